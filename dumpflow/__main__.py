@@ -1,0 +1,3 @@
+from dumpflow.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,121 @@
+"""Boilerplate out, article entries in, with the site's truncation marker noted.
+
+A listing page wraps its excerpts in chrome: a banner, a section title,
+pagination, "read more" links, dates and view counts. The rules below look at
+the shape of a line (short, no sentence in it, made of navigation tokens)
+rather than at the seed dumps' exact strings, so another site's chrome is
+dropped too. Every dropped line keeps its reason for the warehouse.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dumpflow.normalize import clean_body, match_key, nfkc_fold
+from schemas.records import CleanDump, CleanEntry, DroppedLine, ParsedDump, RawEntry
+
+# An excerpt shorter than this many letters/digits carries no article: it is a
+# heading or a stray token. Real excerpts on listing pages are 80+ characters.
+MIN_CONTENT_CHARS = 24
+
+_MARKER = re.compile(r"(?:\s*(?:\.{2,}|…+|。{3,}|．{3,}|・{3,}))+\s*$")
+
+_NAV_WORDS = (
+    r"上一页|下一页|上页|下页|首页|尾页|末页|前页|后页|上一頁|下一頁|首頁|尾頁|末頁|"
+    r"next|prev|previous|first|last|older|newer|page|pages|of|more|"
+    r"共\d+页|第\d+页|共\d+頁|第\d+頁|\d+/\d+"
+)
+_PAGINATION = re.compile(rf"^(?:(?:\d+|{_NAV_WORDS}|[‹›«»<>←→|/\-–—·•.…:\[\]()]+)\s*)+$", re.IGNORECASE)
+_READ_MORE = re.compile(
+    r"^[\s\[\(<«‹»›>→-]*(?:阅读全文|阅读更多|查看全文|查看更多|继续阅读|展开全文|全文阅读|閱讀全文|"
+    r"閱讀更多|繼續閱讀|更多|read\s+more|read\s+the\s+rest|continue\s+reading|see\s+more|"
+    r"view\s+more|full\s+article|more)[\s\]\)>»›→.…:-]*$",
+    re.IGNORECASE,
+)
+_DATE = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+_META = re.compile(
+    rf"^(?:(?:发布于|发表于|更新于|posted\s+on|published|updated|日期|时间)[:：\s]*)?{_DATE}"
+    r"(?:\s*[·|•,，]?\s*(?:阅读|浏览|views?|reads?)?\s*[:：]?\s*\d+\s*(?:次|views?|reads?)?)?$"
+    r"|^(?:阅读|浏览|評論|评论|点赞|views?|reads?|comments?|likes?)\s*[:：(（]?\s*\d+[)）]?"
+    r"(?:\s*(?:次|views?|reads?|comments?|likes?))?$"
+    r"|^\d+\s*(?:次阅读|阅读|views?|reads?|comments?|条评论|評論)$"
+    r"|^(?:标签|標籤|tags?|分类|分類|categories|category)\s*[:：]",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"[。，！？；：,.!?;:]")
+
+
+def classify(raw: str) -> str | None:
+    """The reason a line is boilerplate, or None when it is an article entry."""
+    text = nfkc_fold(clean_body(raw))
+    if not text:
+        return "blank"
+    if _META.match(text):
+        return "metadata"
+    if _PAGINATION.match(text):
+        return "pagination"
+    if _READ_MORE.match(text):
+        return "read_more"
+    letters = len(match_key(text))
+    if letters < MIN_CONTENT_CHARS:
+        return "heading" if not _SENTENCE.search(text.rstrip(".…")) else "too_short"
+    return None
+
+
+def strip_marker(body: str) -> tuple[str, bool]:
+    """Remove the site's truncation marker ('...', '…') from the end of an excerpt."""
+    stripped = _MARKER.sub("", body)
+    if stripped == body:
+        return body, False
+    return stripped.rstrip(), True
+
+
+def clean_entry(entry: RawEntry, position: int) -> CleanEntry:
+    body, truncated = strip_marker(clean_body(entry.raw_text))
+    return CleanEntry(
+        position=position,
+        line_no=entry.line_no,
+        raw_text=entry.raw_text,
+        body=body,
+        key=match_key(body),
+        is_truncated=truncated,
+        title=clean_body(entry.title) if entry.title else None,
+        url=entry.url,
+        published=entry.published,
+    )
+
+
+def clean_dump(parsed: ParsedDump) -> CleanDump:
+    """Split a parsed dump into article entries (numbered 0..n-1) and dropped lines."""
+    entries: list[CleanEntry] = []
+    dropped: list[DroppedLine] = []
+    for raw in parsed.entries:
+        reason = classify(raw.raw_text) if parsed.format == "text" else None
+        if reason is None:
+            entry = clean_entry(raw, len(entries))
+            if entry.key:
+                entries.append(entry)
+                continue
+            reason = "blank"
+        dropped.append(DroppedLine(line_no=raw.line_no, raw_text=raw.raw_text, reason=reason))
+    return CleanDump(
+        dump=parsed.dump,
+        format=parsed.format,
+        encoding=parsed.encoding,
+        entries=entries,
+        dropped=dropped,
+        partial_tail=parsed.partial_tail,
+    )
+
+
+def empty_reason(dump: CleanDump) -> str | None:
+    """Why a dump with no article entries is rejected rather than loaded empty.
+
+    Loading it would record a sighting-less dump that looks like success; a
+    rejection tells the user the scraper saved only page chrome.
+    """
+    if dump.entries:
+        return None
+    reasons = sorted({line.reason for line in dump.dropped})
+    detail = ", ".join(reasons) if reasons else "no lines"
+    return f"no article entries ({len(dump.dropped)} lines, all boilerplate: {detail})"

@@ -1,0 +1,149 @@
+"""The `dumpflow` command.
+
+Prefect is imported only inside the commands that run a flow, so `query` and
+`status` answer instantly and work on a machine where the server is down.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import duckdb
+
+from dumpflow import config, output, warehouse
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+def _add_warehouse(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--warehouse",
+        metavar="FILE",
+        default=None,
+        help=f"DuckDB file (default: $DUMPFLOW_WAREHOUSE or {config.DEFAULT_WAREHOUSE})",
+    )
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    config.apply_prefect_defaults()
+    from dumpflow.summary import summary_lines
+    from flows.ingest import ingest
+
+    db = config.warehouse_path(args.warehouse)
+    try:
+        summary = ingest(
+            paths=[str(p) for p in (args.paths or [config.DEFAULT_RAW])],
+            warehouse_file=str(db),
+            max_file_bytes=args.max_bytes,
+        )
+    except warehouse.WarehouseBusy as exc:
+        print(f"dumpflow: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except Exception as exc:  # the flow failed: its state in Prefect has the traceback
+        print(f"dumpflow: ingest failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"warehouse: {db}")
+    for line in summary_lines(summary):
+        print(line)
+    return EXIT_OK
+
+
+def _open_read_only(args: argparse.Namespace) -> duckdb.DuckDBPyConnection | None:
+    db = config.warehouse_path(args.warehouse)
+    if not db.exists():
+        print(f"dumpflow: no warehouse at {db}; run `dumpflow ingest` first", file=sys.stderr)
+        return None
+    try:
+        return warehouse.connect(db, read_only=True, wait_seconds=args.wait)
+    except warehouse.WarehouseBusy as exc:
+        print(f"dumpflow: {exc}; try again when it finishes", file=sys.stderr)
+        return None
+    except duckdb.Error as exc:
+        print(f"dumpflow: cannot open {db}: {exc}", file=sys.stderr)
+        return None
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    con = _open_read_only(args)
+    if con is None:
+        return EXIT_USAGE
+    try:
+        cursor = con.execute(args.sql)
+        columns = [d[0] for d in cursor.description or []]
+        rows = cursor.fetchall() if columns else []
+    except duckdb.Error as exc:
+        print(f"dumpflow: SQL error: {str(exc).splitlines()[0]}", file=sys.stderr)
+        return EXIT_USAGE
+    finally:
+        con.close()
+    output.write(sys.stdout, columns, rows, args.format, max_width=args.max_width)
+    return EXIT_OK
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    con = _open_read_only(args)
+    if con is None:
+        return EXIT_USAGE
+    try:
+        print(f"warehouse: {config.warehouse_path(args.warehouse)} (schema version {warehouse.schema_version(con)})")
+        counts = [
+            (table, con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+            for table in ("dumps", "sightings", "articles", "article_topics", "merges", "dropped_lines", "runs")
+        ]
+        output.write(sys.stdout, ["table", "rows"], counts, "table")
+        print()
+        cursor = con.execute(
+            "SELECT run_id, started_at, status, n_files, n_loaded, n_already_loaded, n_rejected, n_entries, "
+            "n_new_articles FROM runs ORDER BY started_at DESC LIMIT ?",
+            [args.runs],
+        )
+        output.write(sys.stdout, [d[0] for d in cursor.description], cursor.fetchall(), "table")
+        rejected = con.execute(
+            "SELECT source_name, reason FROM dumps WHERE status = 'rejected' ORDER BY ingested_at DESC LIMIT 20"
+        ).fetchall()
+        if rejected:
+            print()
+            output.write(sys.stdout, ["rejected file", "reason"], rejected, "table")
+    finally:
+        con.close()
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="dumpflow", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("ingest", help="ingest dump files or folders (default: raw/) through the Prefect flow")
+    p.add_argument("paths", nargs="*", type=Path, help="dump files or folders")
+    _add_warehouse(p)
+    p.add_argument("--max-bytes", type=int, default=None, help="reject files larger than this (DUMPFLOW_MAX_BYTES)")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("query", help="run SQL on a read-only connection")
+    p.add_argument("sql")
+    _add_warehouse(p)
+    p.add_argument("--format", choices=output.FORMATS, default="table")
+    p.add_argument("--max-width", type=int, default=60, help="widest table cell before it is cut (table format)")
+    p.add_argument("--wait", type=float, default=10.0, help="seconds to wait while an ingest holds the file")
+    p.set_defaults(func=cmd_query)
+
+    p = sub.add_parser("status", help="recent runs and table counts")
+    _add_warehouse(p)
+    p.add_argument("--runs", type=int, default=10)
+    p.add_argument("--wait", type=float, default=10.0)
+    p.set_defaults(func=cmd_status)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

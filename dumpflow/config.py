@@ -1,0 +1,44 @@
+"""Every setting the project reads from the environment, read here and only here."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+DEFAULT_WAREHOUSE = Path("warehouse") / "dumpflow.duckdb"
+DEFAULT_RAW = Path("raw")
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+
+# Prefect defaults that make an unconfigured machine work offline: no telemetry
+# (there is no network) and a start-up timeout long enough for the very first
+# ephemeral server, which creates its database and can take over 30 s here.
+PREFECT_DEFAULTS = {
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180",
+}
+
+
+def warehouse_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The warehouse file: an explicit path wins, then DUMPFLOW_WAREHOUSE, then the default."""
+    if explicit:
+        return Path(explicit)
+    env = os.environ.get("DUMPFLOW_WAREHOUSE")
+    return Path(env) if env else DEFAULT_WAREHOUSE
+
+
+def max_bytes(explicit: int | None = None) -> int:
+    if explicit is not None:
+        return explicit
+    env = os.environ.get("DUMPFLOW_MAX_BYTES")
+    return int(env) if env else DEFAULT_MAX_BYTES
+
+
+def lock_timeout_seconds() -> float:
+    """How long a writer waits for another ingest to finish before giving up."""
+    return float(os.environ.get("DUMPFLOW_LOCK_TIMEOUT", "600"))
+
+
+def apply_prefect_defaults() -> None:
+    """Set Prefect's offline-friendly defaults unless the user set them already."""
+    for name, value in PREFECT_DEFAULTS.items():
+        os.environ.setdefault(name, value)

@@ -1,0 +1,238 @@
+"""Repeat detection: which article is each entry a sighting of?
+
+Three kinds of repeat, checked in this order:
+- exact: the same comparison key (other whitespace, punctuation or width);
+- truncation: the site cut the same article at another length, so one key is
+  a prefix of the other and the shorter one carries the truncation marker;
+- near: a small edit or an inserted line, possibly cut at another length too.
+
+Candidates come from stable hashes ("signals") of each key: the key itself
+and fixed windows of its opening. They are looked up in an index (the
+warehouse's, plus what this batch added), so a new dump is compared only with
+the few articles that share a signal, never with the whole catalogue. A
+candidate is then verified on the text; sharing an opening is not enough.
+
+An article's body is the longest version seen; its `article_id` is given
+once and never changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from dumpflow.hashing import h64, hex_id
+from dumpflow.similarity import prefix_containment
+from schemas.records import ArticleState, CleanDump, CleanEntry, MatchedDump, Sighting
+
+# Opening windows used as truncation signals: a cut copy shares the opening,
+# and several windows keep the signal when an edit hits one of them.
+ANCHOR_WIDTH = 16
+ANCHOR_COUNT = 4
+# A shorter key must be at least this long to count as a cut of a longer one:
+# below it, a shared first phrase ("概述 本文介绍") says nothing.
+MIN_PREFIX = 40
+# Verified similarity above which two keys are one article (see README: dedup).
+NEAR_THRESHOLD = 0.8
+ID_PREFIX = 48
+
+KIND_RANK = {"exact": 3, "truncation": 2, "near": 1}
+
+
+def exact_signal(key: str) -> int:
+    return h64("x:" + key)
+
+
+def signals(key: str) -> list[int]:
+    """Index hashes of a key: its exact hash and its opening windows."""
+    out = [exact_signal(key)]
+    for i in range(ANCHOR_COUNT):
+        window = key[i * ANCHOR_WIDTH : (i + 1) * ANCHOR_WIDTH]
+        if len(window) < ANCHOR_WIDTH:
+            break
+        out.append(h64(f"a{i}:" + window))
+    return out
+
+
+def article_id_candidates(key: str) -> list[str]:
+    """Ids to try for a new article, in order.
+
+    The first depends only on the opening, so a truncated copy and the full
+    article get the same id whichever arrives first; the second separates
+    different articles that happen to share that opening.
+    """
+    return [hex_id("article:" + key[:ID_PREFIX]), hex_id("article-full:" + key)]
+
+
+class CandidateSource(Protocol):
+    """What repeat detection needs to know about articles already stored."""
+
+    def lookup(self, hashes: Sequence[int]) -> list[tuple[int, str]]:
+        """(hash, article_id) for every stored signal among `hashes`."""
+        ...
+
+    def states(self, article_ids: Sequence[str]) -> list[ArticleState]: ...
+
+    def existing_ids(self, article_ids: Sequence[str]) -> set[str]: ...
+
+
+@dataclass(frozen=True)
+class Match:
+    article_id: str
+    kind: str
+    similarity: float
+
+
+def verify(entry_key: str, entry_truncated: bool, state: ArticleState, exact_hit: bool) -> Match | None:
+    """Decide on the text whether an entry is a sighting of a candidate article."""
+    if exact_hit or entry_key == state.key:
+        return Match(state.article_id, "exact", 1.0)
+    short, long_, short_truncated = (
+        (entry_key, state.key, entry_truncated)
+        if len(entry_key) <= len(state.key)
+        else (state.key, entry_key, state.is_truncated)
+    )
+    if len(short) < MIN_PREFIX:
+        return None
+    if short_truncated and long_.startswith(short):
+        return Match(state.article_id, "truncation", round(len(short) / len(long_), 6))
+    score = prefix_containment(short, long_)
+    if not short_truncated and len(short) < 0.9 * len(long_):
+        # A complete text that only opens like a longer one is another article
+        # (or a later edition with much added): require it to cover most of it.
+        score = min(score, len(short) / len(long_))
+    if score >= NEAR_THRESHOLD:
+        return Match(state.article_id, "near", round(score, 6))
+    return None
+
+
+@dataclass
+class Index:
+    """The warehouse's index plus what this batch has added, in memory."""
+
+    source: CandidateSource
+    postings: dict[int, set[str]] = field(default_factory=dict)
+    states: dict[str, ArticleState] = field(default_factory=dict)
+    taken: set[str] = field(default_factory=set)
+
+    def prefetch(self, entries: Iterable[CleanEntry]) -> None:
+        """One round trip to the warehouse for a whole batch of entries."""
+        hashes: set[int] = set()
+        ids: set[str] = set()
+        for entry in entries:
+            hashes.update(signals(entry.key))
+            ids.update(article_id_candidates(entry.key))
+        for h, article_id in self.source.lookup(sorted(hashes)):
+            self.postings.setdefault(h, set()).add(article_id)
+        wanted = sorted({a for posting in self.postings.values() for a in posting} - set(self.states))
+        for state in self.source.states(wanted):
+            self.states[state.article_id] = state
+        self.taken |= self.source.existing_ids(sorted(ids))
+
+    def add(self, state: ArticleState, keys: Iterable[str]) -> None:
+        self.states[state.article_id] = state
+        self.taken.add(state.article_id)
+        for key in keys:
+            for h in signals(key):
+                self.postings.setdefault(h, set()).add(state.article_id)
+
+    def best_match(self, entry: CleanEntry) -> Match | None:
+        sigs = signals(entry.key)
+        exact_ids = self.postings.get(sigs[0], set())
+        candidates = set(exact_ids)
+        for h in sigs[1:]:
+            candidates |= self.postings.get(h, set())
+        best: Match | None = None
+        for article_id in sorted(candidates):
+            match = verify(entry.key, entry.is_truncated, self.states[article_id], article_id in exact_ids)
+            if match and (
+                best is None or (KIND_RANK[match.kind], match.similarity) > (KIND_RANK[best.kind], best.similarity)
+            ):
+                best = match
+        return best
+
+    def new_id(self, key: str) -> str:
+        for candidate in article_id_candidates(key):
+            if candidate not in self.taken:
+                return candidate
+        n = 2
+        while f"{article_id_candidates(key)[1]}-{n}" in self.taken:
+            n += 1
+        return f"{article_id_candidates(key)[1]}-{n}"
+
+
+def merge_state(state: ArticleState, entry: CleanEntry) -> ArticleState:
+    """The article after this sighting: the longest body wins, the id stays."""
+    longer = len(entry.key) > len(state.key)
+    return ArticleState(
+        article_id=state.article_id,
+        body=entry.body if longer else state.body,
+        key=entry.key if longer else state.key,
+        is_truncated=entry.is_truncated if longer else state.is_truncated,
+        title=state.title or entry.title,
+        url=state.url or entry.url,
+        new_keys=state.new_keys,
+    )
+
+
+def match_dumps(dumps: Sequence[CleanDump], source: CandidateSource) -> list[MatchedDump]:
+    """Assign every entry of these dumps, in order, to a new or known article.
+
+    Dumps are matched in the order given, each against the warehouse and the
+    dumps before it, so loading them in that order reproduces what one-by-one
+    ingests would have stored.
+    """
+    index = Index(source)
+    index.prefetch(entry for dump in dumps for entry in dump.entries)
+    out: list[MatchedDump] = []
+    for dump in dumps:
+        changed: dict[str, ArticleState] = {}
+        new_keys: dict[str, list[str]] = {}
+        sightings: list[Sighting] = []
+        for entry in dump.entries:
+            match = index.best_match(entry)
+            if match is None:
+                article_id = index.new_id(entry.key)
+                state = ArticleState(
+                    article_id=article_id,
+                    body=entry.body,
+                    key=entry.key,
+                    is_truncated=entry.is_truncated,
+                    title=entry.title,
+                    url=entry.url,
+                )
+                kind, similarity = "new", 1.0
+            else:
+                article_id, kind, similarity = match.article_id, match.kind, match.similarity
+                state = merge_state(index.states[article_id], entry)
+            keys = new_keys.setdefault(article_id, [])
+            if kind != "exact" and entry.key not in keys:
+                keys.append(entry.key)
+            index.add(state, [entry.key])
+            changed[article_id] = state
+            sightings.append(
+                Sighting(
+                    position=entry.position,
+                    line_no=entry.line_no,
+                    article_id=article_id,
+                    raw_text=entry.raw_text,
+                    kind=kind,
+                    similarity=similarity,
+                )
+            )
+        articles = [
+            state.model_copy(update={"new_keys": new_keys.get(article_id, [])}) for article_id, state in changed.items()
+        ]
+        out.append(
+            MatchedDump(
+                dump=dump.dump,
+                format=dump.format,
+                encoding=dump.encoding,
+                sightings=sightings,
+                articles=articles,
+                dropped=dump.dropped,
+                partial_tail=dump.partial_tail,
+            )
+        )
+    return out

@@ -1,0 +1,43 @@
+"""Two views of one text: a readable body and a comparison key.
+
+The body is what people read, so it keeps the author's characters (full-width
+punctuation included) and only loses what no reader wants: control and
+invisible formatting characters, and runs of whitespace. The key is what
+repeat detection compares: NFKC, case-folded, letters and digits only, so
+spacing, punctuation style and width never make two copies look different.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WS = re.compile(r"\s+")
+_ZWJ = "\u200d"
+
+
+def _keep_in_body(ch: str) -> bool:
+    cat = unicodedata.category(ch)
+    if cat == "Cc":
+        return ch in "\t\n"
+    if cat in ("Cf", "Cs", "Co", "Cn"):
+        return ch == _ZWJ  # joins emoji sequences; harmless elsewhere
+    return True
+
+
+def clean_body(text: str) -> str:
+    """Readable text: invisible characters dropped, whitespace folded to single spaces."""
+    if not text.isprintable():
+        text = "".join(ch for ch in text if _keep_in_body(ch))
+    return _WS.sub(" ", text).strip()
+
+
+def match_key(text: str) -> str:
+    """The comparison key: NFKC, case-folded, only letters and digits kept."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return "".join(ch for ch in folded if ch.isalnum())
+
+
+def nfkc_fold(text: str) -> str:
+    """NFKC with folded whitespace: for rules that look at words and punctuation."""
+    return _WS.sub(" ", unicodedata.normalize("NFKC", text)).strip()

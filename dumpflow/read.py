@@ -1,0 +1,189 @@
+"""Bytes -> decoded text -> raw entries.
+
+A scraper gives us whatever it saved: UTF-8 with or without a BOM, UTF-16,
+GB18030/GBK or Big5 with no declaration, any line endings, sometimes cut off
+mid-character when it died. Reading either yields every complete entry or a
+`Rejection` whose reason a person can act on; it never raises on content.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from dumpflow import html as html_reader
+from dumpflow.charset import DecodeError, decode
+from schemas.records import DumpFile, ParsedDump, RawEntry, Rejection
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+TEXT_SUFFIXES = {"", ".txt", ".text", ".dump", ".log", ".md"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+
+# Magic numbers of formats scrapers save by mistake; reporting the format is
+# more useful to a user than "undecodable".
+_MAGIC = [
+    (b"%PDF", "PDF document"),
+    (b"\x89PNG", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF8", "GIF image"),
+    (b"PK\x03\x04", "ZIP archive"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"BZh", "bzip2 archive"),
+    (b"\xfd7zXZ", "xz archive"),
+    (b"7z\xbc\xaf", "7z archive"),
+    (b"\x7fELF", "ELF executable"),
+    (b"SQLite format 3", "SQLite database"),
+    (b"DUCK", "DuckDB database"),
+]
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """Files under the given paths, hidden files skipped, in a stable order.
+
+    Order matters: repeat detection is order-sensitive for ambiguous cases, so
+    the same set of files must always be processed in the same sequence,
+    whatever order the file system lists them in.
+    """
+    found: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in path.rglob("*"):
+                rel = child.relative_to(path)
+                if child.is_file() and not any(part.startswith(".") for part in rel.parts):
+                    found.add(child)
+        else:
+            found.add(path)
+    return sorted(found, key=lambda p: (p.name, str(p)))
+
+
+def identify(path: Path) -> DumpFile | Rejection:
+    """Hash a file; a file that cannot be read is rejected, not raised."""
+    try:
+        size = path.stat().st_size
+        dump_id = sha256_file(path)
+    except OSError as exc:
+        return Rejection(
+            source_path=str(path),
+            source_name=path.name,
+            dump_id=None,
+            reason=f"unreadable: {exc.strerror or exc}",
+        )
+    return DumpFile(path=str(path), source_name=path.name, dump_id=dump_id, size_bytes=size)
+
+
+def sniff_format(name: str, data: bytes) -> str | None:
+    """'text', 'html' or None (unsupported), from the suffix and the first bytes."""
+    suffix = Path(name).suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in TEXT_SUFFIXES:
+        head = data[:512].lstrip(codecs.BOM_UTF8).lstrip().lower()
+        if head.startswith((b"<!doctype html", b"<html")):
+            return "html"
+        return "text"
+    return None
+
+
+def _binary_reason(data: bytes) -> str | None:
+    for magic, label in _MAGIC:
+        if data.startswith(magic):
+            return f"binary file: looks like a {label}"
+    sample = data[:8192]
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    if sample and controls / len(sample) > 0.10:
+        return f"binary file: {controls} control bytes in the first {len(sample)}"
+    return None
+
+
+def parse(dump: DumpFile, data: bytes, limit: int) -> ParsedDump | Rejection:
+    """Decode and split one dump's bytes; the caller has already hashed them."""
+
+    def reject(reason: str) -> Rejection:
+        return Rejection(
+            source_path=dump.path,
+            source_name=dump.source_name,
+            dump_id=dump.dump_id,
+            reason=reason,
+            size_bytes=dump.size_bytes,
+        )
+
+    if not data:
+        return reject("empty file")
+    if len(data) > limit:
+        return reject(f"too large: {len(data)} bytes, over the cap of {limit} (DUMPFLOW_MAX_BYTES)")
+    fmt = sniff_format(dump.source_name, data)
+    if fmt is None:
+        return reject(f"unsupported file type {Path(dump.source_name).suffix!r}")
+    binary = _binary_reason(data)
+    if binary:
+        return reject(binary)
+    if fmt == "html":
+        return html_reader.parse_html(dump, data, reject)
+    try:
+        decoded = decode(data)
+    except DecodeError as exc:
+        return reject(f"undecodable text: {exc}")
+    entries = [RawEntry(line_no=i, raw_text=line) for i, line in enumerate(split_lines(decoded.text))]
+    return ParsedDump(
+        dump=dump,
+        format="text",
+        encoding=decoded.encoding,
+        entries=entries,
+        partial_tail=decoded.partial_tail,
+    )
+
+
+def split_lines(text: str) -> list[str]:
+    """Split on CRLF, CR or LF only: other Unicode separators are content."""
+    lines = _LINE_BREAK.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def read_dump(dump: DumpFile, limit: int) -> ParsedDump | Rejection:
+    """Read a file's bytes (never modifying it) and parse them."""
+    path = Path(dump.path)
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            return Rejection(
+                source_path=dump.path,
+                source_name=dump.source_name,
+                dump_id=dump.dump_id,
+                reason=f"too large: {size} bytes, over the cap of {limit} (DUMPFLOW_MAX_BYTES)",
+                size_bytes=size,
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        return Rejection(
+            source_path=dump.path,
+            source_name=dump.source_name,
+            dump_id=dump.dump_id,
+            reason=f"unreadable: {exc.strerror or exc}",
+        )
+    if hashlib.sha256(data).hexdigest() != dump.dump_id:
+        return Rejection(
+            source_path=dump.path,
+            source_name=dump.source_name,
+            dump_id=dump.dump_id,
+            reason="file changed while it was being ingested; it will be read again next run",
+            size_bytes=len(data),
+        )
+    return parse(dump, data, limit)

@@ -1,0 +1,96 @@
+"""Counting a run as it goes, and saying what it did in words a user reads."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from schemas.records import LoadResult, Rejection, RunSummary
+
+
+@dataclass
+class Tally:
+    files_seen: int = 0
+    files_new: int = 0
+    files_already_loaded: int = 0
+    entries: int = 0
+    new_articles: int = 0
+    repeats_merged: int = 0
+    dropped_lines: int = 0
+    rejections: list[Rejection] = field(default_factory=list)
+
+    def seen(self, n_files: int, n_already: int) -> None:
+        self.files_seen += n_files
+        self.files_already_loaded += n_already
+
+    def reject(self, rejections: Sequence[Rejection]) -> None:
+        self.rejections.extend(rejections)
+
+    def load(self, results: Sequence[LoadResult], rejections: Sequence[Rejection], dropped: int) -> None:
+        self.reject(rejections)
+        for r in results:
+            if r.status == "already_loaded":
+                self.files_already_loaded += 1
+                continue
+            self.files_new += 1
+            self.entries += r.n_entries
+            self.new_articles += r.n_new_articles
+            self.repeats_merged += r.n_repeats
+        self.dropped_lines += dropped
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "files_seen": self.files_seen,
+            "files_new": self.files_new,
+            "files_already_loaded": self.files_already_loaded,
+            "files_rejected": len(self.rejections),
+            "entries": self.entries,
+            "new_articles": self.new_articles,
+            "repeats_merged": self.repeats_merged,
+        }
+
+    def summary(self, run_id: str, seconds: float) -> RunSummary:
+        return RunSummary(
+            run_id=run_id,
+            files_seen=self.files_seen,
+            files_new=self.files_new,
+            files_already_loaded=self.files_already_loaded,
+            files_rejected=len(self.rejections),
+            entries=self.entries,
+            new_articles=self.new_articles,
+            repeats_merged=self.repeats_merged,
+            dropped_lines=self.dropped_lines,
+            seconds=round(seconds, 3),
+            rejections=list(self.rejections),
+        )
+
+
+def summary_lines(s: RunSummary) -> list[str]:
+    lines = [
+        f"files seen: {s.files_seen}  new: {s.files_new}  already loaded: {s.files_already_loaded}  "
+        f"rejected: {s.files_rejected}",
+        f"entries: {s.entries}  new articles: {s.new_articles}  repeats merged: {s.repeats_merged}  "
+        f"boilerplate lines dropped: {s.dropped_lines}",
+        f"seconds: {s.seconds:.2f}",
+    ]
+    lines += [f"rejected {r.source_name}: {r.reason}" for r in s.rejections]
+    return lines
+
+
+def summary_markdown(s: RunSummary) -> str:
+    rows = [
+        ("files seen", s.files_seen),
+        ("new files loaded", s.files_new),
+        ("already loaded", s.files_already_loaded),
+        ("rejected", s.files_rejected),
+        ("entries", s.entries),
+        ("new articles", s.new_articles),
+        ("repeats merged", s.repeats_merged),
+        ("boilerplate lines dropped", s.dropped_lines),
+        ("seconds", f"{s.seconds:.2f}"),
+    ]
+    out = ["# dumpflow ingest", "", "| | |", "|---|---:|"] + [f"| {k} | {v} |" for k, v in rows]
+    if s.rejections:
+        out += ["", "## Rejected files", "", "| file | reason |", "|---|---|"]
+        out += [f"| {r.source_name} | {r.reason.replace('|', '/')} |" for r in s.rejections]
+    return "\n".join(out) + "\n"

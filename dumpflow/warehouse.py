@@ -1,0 +1,505 @@
+"""The only module that talks to DuckDB.
+
+Connections are short-lived (one per step) so that a user's query in another
+process gets in between the steps of a long ingest. Loads go through Arrow
+(executemany is ~100x slower here) inside one transaction per group of whole
+dumps: a dump's rows are all committed or none are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import os
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from dumpflow.dedup import signals
+from schemas import SQL_DIR
+from schemas.records import AnnotatedDump, ArticleState, DumpFile, LoadResult, Rejection
+
+LOCKED_MESSAGES = ("Could not set lock", "Conflicting lock", "database is locked")
+
+
+class WarehouseBusy(RuntimeError):
+    """Another process holds the warehouse for longer than we are willing to wait."""
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """(version, name, sql) for every file in schemas/sql, in order."""
+    out = []
+    for path in sorted(SQL_DIR.glob("[0-9][0-9][0-9][0-9]_*.sql")):
+        out.append((int(path.name[:4]), path.stem, path.read_text(encoding="utf-8")))
+    return out
+
+
+def _is_lock_error(exc: Exception) -> bool:
+    return any(text in str(exc) for text in LOCKED_MESSAGES)
+
+
+def connect(path: Path, read_only: bool = False, wait_seconds: float = 30.0) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse, waiting while another process holds its file lock."""
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as exc:
+            if not _is_lock_error(exc) or time.monotonic() >= deadline:
+                if _is_lock_error(exc):
+                    raise WarehouseBusy(
+                        f"the warehouse {path} is in use by another process (an ingest?); waited {wait_seconds:.0f}s"
+                    ) from exc
+                raise
+            time.sleep(0.2)
+
+
+@contextmanager
+def session(path: Path, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+    con = connect(path, read_only=read_only)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
+    """Apply pending migrations, each with its ledger row in one transaction."""
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations ("
+        "version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)"
+    )
+    done = {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
+    applied = []
+    for version, name, sql in migrations():
+        if version in done:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(sql)
+            con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, name, utcnow()])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        applied.append(version)
+    return applied
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> int:
+    try:
+        row = con.execute("SELECT max(version) FROM schema_migrations").fetchone()
+    except duckdb.CatalogException:
+        return 0
+    return int(row[0] or 0) if row else 0
+
+
+def ensure(path: Path) -> None:
+    """Create the warehouse file and bring its schema up to date."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with session(path) as con:
+        migrate(con)
+
+
+@contextmanager
+def writer_lock(path: Path, timeout: float) -> Iterator[None]:
+    """One ingest at a time per warehouse; a second one waits, then gives up clearly."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = path.with_name(path.name + ".lock")
+    with open(lock_path, "a+") as handle:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise WarehouseBusy(
+                        f"another ingest is writing to {path}; waited {timeout:.0f}s "
+                        "(set DUMPFLOW_LOCK_TIMEOUT to wait longer)"
+                    ) from None
+                time.sleep(0.25)
+        try:
+            handle.seek(0)
+            handle.truncate()
+            handle.write(f"{os.getpid()}\n")
+            handle.flush()
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+# --- runs -------------------------------------------------------------------
+
+
+def start_run(con: duckdb.DuckDBPyConnection, run_id: str) -> None:
+    # Only one writer runs at a time (writer_lock), so a run still marked
+    # running was killed: say so instead of leaving it running forever.
+    con.execute("UPDATE runs SET status = 'interrupted' WHERE status = 'running'")
+    con.execute(
+        "INSERT INTO runs (run_id, started_at, status) VALUES (?, ?, 'running') "
+        "ON CONFLICT (run_id) DO UPDATE SET started_at = excluded.started_at, status = 'running'",
+        [run_id, utcnow()],
+    )
+
+
+def finish_run(
+    con: duckdb.DuckDBPyConnection, run_id: str, status: str, counts: dict[str, int], error: str | None = None
+) -> None:
+    con.execute(
+        "UPDATE runs SET finished_at = ?, status = ?, n_files = ?, n_loaded = ?, n_already_loaded = ?, "
+        "n_rejected = ?, n_entries = ?, n_new_articles = ?, n_repeats = ?, error = ? WHERE run_id = ?",
+        [
+            utcnow(),
+            status,
+            counts.get("files_seen", 0),
+            counts.get("files_new", 0),
+            counts.get("files_already_loaded", 0),
+            counts.get("files_rejected", 0),
+            counts.get("entries", 0),
+            counts.get("new_articles", 0),
+            counts.get("repeats_merged", 0),
+            error,
+            run_id,
+        ],
+    )
+
+
+# --- reads used by the pipeline --------------------------------------------
+
+
+def loaded_dump_ids(con: duckdb.DuckDBPyConnection, dump_ids: Sequence[str]) -> set[str]:
+    rows = con.execute(
+        "SELECT dump_id FROM dumps WHERE status = 'loaded' AND dump_id IN (SELECT unnest(?::VARCHAR[]))",
+        [list(dump_ids)],
+    ).fetchall()
+    return {row[0] for row in rows}
+
+
+class WarehouseSource:
+    """Repeat-detection candidates straight from the warehouse's index tables."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+
+    def lookup(self, hashes: Sequence[int]) -> list[tuple[int, str]]:
+        if not hashes:
+            return []
+        table = pa.table({"hash": pa.array(hashes, type=pa.uint64())})
+        self.con.register("_wanted_hashes", table)
+        try:
+            rows = self.con.execute(
+                "SELECT m.hash, m.article_id FROM match_keys m JOIN _wanted_hashes w ON m.hash = w.hash"
+            ).fetchall()
+        finally:
+            self.con.unregister("_wanted_hashes")
+        return [(int(h), a) for h, a in rows]
+
+    def states(self, article_ids: Sequence[str]) -> list[ArticleState]:
+        if not article_ids:
+            return []
+        rows = self.con.execute(
+            "SELECT article_id, body, match_key, is_truncated, title, url FROM articles "
+            "WHERE article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY article_id",
+            [list(article_ids)],
+        ).fetchall()
+        return [
+            ArticleState(article_id=a, body=b, key=k, is_truncated=t, title=ti, url=u) for a, b, k, t, ti, u in rows
+        ]
+
+    def existing_ids(self, article_ids: Sequence[str]) -> set[str]:
+        if not article_ids:
+            return set()
+        rows = self.con.execute(
+            "SELECT article_id FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
+            [list(article_ids)],
+        ).fetchall()
+        return {row[0] for row in rows}
+
+
+# --- loading ----------------------------------------------------------------
+
+
+def record_rejections(con: duckdb.DuckDBPyConnection, rejections: Sequence[Rejection], run_id: str) -> None:
+    """Record rejected files; a file loaded earlier is never downgraded to rejected."""
+    now = utcnow()
+    for rej in rejections:
+        if rej.dump_id is None:
+            continue  # unreadable: no identity to record; the run summary lists it
+        con.execute(
+            "INSERT INTO dumps (dump_id, source_name, source_path, format, status, reason, n_entries, "
+            "size_bytes, ingested_at, run_id) VALUES (?, ?, ?, NULL, 'rejected', ?, 0, ?, ?, ?) "
+            "ON CONFLICT (dump_id) DO UPDATE SET reason = excluded.reason, source_name = excluded.source_name, "
+            "source_path = excluded.source_path, ingested_at = excluded.ingested_at, run_id = excluded.run_id "
+            "WHERE dumps.status = 'rejected'",
+            [rej.dump_id, rej.source_name, rej.source_path, rej.reason, rej.size_bytes, now, run_id],
+        )
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: dict[str, pa.Array], tail: str = "") -> None:
+    data = pa.table(columns)
+    if data.num_rows == 0:
+        return
+    con.register("_batch", data)
+    try:
+        names = ", ".join(columns)
+        con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _batch {tail}")
+    finally:
+        con.unregister("_batch")
+
+
+def load_dumps(con: duckdb.DuckDBPyConnection, dumps: Sequence[AnnotatedDump], run_id: str) -> list[LoadResult]:
+    """Load whole dumps in one transaction; dumps already loaded are skipped.
+
+    Callers pass dumps in the order repeat detection saw them. If the group
+    fails, it is retried one dump per transaction, so one bad dump cannot keep
+    the others out and none is ever half-loaded.
+    """
+    try:
+        return _load_group(con, dumps, run_id)
+    except duckdb.Error:
+        if len(dumps) == 1:
+            raise
+    return [result for dump in dumps for result in _load_group(con, [dump], run_id)]
+
+
+def _load_group(con: duckdb.DuckDBPyConnection, dumps: Sequence[AnnotatedDump], run_id: str) -> list[LoadResult]:
+    now = utcnow()
+    con.execute("BEGIN TRANSACTION")
+    try:
+        already = loaded_dump_ids(con, [d.dump.dump_id for d in dumps])
+        results: list[LoadResult] = []
+        fresh = [d for d in dumps if d.dump.dump_id not in already]
+        for d in dumps:
+            if d.dump.dump_id in already:
+                results.append(
+                    LoadResult(
+                        dump_id=d.dump.dump_id,
+                        source_name=d.dump.source_name,
+                        status="already_loaded",
+                        n_entries=0,
+                        n_new_articles=0,
+                        n_repeats=0,
+                    )
+                )
+        _write(con, fresh, run_id, now, results)
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    return results
+
+
+def _write(
+    con: duckdb.DuckDBPyConnection,
+    dumps: Sequence[AnnotatedDump],
+    run_id: str,
+    now: dt.datetime,
+    results: list[LoadResult],
+) -> None:
+    if not dumps:
+        return
+    sight: dict[str, list] = {
+        k: [] for k in ("dump_id", "position", "article_id", "raw_text", "line_no", "kind", "similarity")
+    }
+    dropped: dict[str, list] = {k: [] for k in ("dump_id", "line_no", "raw_text", "reason")}
+    keys: dict[str, list] = {"hash": [], "article_id": []}
+    latest: dict[str, tuple[AnnotatedDump, int]] = {}
+    first_dump: dict[str, str] = {}
+    dump_rows: dict[str, list] = {
+        k: []
+        for k in (
+            "dump_id",
+            "source_name",
+            "source_path",
+            "format",
+            "status",
+            "reason",
+            "n_entries",
+            "n_new_articles",
+            "n_repeats",
+            "n_dropped",
+            "encoding",
+            "partial_tail",
+            "size_bytes",
+            "ingested_at",
+            "run_id",
+        )
+    }
+    for order, d in enumerate(dumps):
+        n_new = sum(1 for s in d.sightings if s.kind == "new")
+        n_rep = len(d.sightings) - n_new
+        for s in d.sightings:
+            for k, v in (
+                ("dump_id", d.dump.dump_id),
+                ("position", s.position),
+                ("article_id", s.article_id),
+                ("raw_text", s.raw_text),
+                ("line_no", s.line_no),
+                ("kind", s.kind),
+                ("similarity", s.similarity),
+            ):
+                sight[k].append(v)
+            if s.kind == "new":
+                first_dump.setdefault(s.article_id, d.dump.dump_id)
+        for line in d.dropped:
+            for k, v in (
+                ("dump_id", d.dump.dump_id),
+                ("line_no", line.line_no),
+                ("raw_text", line.raw_text),
+                ("reason", line.reason),
+            ):
+                dropped[k].append(v)
+        for art in d.articles:
+            latest[art.state.article_id] = (d, order)
+            for key in art.state.new_keys:
+                for h in signals(key):
+                    keys["hash"].append(h)
+                    keys["article_id"].append(art.state.article_id)
+        row = {
+            "dump_id": d.dump.dump_id,
+            "source_name": d.dump.source_name,
+            "source_path": d.dump.path,
+            "format": d.format,
+            "status": "loaded",
+            "reason": None,
+            "n_entries": len(d.sightings),
+            "n_new_articles": n_new,
+            "n_repeats": n_rep,
+            "n_dropped": len(d.dropped),
+            "encoding": d.encoding,
+            "partial_tail": d.partial_tail,
+            "size_bytes": d.dump.size_bytes,
+            "ingested_at": now,
+            "run_id": run_id,
+        }
+        for k, v in row.items():
+            dump_rows[k].append(v)
+        results.append(
+            LoadResult(
+                dump_id=d.dump.dump_id,
+                source_name=d.dump.source_name,
+                status="loaded",
+                n_entries=len(d.sightings),
+                n_new_articles=n_new,
+                n_repeats=n_rep,
+            )
+        )
+    con.execute(
+        "DELETE FROM dumps WHERE status = 'rejected' AND dump_id IN (SELECT unnest(?::VARCHAR[]))",
+        [[d.dump.dump_id for d in dumps]],
+    )
+    _insert(
+        con,
+        "dumps",
+        {k: pa.array(v, type=pa.timestamp("us") if k == "ingested_at" else None) for k, v in dump_rows.items()},
+    )
+    _insert(con, "sightings", {k: pa.array(v) for k, v in sight.items()})
+    merges = {k: [] for k in ("article_id", "dump_id", "position", "kind", "similarity")}
+    for i, kind in enumerate(sight["kind"]):
+        if kind != "new":
+            for k in merges:
+                merges[k].append(sight[k][i])
+    _insert(con, "merges", {k: pa.array(v) for k, v in merges.items()})
+    _insert(con, "dropped_lines", {k: pa.array(v) for k, v in dropped.items()})
+    _insert(
+        con,
+        "match_keys",
+        {
+            "hash": pa.array(keys["hash"], type=pa.uint64()),
+            "article_id": pa.array(keys["article_id"], type=pa.string()),
+        },
+    )
+    _upsert_articles(con, latest, first_dump, now)
+
+
+def _upsert_articles(
+    con: duckdb.DuckDBPyConnection,
+    latest: dict[str, tuple[AnnotatedDump, int]],
+    first_dump: dict[str, str],
+    now: dt.datetime,
+) -> None:
+    cols: dict[str, list] = {
+        k: []
+        for k in (
+            "article_id",
+            "title",
+            "body",
+            "lang",
+            "lang_confidence",
+            "lang_method",
+            "is_truncated",
+            "n_chars",
+            "url",
+            "first_seen",
+            "last_seen",
+            "first_dump_id",
+            "last_dump_id",
+            "match_key",
+        )
+    }
+    topics: dict[str, list] = {k: [] for k in ("article_id", "topic", "score", "evidence")}
+    for article_id in sorted(latest):
+        d, _ = latest[article_id]
+        art = next(a for a in d.articles if a.state.article_id == article_id)
+        st = art.state
+        row = {
+            "article_id": article_id,
+            "title": st.title,
+            "body": st.body,
+            "lang": art.language.lang,
+            "lang_confidence": art.language.confidence,
+            "lang_method": art.language.method,
+            "is_truncated": st.is_truncated,
+            "n_chars": len(st.body),
+            "url": st.url,
+            "first_seen": now,
+            "last_seen": now,
+            "first_dump_id": first_dump.get(article_id, d.dump.dump_id),
+            "last_dump_id": d.dump.dump_id,
+            "match_key": st.key,
+        }
+        for k, v in row.items():
+            cols[k].append(v)
+        for tag in art.topics:
+            topics["article_id"].append(article_id)
+            topics["topic"].append(tag.topic)
+            topics["score"].append(tag.score)
+            topics["evidence"].append(list(tag.evidence))
+    arrays = {
+        k: pa.array(v, type=pa.timestamp("us") if k in ("first_seen", "last_seen") else None) for k, v in cols.items()
+    }
+    arrays["title"] = pa.array(cols["title"], type=pa.string())
+    arrays["url"] = pa.array(cols["url"], type=pa.string())
+    _insert(
+        con,
+        "articles",
+        arrays,
+        "ON CONFLICT (article_id) DO UPDATE SET title = excluded.title, body = excluded.body, "
+        "lang = excluded.lang, lang_confidence = excluded.lang_confidence, lang_method = excluded.lang_method, "
+        "is_truncated = excluded.is_truncated, n_chars = excluded.n_chars, url = excluded.url, "
+        "last_seen = excluded.last_seen, last_dump_id = excluded.last_dump_id, match_key = excluded.match_key",
+    )
+    con.execute("DELETE FROM article_topics WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [sorted(latest)])
+    _insert(
+        con,
+        "article_topics",
+        {
+            "article_id": pa.array(topics["article_id"], type=pa.string()),
+            "topic": pa.array(topics["topic"], type=pa.string()),
+            "score": pa.array(topics["score"], type=pa.float64()),
+            "evidence": pa.array(topics["evidence"], type=pa.list_(pa.string())),
+        },
+    )
+
+
+def dump_file_known(con: duckdb.DuckDBPyConnection, dump: DumpFile) -> bool:
+    return bool(loaded_dump_ids(con, [dump.dump_id]))

@@ -1,0 +1,1 @@
+"""Prefect flows: wiring, batching, retries, logging and artifacts around dumpflow's steps."""

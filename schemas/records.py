@@ -1,0 +1,181 @@
+"""The records that cross a step boundary.
+
+Every step of the engine takes and returns these models, never loose dicts, so
+a step can be tested and benchmarked alone and the flow is only wiring. They
+are frozen: a step that wants to change a record makes a new one, which keeps
+earlier stages' outputs trustworthy when a batch is reused (retries, tests).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+DumpFormat = Literal["text", "html"]
+MergeKind = Literal["exact", "truncation", "near"]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class DumpFile(Record):
+    """A file found in the landing zone, identified by the SHA-256 of its bytes."""
+
+    path: str
+    source_name: str
+    dump_id: str = Field(pattern=r"^[0-9a-f]{64}$")
+    size_bytes: int = Field(ge=0)
+
+
+class Rejection(Record):
+    """A file that will not be loaded, and why (the reason is user-facing)."""
+
+    source_path: str
+    source_name: str
+    dump_id: str | None
+    reason: str
+    size_bytes: int = 0
+
+
+class RawEntry(Record):
+    """One candidate line (text dumps) or card/page (HTML dumps), verbatim."""
+
+    line_no: int = Field(ge=0)
+    raw_text: str
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+
+
+class ParsedDump(Record):
+    """A decoded dump split into raw entries, before boilerplate is removed."""
+
+    dump: DumpFile
+    format: DumpFormat
+    encoding: str
+    entries: list[RawEntry]
+    partial_tail: bool = False
+
+
+class CleanEntry(Record):
+    """An article entry: readable body, comparison key and truncation flag."""
+
+    position: int = Field(ge=0)
+    line_no: int = Field(ge=0)
+    raw_text: str
+    body: str
+    key: str
+    is_truncated: bool
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+
+
+class DroppedLine(Record):
+    line_no: int = Field(ge=0)
+    raw_text: str
+    reason: str
+
+
+class CleanDump(Record):
+    dump: DumpFile
+    format: DumpFormat
+    encoding: str
+    entries: list[CleanEntry]
+    dropped: list[DroppedLine]
+    partial_tail: bool = False
+
+
+class ArticleState(Record):
+    """What the catalogue knows of an article after some sighting.
+
+    `key` is the comparison key of `body` (the longest version seen), kept so
+    that repeat detection can verify a candidate without re-normalizing it.
+    `new_keys` are the keys of versions first seen in this dump, which the
+    warehouse indexes so an old, shorter cut still matches exactly later.
+    """
+
+    article_id: str
+    body: str
+    key: str
+    is_truncated: bool
+    title: str | None = None
+    url: str | None = None
+    new_keys: list[str] = Field(default_factory=list)
+
+
+class Sighting(Record):
+    position: int
+    line_no: int
+    article_id: str
+    raw_text: str
+    kind: Literal["new", "exact", "truncation", "near"]
+    similarity: float
+
+
+class MatchedDump(Record):
+    """A dump after repeat detection: its sightings and the article states it changes."""
+
+    dump: DumpFile
+    format: DumpFormat
+    encoding: str
+    sightings: list[Sighting]
+    articles: list[ArticleState]
+    dropped: list[DroppedLine]
+    partial_tail: bool = False
+
+
+class LanguageGuess(Record):
+    lang: str
+    confidence: float = Field(ge=0.0, le=1.0)
+    method: Literal["script", "langdetect", "none"]
+
+
+class TopicTag(Record):
+    topic: str
+    score: float
+    evidence: list[str]
+
+
+class Article(Record):
+    """An article state ready for the warehouse: language and topics attached."""
+
+    state: ArticleState
+    language: LanguageGuess
+    topics: list[TopicTag]
+
+
+class AnnotatedDump(Record):
+    dump: DumpFile
+    format: DumpFormat
+    encoding: str
+    sightings: list[Sighting]
+    articles: list[Article]
+    dropped: list[DroppedLine]
+    partial_tail: bool = False
+
+
+class LoadResult(Record):
+    dump_id: str
+    source_name: str
+    status: Literal["loaded", "already_loaded"]
+    n_entries: int
+    n_new_articles: int
+    n_repeats: int
+
+
+class RunSummary(Record):
+    run_id: str
+    files_seen: int
+    files_new: int
+    files_already_loaded: int
+    files_rejected: int
+    entries: int
+    new_articles: int
+    repeats_merged: int
+    dropped_lines: int
+    seconds: float
+    rejections: list[Rejection]
+    status: Literal["completed", "failed"] = "completed"
