@@ -1,0 +1,43 @@
+"""Shared fixtures: one Prefect test server per session, real warehouse files in tmp_path."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
+
+ROOT = Path(__file__).resolve().parent.parent
+RAW = ROOT / "raw"
+SEEDS = sorted(RAW.glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def prefect_server() -> Iterator[None]:
+    """One real (temporary) Prefect server for every flow test in the session."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=180):
+        yield
+
+
+@pytest.fixture
+def seeds_dir(tmp_path: Path) -> Path:
+    """A private copy of the five seed dumps (tests must never touch raw/)."""
+    target = tmp_path / "raw"
+    target.mkdir()
+    for seed in SEEDS:
+        shutil.copy(seed, target / seed.name)
+    return target
+
+
+@pytest.fixture
+def warehouse_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "warehouse" / "test.duckdb"
+    monkeypatch.setenv("DUMPFLOW_WAREHOUSE", str(path))
+    return path
