@@ -164,7 +164,9 @@ class Index:
 
 def merge_state(state: ArticleState, entry: CleanEntry) -> ArticleState:
     """The article after this sighting: the longest body wins, the id stays."""
-    longer = len(entry.key) > len(state.key)
+    # Longest by key first; a cut that only lost trailing punctuation has the
+    # same key, and then the fuller text wins.
+    longer = (len(entry.key), len(entry.body)) > (len(state.key), len(state.body))
     return ArticleState(
         article_id=state.article_id,
         body=entry.body if longer else state.body,
@@ -236,3 +238,20 @@ def match_dumps(dumps: Sequence[CleanDump], source: CandidateSource) -> list[Mat
             )
         )
     return out
+
+
+class EmptySource:
+    """A catalogue with nothing in it: repeat detection within the given dumps only.
+
+    Useful to run or benchmark the step without a warehouse; it is the state
+    of a brand-new warehouse, not a stand-in for one.
+    """
+
+    def lookup(self, hashes: Sequence[int]) -> list[tuple[int, str]]:
+        return []
+
+    def states(self, article_ids: Sequence[str]) -> list[ArticleState]:
+        return []
+
+    def existing_ids(self, article_ids: Sequence[str]) -> set[str]:
+        return set()

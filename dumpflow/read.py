@@ -67,7 +67,7 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
                     found.add(child)
         else:
             found.add(path)
-    return sorted(found, key=lambda p: (p.name, str(p)))
+    return sorted(found, key=lambda p: p.as_posix())
 
 
 def identify(path: Path) -> DumpFile | Rejection:

@@ -13,7 +13,7 @@ import fcntl
 import os
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import duckdb
@@ -253,7 +253,9 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: dict[str, pa.Ar
         names = ", ".join(columns)
         con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _batch {tail}")
     finally:
-        con.unregister("_batch")
+        # In an aborted transaction unregister fails too; the first error is the one to report.
+        with suppress(duckdb.Error):
+            con.unregister("_batch")
 
 
 def load_dumps(con: duckdb.DuckDBPyConnection, dumps: Sequence[AnnotatedDump], run_id: str) -> list[LoadResult]:

@@ -1,0 +1,169 @@
+"""dumpflow/dedup.py: which article is each entry a sighting of?"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dumpflow.dedup import MIN_PREFIX, EmptySource, match_dumps
+from schemas.records import MatchedDump
+from tests.builders import cleaned, transmission
+
+SIGLIP = (
+    "SigLIP 概述 CLIP自提出以来在zero-shot分类、跨模态搜索、多模态对齐等多个领域得到广泛应用。得益于其令人惊叹的能力,"
+    "激起了研究者广泛的关注和优化。 目前对CLIP的优化主要可以分为两大类: 其一是如何降低CLIP的训练成本; 其二是如何提升CLIP的"
+    "performance。 对于第一类优化任务的常见思路有3种。"
+)
+SERIES = "【视觉Transformer系列】本系列文章从零开始梳理视觉Transformer的发展脉络,每篇介绍一个代表性模型,并给出关键代码与实验细节的解读。"
+SERIES_A = (
+    SERIES
+    + " 本篇介绍ViT:把图像切成16x16的patch,线性映射后加上位置编码送入标准的Transformer编码器,在大规模数据上预训练后效果超过CNN。"
+)
+SERIES_B = (
+    SERIES
+    + " 本篇介绍Swin Transformer:在局部窗口内计算自注意力,并通过移位窗口在相邻窗口之间交换信息,得到层次化的特征图。"
+)
+OVERVIEW_A = "概述 SSM的概念由来已久,但这里我们特指深度学习中的SSM,一般认为其开篇之作是2021年的S4,不算太老,而SSM最新最火的变体大概是Mamba。"
+OVERVIEW_B = "概述 本文介绍一个比较有意思的高效Transformer工作——来自Google的《Transformer Quality in Linear Time》。"
+
+
+def run(*dumps: list[str]) -> list[MatchedDump]:
+    return match_dumps([cleaned(f"{i:03d}.txt", transmission(*d)) for i, d in enumerate(dumps)], EmptySource())
+
+
+def ids(matched: list[MatchedDump]) -> list[list[str]]:
+    return [[s.article_id for s in d.sightings] for d in matched]
+
+
+def kinds(matched: list[MatchedDump]) -> list[list[str]]:
+    return [[s.kind for s in d.sightings] for d in matched]
+
+
+def test_exact_repeat_across_dumps_is_one_article() -> None:
+    out = run([SIGLIP + "..."], [SIGLIP + "..."])
+    assert ids(out)[0] == ids(out)[1]
+    assert kinds(out) == [["new"], ["exact"]]
+
+
+def test_other_whitespace_and_full_width_punctuation_is_an_exact_repeat() -> None:
+    noisy = SIGLIP.replace(",", "，").replace(":", "：").replace(" ", "  ").replace("。", "。 ")
+    out = run([SIGLIP + "..."], [noisy + "..."])
+    assert ids(out)[0] == ids(out)[1]
+    assert kinds(out)[1] == ["exact"]
+
+
+def test_cut_shorter_is_a_truncation_repeat_and_body_stays_longest() -> None:
+    out = run([SIGLIP + "..."], [SIGLIP[:90] + "..."])
+    assert ids(out)[0] == ids(out)[1]
+    assert kinds(out)[1] == ["truncation"]
+    assert out[1].articles[0].body == SIGLIP
+
+
+def test_longer_version_replaces_body_and_keeps_the_article_id() -> None:
+    out = run([SIGLIP[:90] + "..."], [SIGLIP + "..."])
+    first_id = out[0].sightings[0].article_id
+    assert out[1].sightings[0].article_id == first_id
+    assert out[1].sightings[0].kind == "truncation"
+    assert out[1].articles[0].body == SIGLIP
+    assert out[1].articles[0].article_id == first_id
+
+
+def test_article_id_does_not_depend_on_which_cut_arrived_first() -> None:
+    short_first = run([SIGLIP[:100] + "..."], [SIGLIP + "..."])
+    long_first = run([SIGLIP + "..."], [SIGLIP[:100] + "..."])
+    assert ids(short_first)[0] == ids(long_first)[0]
+
+
+def test_complete_text_that_a_longer_one_extends_is_not_a_truncation() -> None:
+    # No truncation marker: the shorter text is a whole article, not a cut.
+    out = run([SIGLIP[:100]], [SIGLIP + "..."])
+    assert ids(out)[0] != ids(out)[1]
+
+
+def test_series_intro_articles_stay_apart() -> None:
+    out = run([SERIES_A + "..."], [SERIES_B + "..."], [SERIES_A[:150] + "..."])
+    assert ids(out)[0] != ids(out)[1]
+    assert ids(out)[2] == ids(out)[0]
+
+
+def test_shared_section_word_does_not_merge() -> None:
+    out = run([OVERVIEW_A + "..."], [OVERVIEW_B + "..."])
+    assert ids(out)[0] != ids(out)[1]
+
+
+def test_short_cut_within_a_shared_opening_does_not_merge() -> None:
+    out = run([OVERVIEW_A + "..."], ["概述 SSM的概念由来已久..."])
+    assert ids(out)[0] != ids(out)[1]
+
+
+def test_one_character_edit_is_a_near_repeat() -> None:
+    edited = SIGLIP.replace("广泛应用", "广泛使用")
+    out = run([SIGLIP + "..."], [edited + "..."])
+    assert ids(out)[0] == ids(out)[1]
+    assert kinds(out)[1] == ["near"]
+
+
+def test_inserted_line_is_a_near_repeat() -> None:
+    half = len(SIGLIP) // 2
+    inserted = SIGLIP[:half] + "(本文首发于公众号,转载请注明出处)" + SIGLIP[half:]
+    out = run([SIGLIP + "..."], [inserted + "..."])
+    assert ids(out)[0] == ids(out)[1]
+    assert kinds(out)[1] == ["near"]
+
+
+def test_edit_and_other_cut_together_is_still_found() -> None:
+    edited = SIGLIP.replace("跨模态搜索", "跨模态检索")[:120]
+    out = run([SIGLIP + "..."], [edited + "..."])
+    assert ids(out)[0] == ids(out)[1]
+
+
+def test_same_article_twice_in_one_dump_is_two_sightings() -> None:
+    out = run([SIGLIP + "...", SIGLIP + "..."])
+    assert ids(out)[0][0] == ids(out)[0][1]
+    assert kinds(out) == [["new", "exact"]]
+
+
+def test_every_sighting_is_reported_in_order() -> None:
+    out = run([SERIES_A + "...", OVERVIEW_A + "...", SIGLIP + "..."])
+    assert [s.position for s in out[0].sightings] == [0, 1, 2]
+    assert len(set(ids(out)[0])) == 3
+
+
+def test_matching_is_deterministic() -> None:
+    dumps = ([SIGLIP + "...", SERIES_A + "..."], [SERIES_B + "...", SIGLIP[:80] + "..."])
+    assert run(*dumps) == run(*dumps)
+
+
+@settings(max_examples=60, deadline=None)
+@given(cut=st.integers(min_value=MIN_PREFIX + 5, max_value=len(SIGLIP) - 1), longer_first=st.booleans())
+def test_any_cut_of_an_article_is_the_same_article(cut: int, longer_first: bool) -> None:
+    pair = [[SIGLIP + "..."], [SIGLIP[:cut] + "..."]]
+    out = run(*(pair if longer_first else pair[::-1]))
+    assert ids(out)[0] == ids(out)[1]
+    assert out[1].articles[0].body == SIGLIP
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    text=st.text(
+        alphabet="的一是不了人我在有他这为之大来以个中上们到说国和地也子时道出而要于就下得可你年生",
+        min_size=60,
+        max_size=120,
+    ),
+    other=st.text(
+        alphabet="的一是不了人我在有他这为之大来以个中上们到说国和地也子时道出而要于就下得可你年生",
+        min_size=60,
+        max_size=120,
+    ),
+)
+def test_unrelated_texts_after_a_shared_opening_do_not_merge(text: str, other: str) -> None:
+    a, b = SERIES + text, SERIES + other
+    out = run([a + "..."], [b + "..."])
+    if text != other:
+        from dumpflow.normalize import match_key
+        from dumpflow.similarity import prefix_containment
+
+        ka, kb = match_key(a), match_key(b)
+        short, long_ = sorted([ka, kb], key=len)
+        if prefix_containment(short, long_) < 0.8 and not long_.startswith(short):
+            assert ids(out)[0] != ids(out)[1]

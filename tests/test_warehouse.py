@@ -1,0 +1,115 @@
+"""dumpflow/warehouse.py on real DuckDB files: migrations, atomic loads, idempotence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from dumpflow import dedup, enrich, warehouse
+from tests.builders import cleaned, scalar, snapshot, transmission
+
+A = "SigLIP 概述 CLIP自提出以来在zero-shot分类、跨模态搜索、多模态对齐等多个领域得到广泛应用。得益于其令人惊叹的能力..."
+B = "BLIP 论文名称 :BLIP: Bootstrapping Language-Image Pre-training for Unified Vision-Language Understanding..."
+
+
+def load(db: Path, *dumps: tuple[str, list[str]]) -> list:
+    with warehouse.session(db) as con:
+        matched = dedup.match_dumps([cleaned(n, transmission(*e)) for n, e in dumps], warehouse.WarehouseSource(con))
+        return warehouse.load_dumps(con, enrich.annotate(matched), "run-1")
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "w.duckdb"
+    warehouse.ensure(path)
+    return path
+
+
+def test_migrations_apply_once_and_record_the_version(db: Path) -> None:
+    with warehouse.session(db) as con:
+        assert warehouse.migrate(con) == []
+        assert warehouse.schema_version(con) == max(v for v, _, _ in warehouse.migrations())
+
+
+def test_loading_a_dump_twice_adds_nothing(db: Path) -> None:
+    first = load(db, ("a.txt", [A, B]))
+    assert [r.status for r in first] == ["loaded"]
+    before = snapshot(db)
+    again = load(db, ("a.txt", [A, B]))
+    assert [r.status for r in again] == ["already_loaded"]
+    assert snapshot(db) == before
+
+
+def test_a_failing_group_loads_the_good_dumps_one_by_one(db: Path) -> None:
+    with warehouse.session(db) as con:
+        con.execute(
+            "INSERT INTO dumps (dump_id, source_name, source_path, status, ingested_at) "
+            "VALUES ('x', 'x', 'x', 'loaded', now())"
+        )
+        # A sighting already sits at (dump of b.txt, 0): that dump cannot load, a.txt still must.
+        matched = dedup.match_dumps(
+            [cleaned("a.txt", transmission(A)), cleaned("b.txt", transmission(B))], warehouse.WarehouseSource(con)
+        )
+        con.execute("INSERT INTO sightings VALUES (?, 0, 'zzz', 'raw', 0, 'new', 1.0)", [matched[1].dump.dump_id])
+        with pytest.raises(duckdb.ConstraintException):
+            warehouse.load_dumps(con, enrich.annotate(matched), "run-1")
+    assert scalar(db, "select list(source_name order by source_name) from dumps where status='loaded'") == [
+        "a.txt",
+        "x",
+    ]
+    # b.txt left no partial rows behind: no article, no dropped lines, no dump row.
+    assert scalar(db, "select count(*) from articles") == 1
+    assert scalar(db, "select count(*) from dropped_lines") == 4
+
+
+def test_rejected_then_fixed_file_is_loaded(db: Path) -> None:
+    from schemas.records import Rejection
+
+    loaded = load(db, ("a.txt", [A]))
+    dump_id = loaded[0].dump_id
+    with warehouse.session(db) as con:
+        con.execute(
+            "DELETE FROM sightings; DELETE FROM dumps; DELETE FROM articles; DELETE FROM match_keys; "
+            "DELETE FROM dropped_lines; DELETE FROM article_topics"
+        )
+        warehouse.record_rejections(
+            con, [Rejection(source_path="a.txt", source_name="a.txt", dump_id=dump_id, reason="too large")], "r0"
+        )
+    assert scalar(db, "select status from dumps") == "rejected"
+    load(db, ("a.txt", [A]))
+    assert scalar(db, "select list(status) from dumps") == ["loaded"]
+
+
+def test_a_loaded_dump_is_never_downgraded_to_rejected(db: Path) -> None:
+    from schemas.records import Rejection
+
+    dump_id = load(db, ("a.txt", [A]))[0].dump_id
+    with warehouse.session(db) as con:
+        warehouse.record_rejections(
+            con, [Rejection(source_path="a.txt", source_name="a.txt", dump_id=dump_id, reason="x")], "r2"
+        )
+    assert scalar(db, "select status from dumps") == "loaded"
+
+
+def test_candidates_come_from_the_warehouse_index(db: Path) -> None:
+    load(db, ("a.txt", [A]))
+    with warehouse.session(db) as con:
+        source = warehouse.WarehouseSource(con)
+        hits = source.lookup(dedup.signals(cleaned("b.txt", transmission(A)).entries[0].key))
+        assert {a for _, a in hits} == {scalar_id(con)}
+        assert source.states([scalar_id(con)])[0].body == A.removesuffix("...")
+
+
+def scalar_id(con: duckdb.DuckDBPyConnection) -> str:
+    return con.execute("select article_id from articles").fetchone()[0]
+
+
+def test_second_writer_gives_up_with_a_clear_message(db: Path) -> None:
+    with (
+        warehouse.writer_lock(db, timeout=5),
+        pytest.raises(warehouse.WarehouseBusy, match="another ingest"),
+        warehouse.writer_lock(db, timeout=0.5),
+    ):
+        pass
