@@ -17,15 +17,84 @@ from bs4.element import PreformattedString
 
 # Elements that end the current line of text in a browser.
 BLOCK_TAGS = frozenset(
-    "address article aside blockquote body caption center dd details dialog div dl dt fieldset figcaption figure "
-    "footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main menu nav ol p pre section summary table tbody "
-    "td tfoot th thead tr ul".split()
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "li",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    ]
 )
-HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 # Never text a reader sees as content.
 INVISIBLE_TAGS = frozenset(
-    "script style noscript template svg math iframe object embed canvas select option button input textarea "
-    "head title meta link base audio video source track map".split()
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+        "embed",
+        "canvas",
+        "select",
+        "option",
+        "button",
+        "input",
+        "textarea",
+        "head",
+        "title",
+        "meta",
+        "link",
+        "base",
+        "audio",
+        "video",
+        "source",
+        "track",
+        "map",
+    ]
 )
 _WS = re.compile(r"\s+")
 

@@ -82,4 +82,4 @@ def decode_html(data: bytes) -> Decoded:
     return decode(data)
 
 
-__all__ = ["DecodeError", "decode_html", "declared_encoding"]
+__all__ = ["DecodeError", "declared_encoding", "decode_html"]

@@ -25,19 +25,56 @@ from dumpflow.normalize import match_key
 
 # Elements that can be one card. A <p> never is: sibling paragraphs with
 # inline links are running text.
-CARD_TAGS = frozenset("article li div section tr dd dl a".split())
+CARD_TAGS = frozenset(["article", "li", "div", "section", "tr", "dd", "dl", "a"])
 MIN_CARDS = 2
 # Containers whose tag says they are chrome, and class/id words that mean the
 # same on nearly every site (WAI-ARIA roles and CMS themes share them).
-CHROME_TAGS = frozenset("nav aside form menu header footer".split())
+CHROME_TAGS = frozenset(["nav", "aside", "form", "menu", "header", "footer"])
 CHROME_WORDS = frozenset(
-    "nav navbar navigation menu sidebar side-bar breadcrumb breadcrumbs pagination pager paging comment comments "
-    "share sharing social related recommend recommended widget widgets advert ads ad banner cookie cookies "
-    "popup modal login signup subscribe newsletter footer topbar toolbar".split()
+    [
+        "nav",
+        "navbar",
+        "navigation",
+        "menu",
+        "sidebar",
+        "side-bar",
+        "breadcrumb",
+        "breadcrumbs",
+        "pagination",
+        "pager",
+        "paging",
+        "comment",
+        "comments",
+        "share",
+        "sharing",
+        "social",
+        "related",
+        "recommend",
+        "recommended",
+        "widget",
+        "widgets",
+        "advert",
+        "ads",
+        "ad",
+        "banner",
+        "cookie",
+        "cookies",
+        "popup",
+        "modal",
+        "login",
+        "signup",
+        "subscribe",
+        "newsletter",
+        "footer",
+        "topbar",
+        "toolbar",
+    ]
 )
-CHROME_ROLES = frozenset("navigation banner contentinfo complementary search".split())
+CHROME_ROLES = frozenset(["navigation", "banner", "contentinfo", "complementary", "search"])
 # Inline elements that hold a card's chrome inside its text ("阅读全文", "阅读 123").
-_INLINE = frozenset("a span small em i b strong time font label sup sub cite abbr".split())
+_INLINE = frozenset(
+    ["a", "span", "small", "em", "i", "b", "strong", "time", "font", "label", "sup", "sub", "cite", "abbr"]
+)
 _INLINE_REASONS = frozenset({"read_more", "metadata"})
 _MAX_INLINE_CHROME = 60
 
@@ -94,7 +131,7 @@ def _published(element: Tag, blocks: list[Block]) -> str | None:
 
 def read_card(element: Tag, base: str | None) -> Card | None:
     """The card this element is, or None when it lacks a title link or excerpt text."""
-    if element.name not in CARD_TAGS or element.find("a", href=True) is None and element.name != "a":
+    if element.name not in CARD_TAGS or (element.find("a", href=True) is None and element.name != "a"):
         return None
     blocks = text_blocks(element)
     headings = [b for b in blocks if b.heading]

@@ -33,7 +33,10 @@ _MONTHS = {
     )
     for m in names
 }
-_MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _YMD = re.compile(r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
 _MDY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE)
 _DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(\d{{4}})\b", re.IGNORECASE)
@@ -48,15 +51,12 @@ def _iso(year: int, month: int, day: int) -> str | None:
 def find_date(text: str) -> str | None:
     """The first readable calendar date in a text, as YYYY-MM-DD."""
     found: list[tuple[int, str]] = []
-    if m := _YMD.search(text):
-        if iso := _iso(int(m[1]), int(m[2]), int(m[3])):
-            found.append((m.start(), iso))
-    if m := _MDY.search(text):
-        if iso := _iso(int(m[3]), _MONTHS[m[1].lower()], int(m[2])):
-            found.append((m.start(), iso))
-    if m := _DMY.search(text):
-        if iso := _iso(int(m[3]), _MONTHS[m[2].lower()], int(m[1])):
-            found.append((m.start(), iso))
+    if (m := _YMD.search(text)) and (iso := _iso(int(m[1]), int(m[2]), int(m[3]))):
+        found.append((m.start(), iso))
+    if (m := _MDY.search(text)) and (iso := _iso(int(m[3]), _MONTHS[m[1].lower()], int(m[2]))):
+        found.append((m.start(), iso))
+    if (m := _DMY.search(text)) and (iso := _iso(int(m[3]), _MONTHS[m[2].lower()], int(m[1]))):
+        found.append((m.start(), iso))
     return min(found)[1] if found else None
 
 
