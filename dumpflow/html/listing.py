@@ -123,6 +123,9 @@ def _published(element: Tag, blocks: list[Block]) -> str | None:
         date = find_date(value if isinstance(value, str) else time_tag.get_text(" ", strip=True))
         if date:
             return date
+    for tag in element.find_all(_INLINE):
+        if _inline_chrome(tag) and (date := find_date(tag.get_text(" ", strip=True))):
+            return date
     for block in blocks:
         if classify(block.text) is not None and (date := find_date(block.text)):
             return date
@@ -201,4 +204,32 @@ def find_cards(soup: BeautifulSoup, base: str | None) -> list[Card]:
             score = sum(_letters(c.body) for c in cards)
             if score > best_score:
                 best, best_score = cards, score
-    return best
+    return _with_lookalikes(soup, best, base)
+
+
+def _signature(tag: Tag) -> tuple[str, tuple[str, ...]]:
+    classes = tag.get("class")
+    return tag.name, tuple(sorted(classes)) if isinstance(classes, list) else ()
+
+
+def _with_lookalikes(soup: BeautifulSoup, cards: list[Card], base: str | None) -> list[Card]:
+    """The group plus same-tag, same-class cards elsewhere on the page, in page order.
+
+    A stray `</div>` in a malformed page closes the list early, and the
+    browser (and lxml) puts the remaining cards outside it; some templates also
+    split one feed into several containers. Cards that look exactly like the
+    group's are the same feed.
+    """
+    signatures = {_signature(card.element) for card in cards}
+    if len(signatures) != 1 or not next(iter(signatures))[1]:
+        return cards
+    name, classes = next(iter(signatures))
+    known = {id(card.element): card for card in cards}
+    merged: list[Card] = []
+    for element in soup.find_all(name, class_=classes[0]):
+        if _signature(element) != (name, classes) or any(is_chrome(parent) for parent in element.parents):
+            continue
+        card = known.get(id(element)) or read_card(element, base)
+        if card is not None:
+            merged.append(card)
+    return merged
