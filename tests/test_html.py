@@ -426,3 +426,22 @@ def test_text_dump_entries_still_fold_newlines() -> None:
         entries=[RawEntry(line_no=0, raw_text="An article line that is long enough to count\u2028with a separator")],
     )
     assert clean_dump(parsed).entries[0].body == "An article line that is long enough to count with a separator"
+
+
+def test_article_beside_unmarked_story_cards_is_an_article_page() -> None:
+    paragraph = "<p>Paragraph {} of the article explains one more step of the method in enough detail to matter.</p>"
+    card = (
+        "<div class='kx'><h3><a href='/s/{0}'>Other story {0}</a></h3>"
+        "<p>A teaser for another story on the same site, long enough to be an excerpt {0}.</p></div>"
+    )
+    page = (
+        "<html><body><div class='kx-main'><h1>The article</h1>"
+        + "".join(paragraph.format(i) for i in range(12))
+        + "</div><div class='kx-more'>"
+        + "".join(card.format(i) for i in range(4))
+        + "</div></body></html>"
+    )
+    parsed = parse_bytes(page.encode())
+    assert isinstance(parsed, ParsedDump)
+    assert [(e.line_no, e.title) for e in parsed.entries] == [(0, "The article")]
+    assert "teaser" not in parsed.entries[0].raw_text

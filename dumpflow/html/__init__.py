@@ -22,7 +22,7 @@ from typing import Literal
 from bs4 import BeautifulSoup
 
 from dumpflow.clean import classify
-from dumpflow.html.article import main_text
+from dumpflow.html.article import MainText, main_text
 from dumpflow.html.blocks import parse_soup, text_blocks
 from dumpflow.html.encoding import DecodeError, decode_html
 from dumpflow.html.listing import Card, find_cards, is_chrome
@@ -34,6 +34,11 @@ PageMode = Literal["auto", "listing", "article"]
 # A page whose main text is shorter than this is not an article page (a 404,
 # a login wall, a category page without excerpts): about three sentences.
 MIN_ARTICLE_CHARS = 120
+# Share of the main text's letter 8-grams the cards must hold between them,
+# and the most any single card may hold (more: that card is the article).
+MIN_FEED_COVERAGE = 0.5
+MAX_ONE_CARD_COVERAGE = 0.8
+_GRAM = 8
 
 
 def _outside_letters(soup: BeautifulSoup, cards: list[Card]) -> int:
@@ -42,6 +47,34 @@ def _outside_letters(soup: BeautifulSoup, cards: list[Card]) -> int:
     root = soup.body or soup
     blocks = text_blocks(root, skip=lambda tag: id(tag) in inside or is_chrome(tag))
     return sum(len(match_key(b.text)) for b in blocks if classify(b.text) is None)
+
+
+def _grams(text: str) -> set[str]:
+    key = match_key(text)
+    return {key[i : i + _GRAM] for i in range(max(1, len(key) - _GRAM + 1))} if key else set()
+
+
+def _is_listing(soup: BeautifulSoup, cards: list[Card], text: MainText) -> bool:
+    """Whether the cards are the page's content rather than boxes beside an article.
+
+    The cards must carry at least as much text as the rest of the page, and the
+    main text (what the article extractor would keep) must be spread over the
+    cards: on a listing it is the feed itself, on an article page it is one
+    long text that either lies outside the cards or fills a single one of them.
+    """
+    card_letters = sum(len(match_key(card.body)) for card in cards)
+    if card_letters < _outside_letters(soup, cards):
+        return False
+    main = _grams(text.text)
+    if not main:
+        return True
+    per_card = [main & _grams(f"{card.title} {card.body}") for card in cards]
+    if len(set().union(*per_card)) < MIN_FEED_COVERAGE * len(main):
+        return False
+    largest = max(range(len(cards)), key=lambda i: len(per_card[i]))
+    others = sum(len(match_key(card.body)) for i, card in enumerate(cards) if i != largest)
+    # The extractor kept one card: that card is the article when it outweighs the rest together.
+    return len(per_card[largest]) <= MAX_ONE_CARD_COVERAGE * len(main) or len(main) < others
 
 
 def _listing_entries(cards: list[Card]) -> list[RawEntry]:
@@ -62,18 +95,14 @@ def parse_html(
     soup = parse_soup(decoded.text)
     base = base_url(soup)
     entries: list[RawEntry] = []
+    title = page_title(soup)
+    text = main_text(decoded.text, title) if mode != "listing" else MainText(paragraphs=[])
     if mode != "article":
         cards = find_cards(soup, base)
-        card_letters = sum(len(match_key(card.body)) for card in cards)
-        if cards and (mode == "listing" or card_letters >= _outside_letters(soup, cards)):
+        if cards and (mode == "listing" or _is_listing(soup, cards, text)):
             entries = _listing_entries(cards)
-    if not entries and mode != "listing":
-        title = page_title(soup)
-        text = main_text(decoded.text, title)
-        if len(match_key(text.text)) >= MIN_ARTICLE_CHARS:
-            entries = [
-                RawEntry(line_no=0, raw_text=text.text, title=title, url=page_url(soup), published=page_date(soup))
-            ]
+    if not entries and mode != "listing" and len(match_key(text.text)) >= MIN_ARTICLE_CHARS:
+        entries = [RawEntry(line_no=0, raw_text=text.text, title=title, url=page_url(soup), published=page_date(soup))]
     if not entries:
         return reject(
             "no recognizable articles in HTML page: no repeated cards with a link and excerpt text, "

@@ -27,6 +27,8 @@ from dumpflow.normalize import match_key
 # inline links are running text.
 CARD_TAGS = frozenset(["article", "li", "div", "section", "tr", "dd", "dl", "a"])
 MIN_CARDS = 2
+# The longest excerpt of a feed is at most this many times the second longest.
+MAX_CARD_RATIO = 3
 # Containers whose tag says they are chrome, and class/id words that mean the
 # same on nearly every site (WAI-ARIA roles and CMS themes share them).
 CHROME_TAGS = frozenset(["nav", "aside", "form", "menu", "header", "footer"])
@@ -199,12 +201,23 @@ def find_cards(soup: BeautifulSoup, base: str | None) -> list[Card]:
                 if card is not None:
                     groups[child.name].append(card)
         for cards in groups.values():
-            if len(cards) < MIN_CARDS or len({c.url for c in cards}) < MIN_CARDS:
+            if len(cards) < MIN_CARDS or len({c.url for c in cards}) < MIN_CARDS or not _alike(cards):
                 continue
             score = sum(_letters(c.body) for c in cards)
             if score > best_score:
                 best, best_score = cards, score
     return _with_lookalikes(soup, best, base)
+
+
+def _alike(cards: list[Card]) -> bool:
+    """Whether no card dwarfs the others, as excerpts of one feed never do.
+
+    On article pages the article's own container and a sibling box ("More on
+    this story", "Subscribe") both have a heading, a link and text; the
+    article then carries many times the text of anything beside it.
+    """
+    sizes = sorted((_letters(card.body) for card in cards), reverse=True)
+    return sizes[0] <= MAX_CARD_RATIO * sizes[1]
 
 
 def _signature(tag: Tag) -> tuple[str, tuple[str, ...]]:
