@@ -2,9 +2,11 @@
 
 How a page is told apart (README: HTML dumps):
 1. Page chrome (nav, header/footer, sidebars, comments, share bars) is set aside.
-2. Listing: a group of at least two sibling cards, each a title leading to a
-   link plus excerpt text, and the cards carry at least as much text as the
-   rest of the page. One entry per card, in page order.
+2. Listing: a group of at least two alike sibling cards, each a title leading
+   to a link plus excerpt text (dumpflow.html.listing), carrying at least as
+   much text as the rest of the page, and holding the page's main text between
+   them rather than beside it or in a single card. One entry per card, in
+   page order.
 3. Article: otherwise, the page's main text when it has at least
    MIN_ARTICLE_CHARS letters. One entry.
 4. Otherwise the file is rejected with the reason: loading chrome as articles
