@@ -70,8 +70,8 @@ def strip_marker(body: str) -> tuple[str, bool]:
     return stripped.rstrip(), True
 
 
-def clean_entry(entry: RawEntry, position: int) -> CleanEntry:
-    body, truncated = strip_marker(clean_body(entry.raw_text))
+def clean_entry(entry: RawEntry, position: int, keep_paragraphs: bool = False) -> CleanEntry:
+    body, truncated = strip_marker(clean_body(entry.raw_text, keep_paragraphs=keep_paragraphs))
     return CleanEntry(
         position=position,
         line_no=entry.line_no,
@@ -92,7 +92,7 @@ def clean_dump(parsed: ParsedDump) -> CleanDump:
     for raw in parsed.entries:
         reason = classify(raw.raw_text) if parsed.format == "text" else None
         if reason is None:
-            entry = clean_entry(raw, len(entries))
+            entry = clean_entry(raw, len(entries), keep_paragraphs=parsed.format == "html")
             if entry.key:
                 entries.append(entry)
                 continue

@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 _WS = re.compile(r"\s+")
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 _ZWJ = "\u200d"
 
 
@@ -25,10 +26,18 @@ def _keep_in_body(ch: str) -> bool:
     return True
 
 
-def clean_body(text: str) -> str:
-    """Readable text: invisible characters dropped, whitespace folded to single spaces."""
+def clean_body(text: str, keep_paragraphs: bool = False) -> str:
+    """Readable text: invisible characters dropped, whitespace folded to single spaces.
+
+    With `keep_paragraphs`, blank-line paragraph breaks survive as "\n\n": an
+    HTML article's paragraphs are structure the reader wants, while a text
+    dump's line is one excerpt whose stray breaks are scraping noise.
+    """
     if not text.isprintable():
         text = "".join(ch for ch in text if _keep_in_body(ch))
+    if keep_paragraphs:
+        paragraphs = (_WS.sub(" ", p).strip() for p in _PARAGRAPH_BREAK.split(text))
+        return "\n\n".join(p for p in paragraphs if p)
     return _WS.sub(" ", text).strip()
 
 

@@ -1,0 +1,217 @@
+"""A page region as the text blocks a reader sees, in document order.
+
+Listing detection and boilerplate rules reason about blocks (a heading, a
+paragraph, a link on its own line), not about tags: sites nest the same
+visual block in any markup. The walk is iterative because malformed pages
+(unclosed tags) can nest thousands of levels deep.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4.element import PreformattedString
+
+# Elements that end the current line of text in a browser.
+BLOCK_TAGS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "li",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    ]
+)
+HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+# Never text a reader sees as content.
+INVISIBLE_TAGS = frozenset(
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+        "embed",
+        "canvas",
+        "select",
+        "option",
+        "button",
+        "input",
+        "textarea",
+        "head",
+        "title",
+        "meta",
+        "link",
+        "base",
+        "audio",
+        "video",
+        "source",
+        "track",
+        "map",
+    ]
+)
+_WS = re.compile(r"\s+")
+
+
+def parse_soup(text: str) -> BeautifulSoup:
+    """lxml's recovering parser: unclosed tags and stray end tags give a usable tree."""
+    return BeautifulSoup(text, "lxml")
+
+
+@dataclass(frozen=True)
+class Block:
+    """One visual line of text: `href` is the link it leads to (a heading's link, or the link it consists of)."""
+
+    text: str
+    heading: bool = False
+    href: str | None = None
+
+
+def _href(tag: Tag) -> str | None:
+    href = tag.get("href")
+    if not isinstance(href, str):
+        return None
+    href = href.strip()
+    if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
+        return None
+    return href
+
+
+class _Walker:
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.parts: list[str] = []
+        self.part_links: list[str | None] = []
+        self.links: list[str] = []
+        self.heading = 0
+        self.heading_href: str | None = None
+
+    def text(self, value: str) -> None:
+        if value.strip():
+            self.parts.append(value)
+            self.part_links.append(self.links[-1] if self.links else None)
+        elif self.parts:
+            self.parts.append(" ")
+            self.part_links.append(self.links[-1] if self.links else None)
+
+    def flush(self) -> None:
+        text = _WS.sub(" ", "".join(self.parts)).strip()
+        if text:
+            if self.heading:
+                href = self.heading_href
+            else:
+                linked = {link for link, part in zip(self.part_links, self.parts, strict=True) if part.strip()}
+                href = next(iter(linked)) if len(linked) == 1 else None
+            self.blocks.append(Block(text=text, heading=self.heading > 0, href=href))
+        self.parts, self.part_links = [], []
+
+    def at_line_start(self) -> bool:
+        return not any(part.strip() for part in self.parts)
+
+
+def text_blocks(root: Tag, skip: Callable[[Tag], bool] | None = None) -> list[Block]:
+    """The blocks under `root`; elements for which `skip` is true are left out with their subtree.
+
+    A link that opens a line is a block of its own (`<li><a>Title</a> excerpt</li>`
+    reads as a title line and an excerpt even without a block tag between them).
+    """
+    walker = _Walker()
+    stack: list[tuple[str, object]] = [("enter", root)]
+    while stack:
+        action, node = stack.pop()
+        if action == "split":
+            continue
+        if action == "exit":
+            tag = node
+            assert isinstance(tag, Tag)
+            if tag.name == "a" and _href(tag) is not None:
+                walker.links.pop()
+                if stack and stack[-1][0] == "split":
+                    stack.pop()
+                    walker.flush()
+            if tag.name in HEADING_TAGS:
+                walker.flush()
+                walker.heading -= 1
+                if not walker.heading:
+                    walker.heading_href = None
+            elif tag.name in BLOCK_TAGS:
+                walker.flush()
+            continue
+        if isinstance(node, NavigableString):
+            if not isinstance(node, PreformattedString):
+                walker.text(str(node))
+            continue
+        if (
+            not isinstance(node, Tag)
+            or node.name in INVISIBLE_TAGS
+            or (skip is not None and node is not root and skip(node))
+        ):
+            continue
+        if node.name == "br":
+            walker.flush()
+            continue
+        if node.name in BLOCK_TAGS:
+            walker.flush()
+        if node.name in HEADING_TAGS:
+            walker.heading += 1
+        href = _href(node) if node.name == "a" else None
+        if href is not None:
+            if walker.heading and walker.heading_href is None:
+                walker.heading_href = href
+            # Not inside a paragraph: there a leading link is running text ("<p><a>BERT</a> is ...").
+            starts_line = walker.at_line_start() and not walker.heading and node.parent is not None
+            starts_line = starts_line and node.parent.name != "p"
+            if starts_line:
+                walker.flush()
+                stack.append(("split", node))
+            walker.links.append(href)
+        stack.append(("exit", node))
+        stack.extend(("enter", child) for child in reversed(node.contents))
+    walker.flush()
+    return walker.blocks

@@ -1,0 +1,129 @@
+"""What a page says about itself and its links: base URL, title, dates.
+
+Scrapers save pages without their address, so relative links can only be
+made absolute from what the page declares (`<base>`, canonical, og:url).
+Dates are shown in a dozen formats; we store ISO dates when we can read one.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit
+
+from bs4 import BeautifulSoup, Tag
+
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+_MONTH = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_YMD = re.compile(r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
+_MDY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE)
+_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(\d{{4}})\b", re.IGNORECASE)
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    if 1900 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31:
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
+def find_date(text: str) -> str | None:
+    """The first readable calendar date in a text, as YYYY-MM-DD."""
+    found: list[tuple[int, str]] = []
+    if (m := _YMD.search(text)) and (iso := _iso(int(m[1]), int(m[2]), int(m[3]))):
+        found.append((m.start(), iso))
+    if (m := _MDY.search(text)) and (iso := _iso(int(m[3]), _MONTHS[m[1].lower()], int(m[2]))):
+        found.append((m.start(), iso))
+    if (m := _DMY.search(text)) and (iso := _iso(int(m[3]), _MONTHS[m[2].lower()], int(m[1]))):
+        found.append((m.start(), iso))
+    return min(found)[1] if found else None
+
+
+def _attr(tag: Tag | None, name: str) -> str | None:
+    value = tag.get(name) if tag is not None else None
+    return (value.strip() or None) if isinstance(value, str) else None
+
+
+def _meta(soup: BeautifulSoup, *names: str) -> str | None:
+    for name in names:
+        tag = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
+        if value := _attr(tag if isinstance(tag, Tag) else None, "content"):
+            return value
+    return None
+
+
+def _absolute_http(url: str | None) -> str | None:
+    return url if url and urlsplit(url).scheme in ("http", "https") else None
+
+
+def base_url(soup: BeautifulSoup) -> str | None:
+    """The address relative links resolve against, when the page gives one."""
+    base = soup.find("base", href=True)
+    canonical = soup.find("link", rel="canonical", href=True)
+    for candidate in (
+        _attr(base if isinstance(base, Tag) else None, "href"),
+        _attr(canonical if isinstance(canonical, Tag) else None, "href"),
+        _meta(soup, "og:url"),
+    ):
+        if url := _absolute_http(candidate):
+            return url
+    return None
+
+
+def page_url(soup: BeautifulSoup) -> str | None:
+    """The page's own address (canonical, og:url); `<base>` names a directory, not the page."""
+    canonical = soup.find("link", rel="canonical", href=True)
+    for candidate in (_attr(canonical if isinstance(canonical, Tag) else None, "href"), _meta(soup, "og:url")):
+        if url := _absolute_http(candidate):
+            return url
+    return None
+
+
+def absolute(base: str | None, href: str | None) -> str | None:
+    if href is None:
+        return None
+    return urljoin(base, href) if base else href
+
+
+def page_title(soup: BeautifulSoup) -> str | None:
+    """The article's title: og:title, else the first <h1>, else <title>."""
+    if title := _meta(soup, "og:title", "twitter:title"):
+        return title
+    h1 = soup.find("h1")
+    if isinstance(h1, Tag) and (text := h1.get_text(" ", strip=True)):
+        return text
+    title_tag = soup.find("title")
+    if isinstance(title_tag, Tag) and (text := title_tag.get_text(" ", strip=True)):
+        return text
+    return None
+
+
+def page_date(soup: BeautifulSoup) -> str | None:
+    """The article's publication date from its metadata or first <time>."""
+    if value := _meta(soup, "article:published_time", "datePublished", "pubdate", "date"):
+        return find_date(value)
+    time_tag = soup.find("time")
+    if isinstance(time_tag, Tag):
+        return find_date(_attr(time_tag, "datetime") or time_tag.get_text(" ", strip=True))
+    return None
