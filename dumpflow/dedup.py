@@ -6,11 +6,14 @@ Three kinds of repeat, checked in this order:
   a prefix of the other and the shorter one carries the truncation marker;
 - near: a small edit or an inserted line, possibly cut at another length too.
 
-Candidates come from stable hashes ("signals") of each key: the key itself
-and fixed windows of its opening. They are looked up in an index (the
-warehouse's, plus what this batch added), so a new dump is compared only with
-the few articles that share a signal, never with the whole catalogue. A
-candidate is then verified on the text; sharing an opening is not enough.
+Candidates come from stable 64-bit hashes ("signals") of each key: the key
+itself, fixed windows of its opening (a cut copy shares them), and the LSH
+band keys of a MinHash sketch of its opening (an edit or an inserted line
+that breaks the windows leaves most bands intact; see minhash.py). They are
+looked up in an index (the warehouse's, plus what this batch added), so a new
+dump is compared only with the few articles that share a signal, never with
+the whole catalogue. A candidate is then verified on the text; sharing an
+opening is not enough.
 
 An article's body is the longest version seen; its `article_id` is given
 once and never changes.
@@ -22,13 +25,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from dumpflow import minhash
 from dumpflow.hashing import h64, hex_id
-from dumpflow.similarity import prefix_containment
+from dumpflow.similarity import prefix_containment, shingles
 from schemas.records import ArticleState, CleanDump, CleanEntry, MatchedDump, Sighting
 
 # Opening windows used as truncation signals: a cut copy shares the opening,
 # and several windows keep the signal when an edit hits one of them.
-ANCHOR_WIDTH = 16
+ANCHOR_WIDTH = 20
 ANCHOR_COUNT = 4
 # A shorter key must be at least this long to count as a cut of a longer one:
 # below it, a shared first phrase ("概述 本文介绍") says nothing.
@@ -44,15 +48,26 @@ def exact_signal(key: str) -> int:
     return h64("x:" + key)
 
 
-def signals(key: str) -> list[int]:
-    """Index hashes of a key: its exact hash and its opening windows."""
-    out = [exact_signal(key)]
+def anchor_signals(key: str) -> list[int]:
+    out = []
     for i in range(ANCHOR_COUNT):
         window = key[i * ANCHOR_WIDTH : (i + 1) * ANCHOR_WIDTH]
         if len(window) < ANCHOR_WIDTH:
             break
         out.append(h64(f"a{i}:" + window))
     return out
+
+
+def batch_signals(keys: Sequence[str]) -> list[list[int]]:
+    """Index hashes of each key: exact hash first, then opening windows, then LSH bands."""
+    bands = minhash.band_hashes(minhash.sketches(keys)).tolist()
+    return [
+        [exact_signal(key), *anchor_signals(key), *(b for b in row if b)] for key, row in zip(keys, bands, strict=True)
+    ]
+
+
+def signals(key: str) -> list[int]:
+    return batch_signals([key])[0]
 
 
 def article_id_candidates(key: str) -> list[str]:
@@ -84,7 +99,9 @@ class Match:
     similarity: float
 
 
-def verify(entry_key: str, entry_truncated: bool, state: ArticleState, exact_hit: bool) -> Match | None:
+def verify(
+    entry_key: str, entry_truncated: bool, state: ArticleState, exact_hit: bool, entry_shingles: set[str] | None = None
+) -> Match | None:
     """Decide on the text whether an entry is a sighting of a candidate article."""
     if exact_hit or entry_key == state.key:
         return Match(state.article_id, "exact", 1.0)
@@ -97,7 +114,7 @@ def verify(entry_key: str, entry_truncated: bool, state: ArticleState, exact_hit
         return None
     if short_truncated and long_.startswith(short):
         return Match(state.article_id, "truncation", round(len(short) / len(long_), 6))
-    score = prefix_containment(short, long_)
+    score = prefix_containment(short, long_, entry_shingles if short is entry_key else None)
     if not short_truncated and len(short) < 0.9 * len(long_):
         # A complete text that only opens like a longer one is another article
         # (or a later edition with much added): require it to cover most of it.
@@ -112,17 +129,20 @@ class Index:
     """The warehouse's index plus what this batch has added, in memory."""
 
     source: CandidateSource
+    sigs: dict[str, list[int]] = field(default_factory=dict)
     postings: dict[int, set[str]] = field(default_factory=dict)
     states: dict[str, ArticleState] = field(default_factory=dict)
     taken: set[str] = field(default_factory=set)
 
     def prefetch(self, entries: Iterable[CleanEntry]) -> None:
         """One round trip to the warehouse for a whole batch of entries."""
+        keys = sorted({entry.key for entry in entries} - set(self.sigs))
+        self.sigs.update(zip(keys, batch_signals(keys), strict=True))
         hashes: set[int] = set()
         ids: set[str] = set()
-        for entry in entries:
-            hashes.update(signals(entry.key))
-            ids.update(article_id_candidates(entry.key))
+        for key in keys:
+            hashes.update(self.sigs[key])
+            ids.update(article_id_candidates(key))
         for h, article_id in self.source.lookup(sorted(hashes)):
             self.postings.setdefault(h, set()).add(article_id)
         wanted = sorted({a for posting in self.postings.values() for a in posting} - set(self.states))
@@ -134,18 +154,21 @@ class Index:
         self.states[state.article_id] = state
         self.taken.add(state.article_id)
         for key in keys:
-            for h in signals(key):
+            for h in self.sigs[key]:
                 self.postings.setdefault(h, set()).add(state.article_id)
 
     def best_match(self, entry: CleanEntry) -> Match | None:
-        sigs = signals(entry.key)
+        sigs = self.sigs[entry.key]
         exact_ids = self.postings.get(sigs[0], set())
         candidates = set(exact_ids)
         for h in sigs[1:]:
             candidates |= self.postings.get(h, set())
         best: Match | None = None
+        entry_shingles = shingles(entry.key) if len(candidates - exact_ids) else None
         for article_id in sorted(candidates):
-            match = verify(entry.key, entry.is_truncated, self.states[article_id], article_id in exact_ids)
+            match = verify(
+                entry.key, entry.is_truncated, self.states[article_id], article_id in exact_ids, entry_shingles
+            )
             if match and (
                 best is None or (KIND_RANK[match.kind], match.similarity) > (KIND_RANK[best.kind], best.similarity)
             ):

@@ -17,10 +17,14 @@ def shingles(key: str, size: int = SHINGLE) -> set[str]:
     return {key[i : i + size] for i in range(len(key) - size + 1)}
 
 
-def prefix_containment(shorter: str, longer: str) -> float:
-    """Share of the shorter key's shingles found in the longer key's opening."""
+def prefix_containment(shorter: str, longer: str, shorter_shingles: set[str] | None = None) -> float:
+    """Share of the shorter key's shingles found in the longer key's opening.
+
+    The opening is the shorter key's length plus 1/8 and 8 characters of slack,
+    room for an inserted line or a few edits without admitting much more text.
+    """
     window = longer[: len(shorter) + len(shorter) // 8 + 8]
-    small = shingles(shorter)
+    small = shorter_shingles if shorter_shingles is not None else shingles(shorter)
     if not small:
         return 0.0
     return len(small & shingles(window)) / len(small)

@@ -5,7 +5,11 @@ Chinese terms with weights. A tag's score is the sum over matched terms of
 weight x occurrences (capped, so one word repeated does not outweigh several
 distinct ones); an article gets every topic whose score reaches the
 threshold, with the matched terms as evidence. All terms are compiled into
-one regular expression, so tagging costs one pass over the text.
+
+Matching every term's regex at every position costs ~24 ms per excerpt with
+~450 terms; instead each term has a probe (its longest run of letters) and
+only terms whose probe occurs in the text (a C-speed substring test) are
+matched and counted with their own pattern, ~100x cheaper.
 
 Weak terms (weight below `strong_weight`) only support: a topic matched by
 weak terms alone needs `weak_only_min_score`, so words like 输入 ("input") or
@@ -39,8 +43,9 @@ class Taxonomy:
     weak_only_min_score: float
     weights: dict[str, tuple[tuple[str, float], ...]]  # folded term -> ((topic, weight), ...)
     display: dict[str, str]  # folded term -> term as written in the file
-    order: tuple[str, ...]  # folded terms in the order of the pattern's groups
-    pattern: re.Pattern[str] | None
+    # (probe, is_token, ((term, pattern), ...)): a token probe must be a whole
+    # ASCII word of the text, any other probe a substring of it.
+    probes: tuple[tuple[str, bool, tuple[tuple[str, re.Pattern[str]], ...]], ...]
 
 
 def fold(text: str) -> str:
@@ -56,6 +61,26 @@ def _term_regex(term: str) -> str:
     if term[-1:].isascii() and term[-1:].isalnum():
         escaped += r"(?![a-z0-9])"
     return escaped
+
+
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _probe(term: str) -> tuple[str, bool]:
+    """A cheap necessary condition for a term to match.
+
+    Without spaces, every ASCII run of the term is delimited in any match by
+    non-ASCII-alphanumerics or the term's own word boundaries, so it is a
+    whole ASCII word of the text: a set lookup. A space may match nothing
+    ("self supervised" ~ "selfsupervised"), so such terms fall back to a
+    substring test on their longest part.
+    """
+    if " " not in term:
+        runs = _ASCII_WORD.findall(term)
+        if runs:
+            return max(runs, key=len), True
+        return term, False
+    return max(re.split(r"[\s\-]+", term), key=len), False
 
 
 def parse_taxonomy(data: dict) -> Taxonomy:
@@ -80,8 +105,9 @@ def parse_taxonomy(data: dict) -> Taxonomy:
                 raise TaxonomyError(f"topic {topic!r}: empty term")
             weights.setdefault(key, []).append((topic, float(weight)))
             display.setdefault(key, term)
-    ordered = sorted(weights, key=lambda t: (-len(t), t))  # longest first: "linear attention" before "attention"
-    pattern = re.compile("|".join(f"({_term_regex(t)})" for t in ordered)) if ordered else None
+    by_probe: dict[tuple[str, bool], list[tuple[str, re.Pattern[str]]]] = {}
+    for term in sorted(weights):
+        by_probe.setdefault(_probe(term), []).append((term, re.compile(_term_regex(term))))
     return Taxonomy(
         topics=tuple(topics_table),
         min_score=min_score,
@@ -89,8 +115,7 @@ def parse_taxonomy(data: dict) -> Taxonomy:
         weak_only_min_score=weak_only,
         weights={k: tuple(v) for k, v in weights.items()},
         display=display,
-        order=tuple(ordered),
-        pattern=pattern,
+        probes=tuple((p, is_token, tuple(ts)) for (p, is_token), ts in sorted(by_probe.items())),
     )
 
 
@@ -104,12 +129,21 @@ def load_taxonomy(path: Path = TOPICS_FILE) -> Taxonomy:
 
 
 def tag(text: str, taxonomy: Taxonomy) -> list[TopicTag]:
-    if taxonomy.pattern is None:
-        return []
+    folded = fold(text)
+    words = set(_ASCII_WORD.findall(folded))
+    spans: list[tuple[int, int, str]] = []
+    for probe, is_token, terms in taxonomy.probes:
+        if (probe in words) if is_token else (probe in folded):
+            for term, pattern in terms:
+                spans.extend((m.start(), -m.end(), term) for m in pattern.finditer(folded))
+    # Left to right, longest match first, no overlaps: "linear attention" is
+    # one match, not also an "attention".
     counts: dict[str, int] = {}
-    for match in taxonomy.pattern.finditer(fold(text)):
-        term = taxonomy.order[match.lastindex - 1]
-        counts[term] = counts.get(term, 0) + 1
+    end = 0
+    for start, neg_end, term in sorted(spans):
+        if start >= end:
+            counts[term] = counts.get(term, 0) + 1
+            end = -neg_end
     scores: dict[str, float] = {}
     strong: set[str] = set()
     evidence: dict[str, list[tuple[float, str]]] = {}

@@ -19,7 +19,8 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from dumpflow.dedup import signals
+from dumpflow import minhash
+from dumpflow.dedup import batch_signals, exact_signal
 from schemas import SQL_DIR
 from schemas.records import AnnotatedDump, ArticleState, DumpFile, LoadResult, Rejection
 
@@ -313,7 +314,7 @@ def _write(
         k: [] for k in ("dump_id", "position", "article_id", "raw_text", "line_no", "kind", "similarity")
     }
     dropped: dict[str, list] = {k: [] for k in ("dump_id", "line_no", "raw_text", "reason")}
-    keys: dict[str, list] = {"hash": [], "article_id": []}
+    versions: list[tuple[str, str]] = []  # (article_id, key) of every version first seen here
     latest: dict[str, tuple[AnnotatedDump, int]] = {}
     first_dump: dict[str, str] = {}
     dump_rows: dict[str, list] = {
@@ -362,10 +363,7 @@ def _write(
                 dropped[k].append(v)
         for art in d.articles:
             latest[art.state.article_id] = (d, order)
-            for key in art.state.new_keys:
-                for h in signals(key):
-                    keys["hash"].append(h)
-                    keys["article_id"].append(art.state.article_id)
+            versions.extend((art.state.article_id, key) for key in art.state.new_keys)
         row = {
             "dump_id": d.dump.dump_id,
             "source_name": d.dump.source_name,
@@ -412,15 +410,36 @@ def _write(
                 merges[k].append(sight[k][i])
     _insert(con, "merges", {k: pa.array(v) for k, v in merges.items()})
     _insert(con, "dropped_lines", {k: pa.array(v) for k, v in dropped.items()})
+    _insert_versions(con, versions)
+    _upsert_articles(con, latest, first_dump, now)
+
+
+def _insert_versions(con: duckdb.DuckDBPyConnection, versions: Sequence[tuple[str, str]]) -> None:
+    """Index every new version: its signals for lookups, its sketch for re-banding later.
+
+    Only new versions are hashed; what is stored is never recomputed, which
+    is what keeps an incremental run proportional to the new dump.
+    """
+    if not versions:
+        return
+    keys = [key for _, key in versions]
+    sigs = batch_signals(keys)
+    sketch = minhash.sketches(keys)
+    hashes, owners = [], []
+    for (article_id, _), row in zip(versions, sigs, strict=True):
+        hashes.extend(row)
+        owners.extend([article_id] * len(row))
+    _insert(con, "match_keys", {"hash": pa.array(hashes, type=pa.uint64()), "article_id": pa.array(owners)})
     _insert(
         con,
-        "match_keys",
+        "signatures",
         {
-            "hash": pa.array(keys["hash"], type=pa.uint64()),
-            "article_id": pa.array(keys["article_id"], type=pa.string()),
+            "article_id": pa.array([a for a, _ in versions]),
+            "key_hash": pa.array([exact_signal(k) for k in keys], type=pa.uint64()),
+            "n_key": pa.array([len(k) for k in keys], type=pa.int32()),
+            "sketch": pa.array(sketch.tolist(), type=pa.list_(pa.uint32())),
         },
     )
-    _upsert_articles(con, latest, first_dump, now)
 
 
 def _upsert_articles(
