@@ -15,6 +15,9 @@ install: $(STAMP)
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	# The venv's own setuptools (65.x) cannot build an editable install without `wheel`;
+	# 70.1+ can, and --no-build-isolation keeps the build offline-reproducible.
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check 'setuptools==75.8.0'
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	rm -f $(VENV)/.installed-*
 	touch $@
