@@ -138,6 +138,25 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from dumpflow import report
+
+    con = _open_read_only(args)
+    if con is None:
+        return EXIT_USAGE
+    try:
+        page = report.build(con)
+    except duckdb.Error as exc:
+        print(f"dumpflow: report failed: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    finally:
+        con.close()
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(page, encoding="utf-8")
+    print(f"report: {args.out}")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="dumpflow", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -169,6 +188,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_warehouse(p)
     p.add_argument("--wait", type=float, default=10.0)
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("report", help="write a self-contained HTML report with charts (opens offline)")
+    p.add_argument("--out", type=Path, default=config.DEFAULT_WAREHOUSE.parent / "report.html", metavar="FILE")
+    _add_warehouse(p)
+    p.add_argument("--wait", type=float, default=10.0)
+    p.set_defaults(func=cmd_report)
     return parser
 
 
