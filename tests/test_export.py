@@ -8,6 +8,9 @@ import re
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
 import pytest
 
 from dumpflow import cli, export, warehouse
@@ -124,3 +127,22 @@ def test_export_reads_the_warehouse_without_writing_it(db: Path, tmp_path: Path)
     stamp = db.stat().st_mtime_ns
     assert cli.main(["export", str(tmp_path / "export"), "--warehouse", str(db)]) == cli.EXIT_OK
     assert db.stat().st_mtime_ns == stamp
+
+
+def test_a_reader_other_than_duckdb_sees_the_same_tables(db: Path, tmp_path: Path) -> None:
+    """Spark and Trino read hive folders the way Arrow does, and refuse a partition column repeated in the files."""
+    out = tmp_path / "export"
+    assert cli.main(["export", str(out), "--warehouse", str(db)]) == cli.EXIT_OK
+
+    articles = ds.dataset(out / "articles", format="parquet", partitioning="hive")
+    with warehouse.session(db, read_only=True) as con:
+        first_seen_dates = con.execute("SELECT strftime(first_seen, '%Y-%m-%d') FROM articles").fetchall()
+        counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in COLUMNS}
+    table = articles.to_table()
+    assert sorted(table.column("first_seen_date").to_pylist()) == sorted(d for (d,) in first_seen_dates)
+    for data_file in (out / "articles").rglob("*.parquet"):
+        assert export.PARTITION_COLUMN not in pq.read_schema(data_file).names
+    for name, expected in counts.items():
+        assert ds.dataset(out / name, format="parquet", partitioning="hive").count_rows() == expected, name
+    evidence = pq.read_table(out / "article_topics" / "data_0.parquet").schema.field("evidence").type
+    assert evidence == pa.list_(pa.string())
