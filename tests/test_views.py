@@ -9,6 +9,7 @@ import duckdb
 import pytest
 
 from dumpflow import warehouse
+from schemas.records import Rejection
 from tests.warehouse_copies import upgraded_copy
 
 
@@ -71,3 +72,20 @@ def test_repeat_groups_list_every_article_seen_more_than_once(con: duckdb.DuckDB
         assert source_names == sorted(set(source_names))
         assert merge_kinds == ["exact"]  # the seeds repeat articles verbatim
     assert [g[1] for g in groups] == sorted((g[1] for g in groups), reverse=True)
+
+
+def test_dump_quality_shows_a_rejected_dump_with_its_reason(tmp_path: Path) -> None:
+    path = upgraded_copy(tmp_path)
+    with warehouse.session(path) as con:
+        warehouse.record_rejections(
+            con,
+            [Rejection(source_path="raw/bad.txt", source_name="bad.txt", dump_id="f" * 64, reason="not UTF-8 text")],
+            "run-test",
+        )
+        quality = rows(
+            con,
+            "SELECT status, reason, entries, new_articles, repeats, dropped_lines, format FROM dump_quality "
+            "WHERE source_name = ?",
+            ["bad.txt"],
+        )
+    assert quality == [("rejected", "not UTF-8 text", 0, 0, 0, 0, None)]
