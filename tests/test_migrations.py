@@ -10,7 +10,7 @@ import pytest
 
 from dumpflow import cli, warehouse
 from schemas import SQL_DIR
-from tests.warehouse_copies import table_rows, upgraded_copy, v1_copy
+from tests.warehouse_copies import table_columns, table_rows, upgraded_copy, v1_copy
 
 VIEWS = ("article_overview", "topic_counts", "topic_trend", "dump_quality", "repeat_groups")
 
@@ -38,7 +38,8 @@ def test_status_upgrades_an_old_warehouse_in_place_without_losing_rows(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = v1_copy(tmp_path)
-    before = table_rows(path)
+    columns = table_columns(path)
+    before = table_rows(path, columns)
 
     assert cli.main(["status", "--warehouse", str(path)]) == cli.EXIT_OK
 
@@ -46,7 +47,7 @@ def test_status_upgrades_an_old_warehouse_in_place_without_losing_rows(
     assert f"(schema version {latest_version()})" in out.out
     assert "upgraded" in out.err
     assert ledger(path) == [version for version, _, _ in warehouse.migrations()]
-    assert table_rows(path) == before
+    assert table_rows(path, columns) == before
     with warehouse.session(path, read_only=True) as con:
         for view in VIEWS:
             assert con.execute(f"SELECT count(*) FROM {view}").fetchall()[0][0] > 0, view

@@ -30,7 +30,21 @@ def upgraded_copy(directory: Path) -> Path:
     return path
 
 
-def table_rows(path: Path) -> dict[str, list[tuple]]:
-    """Every row of every content table, sorted, so two snapshots compare as values."""
+def table_columns(path: Path) -> dict[str, list[str]]:
+    """The content tables' columns, in table order: what an older schema had is what a comparison can use."""
     with warehouse.session(path, read_only=True) as con:
-        return {table: sorted(con.execute(f"SELECT * FROM {table}").fetchall(), key=repr) for table in CONTENT_TABLES}
+        return {table: [row[0] for row in con.execute(f"DESCRIBE {table}").fetchall()] for table in CONTENT_TABLES}
+
+
+def table_rows(path: Path, columns: dict[str, list[str]] | None = None) -> dict[str, list[tuple]]:
+    """Every row of every content table, sorted, so two snapshots compare as values.
+
+    Pass the columns of the earlier snapshot so that a later migration adding
+    a column (0002 may) does not count as a change to the old rows.
+    """
+    columns = columns or table_columns(path)
+    with warehouse.session(path, read_only=True) as con:
+        return {
+            table: sorted(con.execute(f"SELECT {', '.join(columns[table])} FROM {table}").fetchall(), key=repr)
+            for table in CONTENT_TABLES
+        }
