@@ -15,9 +15,9 @@ install: $(STAMP)
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
-	# --no-build-isolation uses the venv's own setuptools; the one python -m venv ships
-	# (65.x) predates pyproject.toml's floor and has no bdist_wheel for editable installs.
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check 'setuptools>=70.1'
+	# The venv's own setuptools (65.x) cannot build an editable install without `wheel`;
+	# 70.1+ can, and --no-build-isolation keeps the build offline-reproducible.
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check 'setuptools==75.8.0'
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	rm -f $(VENV)/.installed-*
 	touch $@

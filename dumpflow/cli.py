@@ -59,6 +59,9 @@ def _open_read_only(args: argparse.Namespace) -> duckdb.DuckDBPyConnection | Non
         print(f"dumpflow: no warehouse at {db}; run `dumpflow ingest` first", file=sys.stderr)
         return None
     try:
+        applied = warehouse.upgrade(db)
+        if applied:
+            print(f"dumpflow: upgraded {db} with migrations {', '.join(map(str, applied))}", file=sys.stderr)
         return warehouse.connect(db, read_only=True, wait_seconds=args.wait)
     except warehouse.WarehouseBusy as exc:
         print(f"dumpflow: {exc}; try again when it finishes", file=sys.stderr)
@@ -114,6 +117,46 @@ def cmd_status(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from dumpflow import export
+
+    con = _open_read_only(args)
+    if con is None:
+        return EXIT_USAGE
+    try:
+        result = export.export(con, args.directory, fmt=args.format, overwrite=args.overwrite)
+    except export.ExportError as exc:
+        print(f"dumpflow: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except (duckdb.Error, OSError) as exc:
+        print(f"dumpflow: export failed: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    finally:
+        con.close()
+    print(f"exported to {result.directory} ({args.format})")
+    output.write(sys.stdout, ["table", "rows"], list(result.rows.items()), "table")
+    return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from dumpflow import report
+
+    con = _open_read_only(args)
+    if con is None:
+        return EXIT_USAGE
+    try:
+        page = report.build(con)
+    except duckdb.Error as exc:
+        print(f"dumpflow: report failed: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    finally:
+        con.close()
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(page, encoding="utf-8")
+    print(f"report: {args.out}")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="dumpflow", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -137,6 +180,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--runs", type=int, default=10)
     p.add_argument("--wait", type=float, default=10.0)
     p.set_defaults(func=cmd_status)
+
+    p = sub.add_parser("export", help="write the content tables to DIR as Parquet (articles partitioned by day) or CSV")
+    p.add_argument("directory", metavar="DIR", type=Path)
+    p.add_argument("--format", choices=("parquet", "csv"), default="parquet")
+    p.add_argument("--overwrite", action="store_true", help="replace DIR even if it is not empty")
+    _add_warehouse(p)
+    p.add_argument("--wait", type=float, default=10.0)
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("report", help="write a self-contained HTML report with charts (opens offline)")
+    p.add_argument("--out", type=Path, default=config.DEFAULT_WAREHOUSE.parent / "report.html", metavar="FILE")
+    _add_warehouse(p)
+    p.add_argument("--wait", type=float, default=10.0)
+    p.set_defaults(func=cmd_report)
     return parser
 
 

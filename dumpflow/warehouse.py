@@ -35,10 +35,10 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
-def migrations() -> list[tuple[int, str, str]]:
-    """(version, name, sql) for every file in schemas/sql, in order."""
+def migrations(sql_dir: Path | None = None) -> list[tuple[int, str, str]]:
+    """(version, name, sql) for every file in schemas/sql (or sql_dir, for tests), in order."""
     out = []
-    for path in sorted(SQL_DIR.glob("[0-9][0-9][0-9][0-9]_*.sql")):
+    for path in sorted((sql_dir or SQL_DIR).glob("[0-9][0-9][0-9][0-9]_*.sql")):
         out.append((int(path.name[:4]), path.stem, path.read_text(encoding="utf-8")))
     return out
 
@@ -72,7 +72,7 @@ def session(path: Path, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConn
         con.close()
 
 
-def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
+def migrate(con: duckdb.DuckDBPyConnection, sql_dir: Path | None = None) -> list[int]:
     """Apply pending migrations, each with its ledger row in one transaction."""
     con.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations ("
@@ -80,7 +80,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
     )
     done = {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
     applied = []
-    for version, name, sql in migrations():
+    for version, name, sql in migrations(sql_dir):
         if version in done:
             continue
         con.execute("BEGIN TRANSACTION")
@@ -101,6 +101,30 @@ def schema_version(con: duckdb.DuckDBPyConnection) -> int:
     except duckdb.CatalogException:
         return 0
     return int(row[0] or 0) if row else 0
+
+
+def pending_versions(con: duckdb.DuckDBPyConnection, sql_dir: Path | None = None) -> list[int]:
+    """Migrations this code has that the warehouse has not applied (a set, not max: 0002 may land after 0003)."""
+    try:
+        done = {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
+    except duckdb.CatalogException:
+        done = set()
+    return [version for version, _, _ in migrations(sql_dir) if version not in done]
+
+
+def upgrade(path: Path, sql_dir: Path | None = None) -> list[int]:
+    """Bring an existing warehouse made by an older dumpflow up to date, in place.
+
+    Readers call this before opening read-only, so `status`, `query`, `export`
+    and `report` work on an old file. It looks first on a read-only connection
+    and takes the write lock only when something is pending, so an up-to-date
+    warehouse is never opened for writing by a reader.
+    """
+    with session(path, read_only=True) as con:
+        if not pending_versions(con, sql_dir):
+            return []
+    with session(path) as con:
+        return migrate(con, sql_dir)
 
 
 def ensure(path: Path) -> None:
