@@ -27,7 +27,7 @@ from typing import Protocol
 
 from dumpflow import minhash
 from dumpflow.hashing import h64, hex_id
-from dumpflow.similarity import prefix_containment, shingles
+from dumpflow.similarity import GramIndex, prefix_containment_index
 from schemas.records import ArticleState, CleanDump, CleanEntry, MatchedDump, Sighting
 
 # Opening windows used as truncation signals: a cut copy shares the opening,
@@ -100,9 +100,17 @@ class Match:
 
 
 def verify(
-    entry_key: str, entry_truncated: bool, state: ArticleState, exact_hit: bool, entry_shingles: set[str] | None = None
+    entry_key: str,
+    entry_truncated: bool,
+    state: ArticleState,
+    exact_hit: bool,
+    gram_cache: dict[str, GramIndex] | None = None,
 ) -> Match | None:
-    """Decide on the text whether an entry is a sighting of a candidate article."""
+    """Decide on the text whether an entry is a sighting of a candidate article.
+
+    `gram_cache` (key -> its 3-gram index) lets a batch hash each key
+    once however many candidates it is checked against.
+    """
     if exact_hit or entry_key == state.key:
         return Match(state.article_id, "exact", 1.0)
     short, long_, short_truncated = (
@@ -114,7 +122,11 @@ def verify(
         return None
     if short_truncated and long_.startswith(short):
         return Match(state.article_id, "truncation", round(len(short) / len(long_), 6))
-    score = prefix_containment(short, long_, entry_shingles if short is entry_key else None)
+    cache = gram_cache if gram_cache is not None else {}
+    for key in (short, long_):
+        if key not in cache:
+            cache[key] = GramIndex.of(key)
+    score = prefix_containment_index(cache[short], cache[long_])
     if not short_truncated and len(short) < 0.9 * len(long_):
         # A complete text that only opens like a longer one is another article
         # (or a later edition with much added): require it to cover most of it.
@@ -130,6 +142,7 @@ class Index:
 
     source: CandidateSource
     sigs: dict[str, list[int]] = field(default_factory=dict)
+    grams: dict[str, GramIndex] = field(default_factory=dict)
     postings: dict[int, set[str]] = field(default_factory=dict)
     states: dict[str, ArticleState] = field(default_factory=dict)
     taken: set[str] = field(default_factory=set)
@@ -164,11 +177,8 @@ class Index:
         for h in sigs[1:]:
             candidates |= self.postings.get(h, set())
         best: Match | None = None
-        entry_shingles = shingles(entry.key) if len(candidates - exact_ids) else None
         for article_id in sorted(candidates):
-            match = verify(
-                entry.key, entry.is_truncated, self.states[article_id], article_id in exact_ids, entry_shingles
-            )
+            match = verify(entry.key, entry.is_truncated, self.states[article_id], article_id in exact_ids, self.grams)
             if match and (
                 best is None or (KIND_RANK[match.kind], match.similarity) > (KIND_RANK[best.kind], best.similarity)
             ):

@@ -15,6 +15,7 @@ import unicodedata
 _WS = re.compile(r"\s+")
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 _ZWJ = "\u200d"
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def _keep_in_body(ch: str) -> bool:
@@ -42,9 +43,13 @@ def clean_body(text: str, keep_paragraphs: bool = False) -> str:
 
 
 def match_key(text: str) -> str:
-    """The comparison key: NFKC, case-folded, only letters and digits kept."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return "".join(ch for ch in folded if ch.isalnum())
+    """The comparison key: NFKC, case-folded, only letters and digits kept.
+
+    Python's regex word class is exactly str.isalnum() plus the underscore
+    (checked over all of Unicode), so one regex pass keeps the same
+    characters as a per-character loop, ~10x faster.
+    """
+    return _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", text).casefold())
 
 
 def nfkc_fold(text: str) -> str:

@@ -8,7 +8,12 @@ text): its shingles should almost all be there.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import numpy as np
+
 SHINGLE = 3
+_P = np.uint64(0x100000001B3)
 
 
 def shingles(key: str, size: int = SHINGLE) -> set[str]:
@@ -23,7 +28,7 @@ def prefix_containment(shorter: str, longer: str, shorter_shingles: set[str] | N
     The opening is the shorter key's length plus 1/8 and 8 characters of slack,
     room for an inserted line or a few edits without admitting much more text.
     """
-    window = longer[: len(shorter) + len(shorter) // 8 + 8]
+    window = longer[: window_length(len(shorter))]
     small = shorter_shingles if shorter_shingles is not None else shingles(shorter)
     if not small:
         return 0.0
@@ -35,3 +40,46 @@ def jaccard(a: str, b: str) -> float:
     if not sa and not sb:
         return 1.0
     return len(sa & sb) / len(sa | sb)
+
+
+def window_length(shorter_len: int) -> int:
+    return shorter_len + shorter_len // 8 + 8
+
+
+def grams(key: str) -> np.ndarray:
+    """Positional 64-bit hashes of the key's character 3-grams (polynomial over code points).
+
+    The array form of `shingles`: verifying a candidate becomes a vectorized
+    membership test instead of building two Python sets per pair.
+    """
+    cps = np.frombuffer(key.encode("utf-32-le"), dtype="<u4").astype(np.uint64)
+    if 0 < cps.size < SHINGLE:  # one padded gram, as `shingles` keeps a short key whole
+        cps = np.pad(cps, (0, SHINGLE - cps.size))
+    n = max(0, cps.size - SHINGLE + 1)
+    with np.errstate(over="ignore"):
+        return cps[:n] * _P * _P + cps[1 : n + 1] * _P + cps[2 : n + 2]
+
+
+@dataclass(frozen=True)
+class GramIndex:
+    """A key's distinct 3-gram hashes, sorted, with where each first occurs."""
+
+    length: int
+    unique: np.ndarray
+    first: np.ndarray
+
+    @classmethod
+    def of(cls, key: str) -> GramIndex:
+        unique, first = np.unique(grams(key), return_index=True)
+        return cls(len(key), unique, first)
+
+
+def prefix_containment_index(shorter: GramIndex, longer: GramIndex) -> float:
+    """`prefix_containment` on precomputed indexes (equal unless two 3-grams collide in 64 bits)."""
+    if shorter.unique.size == 0 or longer.unique.size == 0:
+        return 0.0
+    last_start = window_length(shorter.length) - SHINGLE  # a gram must start at or before this
+    pos = np.searchsorted(longer.unique, shorter.unique)
+    pos[pos == longer.unique.size] = 0
+    hit = (longer.unique[pos] == shorter.unique) & (longer.first[pos] <= last_start)
+    return float(np.count_nonzero(hit)) / shorter.unique.size
