@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from dumpflow.normalize import clean_body, match_key, nfkc_fold
-from schemas.records import CleanDump, CleanEntry, DroppedLine, ParsedDump, RawEntry
+from schemas.records import CleanDump, CleanEntry, DroppedLine, ParsedDump, RawEntry, Rejection
 
 # An excerpt shorter than this many letters/digits carries no article: it is a
 # heading or a stray token. Real excerpts on listing pages are 80+ characters.
@@ -119,3 +119,18 @@ def empty_reason(dump: CleanDump) -> str | None:
     reasons = sorted({line.reason for line in dump.dropped})
     detail = ", ".join(reasons) if reasons else "no lines"
     return f"no article entries ({len(dump.dropped)} lines, all boilerplate: {detail})"
+
+
+def clean_or_reject(parsed: ParsedDump) -> CleanDump | Rejection:
+    """A cleaned dump, or its rejection when nothing in it is an article."""
+    dump = clean_dump(parsed)
+    reason = empty_reason(dump)
+    if reason is None:
+        return dump
+    return Rejection(
+        source_path=dump.dump.path,
+        source_name=dump.dump.source_name,
+        dump_id=dump.dump.dump_id,
+        reason=reason,
+        size_bytes=dump.dump.size_bytes,
+    )

@@ -165,6 +165,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", type=Path, help="dump files or folders")
     _add_warehouse(p)
     p.add_argument("--max-bytes", type=int, default=None, help="reject files larger than this (DUMPFLOW_MAX_BYTES)")
+    p.add_argument(
+        "--runner",
+        choices=("thread", "dask"),
+        default="thread",
+        help="where CPU stages run: this process (default) or dask.distributed workers",
+    )
+    p.add_argument("--workers", type=int, default=None, help="dask: worker processes (default: CPU count)")
+    p.add_argument("--dask-address", default=None, help="dask: scheduler of an existing cluster, tcp://host:8786")
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("query", help="run SQL on a read-only connection")

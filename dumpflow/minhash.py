@@ -52,7 +52,8 @@ def _mix(x: np.ndarray) -> np.ndarray:
 
 
 def _codepoints(keys: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-    openings = [k[:OPENING] for k in keys]
+    # A key shorter than a shingle is padded to one (zero-filled) shingle.
+    openings = [k[:OPENING] if len(k) >= SHINGLE or not k else k.ljust(SHINGLE, "\0") for k in keys]
     lengths = np.fromiter((len(o) for o in openings), dtype=np.int64, count=len(openings))
     flat = np.frombuffer("".join(openings).encode("utf-32-le"), dtype="<u4").astype(np.uint64)
     return flat, lengths
@@ -70,14 +71,13 @@ def sketches(keys: Sequence[str]) -> np.ndarray:
     with np.errstate(over="ignore"):
         for j in range(SHINGLE):
             shifted = np.zeros(n, dtype=np.uint64)
-            shifted[: n - j] = flat[j:]
+            if j < n:
+                shifted[: n - j] = flat[j:]
             h = h * _P + shifted
         h = _mix(h)
     owner = np.repeat(np.arange(len(keys)), lengths)
     offset = np.arange(n) - starts[owner]
-    # A window is a shingle when it lies inside its own key; a key shorter than
-    # a shingle contributes its one (zero-padded) window.
-    valid = (offset + SHINGLE <= lengths[owner]) | ((offset == 0) & (lengths[owner] < SHINGLE))
+    valid = offset + SHINGLE <= lengths[owner]  # a window is a shingle when it lies inside its own key
     h, owner = h[valid], owner[valid]
     bins = (h >> _BIN_SHIFT).astype(np.int64)
     values = (h & _LOW32).astype(np.uint32)

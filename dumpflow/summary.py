@@ -49,7 +49,7 @@ class Tally:
             "repeats_merged": self.repeats_merged,
         }
 
-    def summary(self, run_id: str, seconds: float) -> RunSummary:
+    def summary(self, run_id: str, seconds: float, stage_seconds: dict[str, float] | None = None) -> RunSummary:
         return RunSummary(
             run_id=run_id,
             files_seen=self.files_seen,
@@ -62,6 +62,7 @@ class Tally:
             dropped_lines=self.dropped_lines,
             seconds=round(seconds, 3),
             rejections=list(self.rejections),
+            stage_seconds={k: round(v, 3) for k, v in (stage_seconds or {}).items()},
         )
 
 
@@ -71,7 +72,8 @@ def summary_lines(s: RunSummary) -> list[str]:
         f"rejected: {s.files_rejected}",
         f"entries: {s.entries}  new articles: {s.new_articles}  repeats merged: {s.repeats_merged}  "
         f"boilerplate lines dropped: {s.dropped_lines}",
-        f"seconds: {s.seconds:.2f}",
+        f"seconds: {s.seconds:.2f}"
+        + (f"  ({', '.join(f'{k} {v:.2f}' for k, v in s.stage_seconds.items())})" if s.stage_seconds else ""),
     ]
     lines += [f"rejected {r.source_name}: {r.reason}" for r in s.rejections]
     return lines

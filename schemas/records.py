@@ -179,3 +179,4 @@ class RunSummary(Record):
     seconds: float
     rejections: list[Rejection]
     status: Literal["completed", "failed"] = "completed"
+    stage_seconds: dict[str, float] = Field(default_factory=dict)

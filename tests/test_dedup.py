@@ -167,3 +167,23 @@ def test_unrelated_texts_after_a_shared_opening_do_not_merge(text: str, other: s
         short, long_ = sorted([ka, kb], key=len)
         if prefix_containment(short, long_) < 0.8 and not long_.startswith(short):
             assert ids(out)[0] != ids(out)[1]
+
+
+def test_line_inserted_at_the_start_is_found_through_minhash_bands() -> None:
+    # Every opening window shifts, so only the LSH bands can propose the candidate.
+    shifted = "(本文首发于公众号,转载请注明出处)" + SIGLIP
+    out = run([SIGLIP + "..."], [shifted + "..."])
+    assert ids(out)[0] == ids(out)[1]
+    assert kinds(out)[1] == ["near"]
+
+
+def test_signals_are_stable_and_typed() -> None:
+    from dumpflow.dedup import ANCHOR_COUNT, batch_signals, signals
+    from dumpflow.minhash import BANDS
+    from dumpflow.normalize import match_key
+
+    key = match_key(SIGLIP)
+    sigs = signals(key)
+    assert sigs == batch_signals([key, "other"])[0]
+    assert len(sigs) == 1 + ANCHOR_COUNT + BANDS
+    assert all(0 < h < 2**64 for h in sigs)

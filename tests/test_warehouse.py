@@ -113,3 +113,22 @@ def test_second_writer_gives_up_with_a_clear_message(db: Path) -> None:
         warehouse.writer_lock(db, timeout=0.5),
     ):
         pass
+
+
+def test_incremental_run_matches_against_stored_signals_only(db: Path) -> None:
+    load(db, ("a.txt", [A, B]))
+    keys_before = scalar(db, "select count(*) from match_keys")
+    sigs_before = scalar(db, "select count(*) from signatures")
+    # An exact repeat adds a sighting but no version: nothing new to hash or store.
+    load(db, ("b.txt", [A]))
+    assert scalar(db, "select count(*) from match_keys") == keys_before
+    assert scalar(db, "select count(*) from signatures") == sigs_before
+    # An edited copy in a later run is found through the warehouse's index.
+    edited = A.replace("广泛应用", "广泛使用")
+    results = load(db, ("c.txt", [edited]))
+    assert results[0].n_repeats == 1
+    assert scalar(db, "select list(kind) from merges m join dumps d using (dump_id) where source_name = 'c.txt'") == [
+        "near"
+    ]
+    assert scalar(db, "select count(*) from signatures") == sigs_before + 1
+    assert scalar(db, "select count(distinct article_id) from sightings") == 2
