@@ -39,6 +39,10 @@ def dumpflow_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "dumpflow"]
 
 
+def prefect_command() -> list[str]:
+    return [sys.executable, "-m", "prefect"]
+
+
 def prefect_env(home: Path, api_url: str | None, **extra: str) -> dict[str, str]:
     """This process's environment with Prefect pointed at a private home and (maybe) a server."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
@@ -104,7 +108,7 @@ def start_server(home: Path) -> tuple[Background, str]:
     port = free_port()
     api_url = f"http://127.0.0.1:{port}/api"
     server = Background(
-        [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+        [*prefect_command(), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
         prefect_env(home, None),
         home / "server.log",
     )

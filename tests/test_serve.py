@@ -19,15 +19,19 @@ from pathlib import Path
 from uuid import UUID
 
 import pytest
+import yaml
 from prefect.client.orchestration import SyncPrefectClient, get_client
 from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
 from prefect.client.schemas.objects import ConcurrencyLimitStrategy, FlowRun
+from prefect.client.schemas.responses import DeploymentResponse
 from prefect.exceptions import ObjectNotFound
+from prefect.flows import load_flow_from_entrypoint
 from prefect.settings import PREFECT_API_URL, temporary_settings
 
-from dumpflow import read, warehouse
-from tests.conftest import SEEDS
-from tests.processes import Background, dumpflow_command, prefect_env, start_server, wait_for
+from dumpflow import config, read, warehouse
+from flows import deploy
+from tests.conftest import ROOT, SEEDS
+from tests.processes import Background, dumpflow_command, prefect_command, prefect_env, start_server, wait_for
 
 pytestmark = pytest.mark.skipif(len(SEEDS) < 4, reason="needs the seed dumps in raw/")
 
@@ -42,9 +46,13 @@ class Served:
     api_url: str
     raw: Path
     db: Path
-    deployment_id: UUID
+    deployment: DeploymentResponse  # as `dumpflow serve` created it
     process: Background
     client: SyncPrefectClient
+
+    @property
+    def deployment_id(self) -> UUID:
+        return self.deployment.id
 
 
 @pytest.fixture(scope="module")
@@ -69,13 +77,13 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
         serve = Background(argv, env, work / "serve.log", cwd=work)
         with temporary_settings(updates={PREFECT_API_URL: api_url}), get_client(sync_client=True) as client:
 
-            def deployment_id() -> UUID | None:
+            def deployment() -> DeploymentResponse | None:
                 try:
-                    return client.read_deployment_by_name("ingest/nightly").id
+                    return client.read_deployment_by_name("ingest/nightly")
                 except ObjectNotFound:
                     return None
 
-            found = wait_for("dumpflow serve to create ingest/nightly", deployment_id, 120, alive=serve)
+            found = wait_for("dumpflow serve to create ingest/nightly", deployment, 120, alive=serve)
             yield Served(api_url, raw, db, found, serve, client)
     finally:
         if serve is not None:
@@ -140,7 +148,7 @@ def run_row(db: Path, run_id: UUID) -> dict[str, object] | None:
 
 
 def test_serve_creates_the_nightly_deployment(client: SyncPrefectClient, served: Served) -> None:
-    dep = client.read_deployment(served.deployment_id)
+    dep = served.deployment
     assert [(s.schedule.cron, s.schedule.timezone, s.active) for s in dep.schedules] == [
         ("0 3 * * *", "Europe/Berlin", True)
     ]
@@ -243,3 +251,65 @@ def test_serve_rejects_a_bad_time_zone_before_contacting_the_server(tmp_path: Pa
     )
     assert result.returncode == 2
     assert "Invalid timezone" in result.stderr and "Mars/Olympus" in result.stderr
+
+
+def test_prefect_yaml_declares_the_served_deployment() -> None:
+    spec = yaml.safe_load((ROOT / "prefect.yaml").read_text(encoding="utf-8"))
+    [dep] = spec["deployments"]
+    assert dep["name"] == deploy.DEPLOYMENT_NAME
+    assert dep["schedules"] == [{"cron": deploy.DEFAULT_CRON, "timezone": deploy.DEFAULT_TIMEZONE, "active": True}]
+    assert dep["concurrency_limit"] == {
+        "limit": deploy.CONCURRENCY.limit,
+        "collision_strategy": deploy.CONCURRENCY.collision_strategy.value,
+    }
+    assert dep["parameters"] == {"paths": [str(config.DEFAULT_RAW)], "warehouse_file": str(config.DEFAULT_WAREHOUSE)}
+    assert dep["work_pool"]["name"] == "dumpflow"
+    path, attr = dep["entrypoint"].split(":")
+    flow = load_flow_from_entrypoint(f"{ROOT / path}:{attr}")
+    assert (flow.name, flow.retries, flow.retry_delay_seconds) == ("ingest", deploy.RETRIES, deploy.RETRY_DELAY_SECONDS)
+
+
+def test_prefect_deploy_runs_it_on_a_process_work_pool(
+    client: SyncPrefectClient, served: Served, tmp_path: Path
+) -> None:
+    """`prefect deploy --all` from the checkout, then a process worker runs it.
+
+    Last in the module on purpose: it replaces the served ingest/nightly (same
+    name), so it stops `dumpflow serve` first to leave the run to the worker.
+    """
+    served.process.stop()
+    env = prefect_env(tmp_path / "home", served.api_url)
+    for argv, cwd in (
+        ([*prefect_command(), "work-pool", "create", "dumpflow", "--type", "process"], tmp_path),
+        ([*prefect_command(), "--no-prompt", "deploy", "--all"], ROOT),
+    ):
+        done = subprocess.run(argv, env=env, cwd=cwd, capture_output=True, text=True, timeout=180)
+        assert done.returncode == 0, f"{argv[1:]} failed:\n{done.stdout}\n{done.stderr}"
+
+    dep = client.read_deployment_by_name("ingest/nightly")
+    assert (dep.work_pool_name, dep.entrypoint) == ("dumpflow", "flows/deploy.py:nightly")
+    assert dep.pull_steps == [{"prefect.deployments.steps.set_working_directory": {"directory": str(ROOT)}}]
+    assert [(s.schedule.cron, s.schedule.timezone) for s in dep.schedules] == [("0 2 * * *", "UTC")]
+    assert dep.global_concurrency_limit is not None and dep.global_concurrency_limit.limit == 1
+    assert dep.concurrency_options.collision_strategy == ConcurrencyLimitStrategy.ENQUEUE
+
+    raw, db = tmp_path / "raw", tmp_path / "pool.duckdb"
+    raw.mkdir()
+    dump_id = read.sha256_file(shutil.copy(SEEDS[0], raw / SEEDS[0].name))
+    run_id = client.create_flow_run_from_deployment(
+        dep.id, parameters={"paths": [str(raw)], "warehouse_file": str(db)}
+    ).id
+    worker = Background(
+        [*prefect_command(), "worker", "start", "--pool", "dumpflow", "--run-once"], env, tmp_path / "worker.log"
+    )
+    try:
+        worker.proc.wait(RUN_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        raise AssertionError(f"the worker did not finish in {RUN_TIMEOUT:.0f}s:\n{worker.output()}") from None
+    finally:
+        worker.stop()
+    run = client.read_flow_run(run_id)
+    assert run.state is not None and run.state.is_completed(), worker.output()
+    assert run.empirical_policy.retries == deploy.RETRIES  # the entrypoint's flow, with its retries
+    assert dump_rows(db)[dump_id] == ("loaded", None)
+    summary_artifact(client, run_id)
