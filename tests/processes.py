@@ -103,13 +103,13 @@ def wait_for(
         time.sleep(every)
 
 
-def start_server(home: Path) -> tuple[Background, str]:
-    """`prefect server start` on a free port; returns once /api/health answers."""
+def start_server(home: Path, **settings: str) -> tuple[Background, str]:
+    """`prefect server start` on a free port, with extra server settings; returns once /api/health answers."""
     port = free_port()
     api_url = f"http://127.0.0.1:{port}/api"
     server = Background(
         [*prefect_command(), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-        prefect_env(home, None),
+        prefect_env(home, None, **settings),
         home / "server.log",
     )
 

@@ -62,7 +62,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     raw, db = work / "raw", work / "warehouse" / "nightly.duckdb"
     raw.mkdir()
     warehouse.ensure(db)  # so every test can snapshot it, whichever runs first
-    server, api_url = start_server(home)
+    # A queued run asks for the deployment's slot again after 3 s, not the default 30 s.
+    server, api_url = start_server(home, PREFECT_SERVER_DEPLOYMENTS_CONCURRENCY_SLOT_WAIT_SECONDS="3")
     serve: Background | None = None
     try:
         env = prefect_env(
@@ -194,6 +195,17 @@ def test_broken_files_are_rejected_and_the_run_completes(client: SyncPrefectClie
     assert status == "rejected" and reason and reason.startswith("binary file")
     row = run_row(served.db, run.id)
     assert row is not None and row["n_rejected"] == 2
+
+
+def test_runs_never_overlap(client: SyncPrefectClient, served: Served) -> None:
+    """Two runs at once: the second queues for the deployment's single slot instead of running alongside."""
+    drop(served, SEEDS[4 % len(SEEDS)])
+    first, second = trigger(client, served), trigger(client, served)
+    runs = sorted((wait_final(client, served, r) for r in (first, second)), key=lambda r: r.start_time)
+    assert all(r.state.is_completed() for r in runs), [r.state for r in runs]
+    assert runs[0].end_time <= runs[1].start_time
+    waited = {s.name for r in (first, second) for s in client.read_flow_run_states(r)}
+    assert "AwaitingConcurrencySlot" in waited
 
 
 def test_a_failed_run_changes_nothing_and_says_why(client: SyncPrefectClient, served: Served) -> None:
