@@ -13,9 +13,9 @@ Why these settings:
   (`dumpflow ingest` by hand).
 - Flow retries: the I/O tasks retry within seconds; a whole-run retry, minutes
   later, covers what outlasts them (another ingest holding the warehouse past
-  DUMPFLOW_LOCK_TIMEOUT, a disk or mount briefly gone). A retry is safe: dumps
-  load in per-dump transactions and loaded dumps are skipped. `dumpflow ingest`
-  keeps the plain flow, which fails at once for a person at a terminal.
+  DUMPFLOW_LOCK_TIMEOUT, a disk or mount briefly gone). A retry is safe: a dump
+  is committed whole or not at all, and loaded dumps are skipped. `dumpflow
+  ingest` keeps the plain flow, which fails at once for a person at a terminal.
 """
 
 from __future__ import annotations
