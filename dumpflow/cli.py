@@ -53,6 +53,52 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve `ingest/nightly` on the server in PREFECT_API_URL until interrupted.
+
+    Never an ephemeral server: it would vanish with this process, and with it
+    the schedule and the run history.
+    """
+    config.apply_prefect_defaults()
+    from prefect.client.orchestration import get_client
+    from prefect.settings import PREFECT_API_URL
+
+    from flows import deploy
+
+    api_url = PREFECT_API_URL.value()
+    if not api_url:
+        print(
+            "dumpflow: PREFECT_API_URL is not set; start `prefect server start` and export "
+            "PREFECT_API_URL=http://127.0.0.1:4200/api (schedules need a running server)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    paths = args.paths or [config.DEFAULT_RAW]
+    if missing := [str(p) for p in paths if not p.exists()]:
+        print(f"dumpflow: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return EXIT_USAGE
+    cron = args.cron or deploy.DEFAULT_CRON
+    timezone = args.timezone or deploy.DEFAULT_TIMEZONE
+    try:
+        deploy.schedule(cron, timezone)
+    except ValueError as exc:
+        print(f"dumpflow: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    with get_client(sync_client=True) as client:
+        if (error := client.api_healthcheck()) is not None:
+            print(f"dumpflow: no Prefect server answers at {api_url}: {error}", file=sys.stderr)
+            return EXIT_FAILED
+    deploy.serve_nightly(
+        paths,
+        config.warehouse_path(args.warehouse),
+        cron=cron,
+        timezone=timezone,
+        retries=deploy.RETRIES if args.retries is None else args.retries,
+        retry_delay_seconds=deploy.RETRY_DELAY_SECONDS if args.retry_delay is None else args.retry_delay,
+    )
+    return EXIT_OK
+
+
 def _open_read_only(args: argparse.Namespace) -> duckdb.DuckDBPyConnection | None:
     db = config.warehouse_path(args.warehouse)
     if not db.exists():
@@ -174,6 +220,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=None, help="dask: worker processes (default: CPU count)")
     p.add_argument("--dask-address", default=None, help="dask: scheduler of an existing cluster, tcp://host:8786")
     p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("serve", help="serve the nightly deployment ingest/nightly on the server in PREFECT_API_URL")
+    p.add_argument("paths", nargs="*", type=Path, help="dump files or folders (default: raw/)")
+    _add_warehouse(p)
+    p.add_argument("--cron", help="when runs start, a cron expression (default: '0 2 * * *', 02:00 daily)")
+    p.add_argument("--timezone", help="IANA time zone the cron expression is in (default: UTC)")
+    p.add_argument("--retries", type=int, help="whole-run retries after a failure (default: 2)")
+    p.add_argument("--retry-delay", type=float, metavar="SECONDS", help="wait before a retry (default: 600)")
+    p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("query", help="run SQL on a read-only connection")
     p.add_argument("sql")
