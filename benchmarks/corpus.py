@@ -493,6 +493,67 @@ def write_corpus(out_dir: Path, entries: int, seed: int, repeat_share: float, se
     return meta
 
 
+INCREMENTAL_KINDS = ("exact", "punct_spacing", "edited", "inserted_line", "retruncated")
+
+
+def dump_lines(path: Path) -> list[str]:
+    """The excerpt lines of a generated dump (header and pagination left out)."""
+    lines = path.read_text(encoding="utf-8").split("\n")[len(HEADER) :]
+    return lines[:-1] if lines and _PAGINATION.match(lines[-1]) else lines
+
+
+def incremental_dump(
+    corpus_dir: Path, out_dir: Path, repeats: int = 9, seed_dir: Path = DEFAULT_SEED_DIR
+) -> list[tuple[str, int, str, str]]:
+    """One more 12-entry dump for a corpus: `repeats` re-sightings of its entries, the rest new.
+
+    The repeats are derived from lines already in the corpus (so no generator
+    state is needed, whatever the corpus size): exact, punctuation/spacing
+    noise, edits, an inserted line, or a shorter cut. New articles use indexes
+    past the corpus's last article, so their texts were never shown.
+    Returns (source_name, position, article, kind) and writes out_dir/dumps/ and
+    out_dir/truth.csv.
+    """
+    meta = json.loads((corpus_dir / "corpus.json").read_text(encoding="utf-8"))
+    seed, n_articles, n_dumps = int(meta["seed"]), int(meta["articles"]), int(meta["dumps"])
+    with (corpus_dir / "truth.csv").open(encoding="utf-8", newline="") as handle:
+        truth = [(r["source_name"], int(r["position"]), r["article"]) for r in csv.DictReader(handle)]
+    source = TextSource.from_seeds(seed_dir)
+    draw = Draw(f"{seed}/incremental")
+    entries: list[tuple[str, str, str]] = []  # (line, article, kind)
+    for i in range(min(repeats, ENTRIES_PER_DUMP)):
+        name, position, article = truth[draw.below(len(truth))]
+        line = dump_lines(corpus_dir / "dumps" / name)[position]
+        body, marker = split_marker(line)
+        kind = INCREMENTAL_KINDS[i % len(INCREMENTAL_KINDS)]
+        if kind == "retruncated" and len(body) < MIN_CUT + 20:
+            kind = "exact"
+        if kind == "punct_spacing":
+            body = punct_spacing_noise(draw, body)
+        elif kind == "edited":
+            body = char_edits(draw, source, body)
+        elif kind == "inserted_line":
+            body = insert_line(draw, body, keep_length=False)
+        elif kind == "retruncated":
+            body, marker = body[: draw.between(MIN_CUT, len(body) - 10)], MARKER
+        entries.append((body + marker, article, kind))
+    for k in range(ENTRIES_PER_DUMP - len(entries)):
+        article = Article(index=n_articles + k, section=-1, series=-1, short=False)
+        full = full_text(source, seed, article)
+        entries.append((excerpt(full, draw_cut(draw, article, MIN_CUT)), article.label, "new"))
+    draw.shuffle(entries)
+    data = dump_bytes([line for line, _, _ in entries], None)
+    name = f"{n_dumps:06d}_{hashlib.sha256(data).hexdigest()[:16]}.txt"
+    (out_dir / "dumps").mkdir(parents=True, exist_ok=True)
+    (out_dir / "dumps" / name).write_bytes(data)
+    rows = [(name, position, article, kind) for position, (_, article, kind) in enumerate(entries)]
+    with (out_dir / "truth.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(["source_name", "position", "article", "kind"])
+        writer.writerows(rows)
+    return rows
+
+
 def prepare_out_dir(out_dir: Path, force: bool) -> None:
     """Refuse to mix a new corpus with an old one: stale dumps would corrupt the truth."""
     ours = [out_dir / "dumps", *(out_dir / n for n in ("truth.csv", "kinds.csv", "traps.csv", "corpus.json"))]
