@@ -38,7 +38,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SEED_DIR = ROOT / "raw"
@@ -582,11 +582,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     prepare_out_dir(args.out_dir, args.force)
     meta = write_corpus(args.out_dir, args.entries, args.seed, args.repeat_share, args.seed_dir)
     print(f"corpus: {meta['entries']} entries in {meta['dumps']} dumps, {meta['articles']} articles -> {args.out_dir}")
-    kinds = meta["kinds"]
-    assert isinstance(kinds, dict)
+    kinds = cast(dict[str, int], meta["kinds"])
+    repeats = args.entries - kinds["new"]
+    print(f"  {'kind':<20} {'entries':>9}  {'of all':>7}  {'of repeats':>10}")
     for kind, n in kinds.items():
-        print(f"  {kind:<20} {n:>9}  {n / meta['entries']:.1%}")  # type: ignore[operator]
-    print(f"  traps: {meta['traps']}  groups: {meta['trap_groups']}")
+        of_repeats = f"{n / repeats:.1%}" if kind != "new" and repeats else ""
+        print(f"  {kind:<20} {n:>9}  {n / args.entries:>7.1%}  {of_repeats:>10}")
+    print(f"  trap articles: {meta['traps']}  trap groups: {meta['trap_groups']}")
     return 0
 
 
