@@ -526,8 +526,8 @@ def incremental_dump(
         line = dump_lines(corpus_dir / "dumps" / name)[position]
         body, marker = split_marker(line)
         kind = INCREMENTAL_KINDS[i % len(INCREMENTAL_KINDS)]
-        if kind == "retruncated" and len(body) < MIN_CUT + 20:
-            kind = "exact"
+        if kind == "retruncated" and len(body) <= MIN_CUT:
+            kind = "exact"  # already at the shortest cut the site makes
         if kind == "punct_spacing":
             body = punct_spacing_noise(draw, body)
         elif kind == "edited":
@@ -535,7 +535,7 @@ def incremental_dump(
         elif kind == "inserted_line":
             body = insert_line(draw, body, keep_length=False)
         elif kind == "retruncated":
-            body, marker = body[: draw.between(MIN_CUT, len(body) - 10)], MARKER
+            body, marker = body[: draw.between(MIN_CUT, max(MIN_CUT, len(body) - 10))], MARKER
         entries.append((body + marker, article, kind))
     for k in range(ENTRIES_PER_DUMP - len(entries)):
         article = Article(index=n_articles + k, section=-1, series=-1, short=False)
