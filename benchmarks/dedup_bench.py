@@ -50,6 +50,11 @@ PREDICTIONS_SQL = (
 )
 SAMPLE_SECONDS = 0.2
 _SECONDS = re.compile(r"^seconds: ([0-9.]+)\s*$", re.MULTILINE)
+_LOG_EVENT = re.compile(
+    r"^(\d\d):(\d\d):(\d\d(?:\.\d+)?) \| \w+\s*\| "
+    r"(?:Flow run '[^']*' - (Beginning) flow run|Task run '([A-Za-z_][\w]*?)-\w+' - Finished in state)",
+    re.MULTILINE,
+)
 
 
 # --- running a child and measuring it ---------------------------------------------
@@ -74,6 +79,36 @@ class Run:
         """The last `seconds: N` line the child printed (its own timing), if any."""
         found = _SECONDS.findall(self.stdout)
         return float(found[-1]) if found else None
+
+
+def task_seconds(log: str) -> dict[str, float]:
+    """Seconds per task name, from the timestamps of Prefect's "Finished" log lines.
+
+    The flow runs its tasks one after another, so a task's time is the gap
+    since the previous event (the flow's start for the first). That counts
+    Prefect's own overhead between tasks to the next task, and it needs no
+    hook in the engine: if Prefect's log format changes, the result is empty.
+    """
+    out: dict[str, float] = {}
+    previous: float | None = None
+    day = 0.0
+    for m in _LOG_EVENT.finditer(log):
+        t = int(m[1]) * 3600 + int(m[2]) * 60 + float(m[3]) + day
+        if previous is not None and t < previous:  # the log crossed midnight
+            day += 86400
+            t += 86400
+        if m[5] and previous is not None:
+            out[m[5]] = out.get(m[5], 0.0) + t - previous
+        previous = t
+    return out
+
+
+def format_task_seconds(tasks: dict[str, float]) -> str:
+    total = sum(tasks.values())
+    if not total:
+        return "n/a (no Prefect task log lines found)"
+    parts = sorted(tasks.items(), key=lambda kv: -kv[1])
+    return ", ".join(f"{name} {sec:.1f} s ({sec / total:.0%})" for name, sec in parts)
 
 
 def _tree_rss_kb(pid: int) -> int:
@@ -239,11 +274,13 @@ def run_incremental(
         right[group][1] += 1
         ok = got not in known_ids if kind == "new" else got in ids_of.get(article, set())
         right[group][0] += bool(got) and ok
+    match_task = task_seconds(run.stderr + run.stdout).get("match_batch", float("nan"))
     lines = [
         f"warehouse: {articles} articles before the dump {dump_path.name}",
         f"dedup.match_dumps in-process: {status}"
         + (f", {times[0]:.3f} s first call, {min(times):.3f} s best of {len(times)}" if times else ""),
-        f"ingest of the one dump: {run.wall:.1f} s wall, flow `seconds:` {run.reported_seconds()}",
+        f"ingest of the one dump: {run.wall:.1f} s wall, flow `seconds:` {run.reported_seconds()}; "
+        f"its match_batch task (Prefect log): {match_task:.2f} s",
         f"repeats matched to their article: {right['repeat'][0]}/{right['repeat'][1]}; "
         f"new articles kept new: {right['new'][0]}/{right['new'][1]}",
     ]
@@ -355,6 +392,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     for result, sc in zip(results, scores, strict=True):
         if sc.missing or sc.extra:
             print(f"note: {result.system}: {sc.missing} truth entries without a prediction, {sc.extra} extra")
+    print()
+    print(
+        "dumpflow flow time by task (Prefect log timestamps): "
+        + format_task_seconds(task_seconds(results[0].run.stderr + results[0].run.stdout))
+    )
     if len(results) == 2:
         df, bl = results
         ratio = (len(truth) / df.run.wall) / (len(truth) / bl.run.wall)

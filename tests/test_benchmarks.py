@@ -191,3 +191,21 @@ def test_baseline_finds_an_exact_repeat_and_skips_chrome(tmp_path: Path) -> None
     assert set(labels) == {("000_a.txt", 0), ("000_a.txt", 1), ("001_b.txt", 0), ("001_b.txt", 1)}
     assert labels[("001_b.txt", 1)] == labels[("000_a.txt", 0)]
     assert len({labels[("000_a.txt", 0)], labels[("000_a.txt", 1)], labels[("001_b.txt", 0)]}) == 3
+
+
+# --- the runner's log reading ---------------------------------------------------------
+
+
+def test_task_seconds_from_prefect_log_lines() -> None:
+    from benchmarks import dedup_bench
+
+    log = "\n".join(
+        [
+            "23:59:58.000 | INFO    | Flow run 'x-y' - Beginning flow run 'x-y' for flow 'ingest'",
+            "23:59:59.500 | INFO    | Task run 'read_batch-ad5' - Finished in state Completed()",
+            "00:00:02.500 | INFO    | Task run 'match_batch-a95' - Finished in state Completed()",
+            "00:00:03.000 | INFO    | Task run 'read_batch-7e2' - Finished in state Completed()",
+        ]
+    )
+    assert dedup_bench.task_seconds(log) == {"read_batch": 2.0, "match_batch": 3.0}
+    assert dedup_bench.task_seconds("no prefect here") == {}
