@@ -249,7 +249,7 @@ def time_match_dumps(dump_path: Path, warehouse: Path, rounds: int = 3) -> tuple
 
 def run_incremental(
     corpus_dir: Path, warehouse: Path, main_predicted: dict[scoring.Key, str], env: dict[str, str], work: Path
-) -> list[str]:
+) -> tuple[list[str], float | None]:
     """One more 12-entry dump against the loaded warehouse: dedup seconds and whether it matched right."""
     inc_dir = work / "incremental"
     shutil.rmtree(inc_dir, ignore_errors=True)
@@ -284,7 +284,7 @@ def run_incremental(
         f"repeats matched to their article: {right['repeat'][0]}/{right['repeat'][1]}; "
         f"new articles kept new: {right['new'][0]}/{right['new'][1]}",
     ]
-    return lines
+    return lines, (times[0] if times else None)
 
 
 def query_scalar(warehouse: Path, env: dict[str, str], log_dir: Path, sql: str) -> str:
@@ -355,6 +355,30 @@ def detail(results: Sequence[Result], truth: dict[scoring.Key, str], corpus_dir:
     return out
 
 
+def targets(
+    entries: int, dumpflow_run: Run, scores: Sequence[scoring.Score], ratio: float | None, dedup_seconds: float | None
+) -> list[str]:
+    """Issue #3's targets against this run (they are set for 100k and 1M entries, so read them with the size)."""
+
+    def verdict(ok: bool | None) -> str:
+        return "n/a" if ok is None else "met" if ok else "NOT met"
+
+    f1 = scores[0].f1
+    base_f1 = scores[1].f1 if len(scores) > 1 else None
+    f1_ok = f1 >= 0.99 and (base_f1 is None or f1 >= base_f1)
+    return [
+        f"issue #3 targets, read against this run's size ({entries} entries; set for 100k / 1M):",
+        f"  end-to-end speed >= 10x baseline: {verdict(None if ratio is None else ratio >= 10)}"
+        + (f" ({ratio:.2f}x)" if ratio is not None else ""),
+        f"  F1 >= 0.99 and >= baseline: {verdict(f1_ok)} ({f1:.4f}"
+        + (f" vs {base_f1:.4f})" if base_f1 is not None else ")"),
+        f"  peak RSS <= 2 GB: {verdict(dumpflow_run.peak_rss_mb <= 2048)} "
+        f"({dumpflow_run.peak_rss_mb:,.0f} MB largest process, {dumpflow_run.tree_rss_mb:,.0f} MB tree)",
+        f"  one 12-entry dump's dedup <= 1 s: {verdict(None if dedup_seconds is None else dedup_seconds <= 1.0)}"
+        + (f" ({dedup_seconds:.3f} s, first call)" if dedup_seconds is not None else ""),
+    ]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus_dir", type=Path, help="a directory written by benchmarks/corpus.py")
@@ -397,6 +421,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "dumpflow flow time by task (Prefect log timestamps): "
         + format_task_seconds(task_seconds(results[0].run.stderr + results[0].run.stdout))
     )
+    ratio: float | None = None
     if len(results) == 2:
         df, bl = results
         ratio = (len(truth) / df.run.wall) / (len(truth) / bl.run.wall)
@@ -406,11 +431,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print()
         print(line)
     print(*detail(results, truth, corpus_dir), sep="\n")
+    dedup_seconds: float | None = None
     if args.incremental:
         print()
         print("incremental: one new 12-entry dump (9 repeats of corpus entries, 3 new articles)")
-        for line in run_incremental(corpus_dir, warehouse, results[0].predicted, env, work):
+        lines, dedup_seconds = run_incremental(corpus_dir, warehouse, results[0].predicted, env, work)
+        for line in lines:
             print(f"  {line}")
+    print()
+    print(*targets(len(truth), results[0].run, scores, ratio, dedup_seconds), sep="\n")
     print()
     print(f"logs, warehouse and labels: {work}")
     return 0
