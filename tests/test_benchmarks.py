@@ -1,0 +1,211 @@
+"""The benchmark harness: corpus generator, scorer and baseline (fast; no timing)."""
+
+from __future__ import annotations
+
+import csv
+import itertools
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from benchmarks import baseline_datasketch, corpus, scoring
+
+ENTRIES = 400
+
+
+def _read_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _shared_opening(texts: list[str]) -> int:
+    n = 0
+    while all(len(t) > n for t in texts) and len({t[n] for t in texts}) == 1:
+        n += 1
+    return n
+
+
+def _tree_bytes(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("corpus")
+    corpus.write_corpus(out, ENTRIES, 11, 0.3, corpus.DEFAULT_SEED_DIR)
+    return out
+
+
+def _lines(made: Path) -> dict[tuple[str, int], str]:
+    return {
+        (path.name, position): line
+        for path in sorted((made / "dumps").glob("*.txt"))
+        for position, line in enumerate(corpus.dump_lines(path))
+    }
+
+
+def test_same_arguments_give_byte_identical_files(made: Path, tmp_path: Path) -> None:
+    corpus.write_corpus(tmp_path, ENTRIES, 11, 0.3, corpus.DEFAULT_SEED_DIR)
+    assert _tree_bytes(tmp_path) == _tree_bytes(made)
+
+
+def test_another_seed_gives_another_corpus(made: Path, tmp_path: Path) -> None:
+    corpus.write_corpus(tmp_path, ENTRIES, 12, 0.3, corpus.DEFAULT_SEED_DIR)
+    ours = {p.read_bytes() for p in (made / "dumps").glob("*.txt")}
+    theirs = {p.read_bytes() for p in (tmp_path / "dumps").glob("*.txt")}
+    assert not ours & theirs
+
+
+def test_dumps_have_the_seed_layout(made: Path) -> None:
+    paths = sorted((made / "dumps").glob("*.txt"))
+    assert len(paths) == -(-ENTRIES // corpus.ENTRIES_PER_DUMP)
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        assert text.startswith("INCOMING TRANSMISSION\n\nLATEST UPDATES\n")
+        assert not text.endswith("\n")
+        n = len(corpus.dump_lines(path))
+        assert n == corpus.ENTRIES_PER_DUMP or path == paths[-1]
+    lines = _lines(made).values()
+    assert sum(line.endswith("...") for line in lines) > 0.9 * len(lines)
+    assert all(len(line.removesuffix("...")) >= corpus.MIN_CUT for line in lines)
+
+
+def test_truth_covers_every_entry_with_the_advertised_shares(made: Path) -> None:
+    truth = {(r["source_name"], int(r["position"])): r["article"] for r in _read_rows(made / "truth.csv")}
+    kinds = Counter(r["kind"] for r in _read_rows(made / "kinds.csv"))
+    assert set(truth) == set(_lines(made))
+    repeats = ENTRIES - kinds["new"]
+    assert repeats == round((ENTRIES - 1) * 0.3)
+    assert kinds["new"] == len(set(truth.values()))
+    for kind, share in corpus.REPEAT_KINDS.items():
+        assert abs(kinds[kind] - share * repeats) <= 1, kind
+
+
+def test_repeats_point_at_earlier_articles(made: Path) -> None:
+    rows = _read_rows(made / "kinds.csv")
+    truth = _read_rows(made / "truth.csv")
+    seen: set[str] = set()
+    for row, t in zip(rows, truth, strict=True):
+        assert (row["kind"] == "new") == (t["article"] not in seen)
+        seen.add(t["article"])
+
+
+def test_series_members_share_a_long_opening_and_are_cut_past_it(made: Path) -> None:
+    lines = _lines(made)
+    first = {
+        t["article"]: lines[(t["source_name"], int(t["position"]))]
+        for t, k in zip(_read_rows(made / "truth.csv"), _read_rows(made / "kinds.csv"), strict=True)
+        if k["kind"] == "new"
+    }
+    groups: dict[str, list[str]] = defaultdict(list)
+    for row in _read_rows(made / "traps.csv"):
+        if row["trap"] == "series_intro":
+            groups[row["group"]].append(row["article"])
+    assert groups
+    for members in groups.values():
+        assert len(set(members)) >= 2
+        bodies = [first[a].removesuffix("...") for a in members]
+        shared = _shared_opening(bodies)
+        assert shared >= 100
+        assert all(len(body) >= max(shared, 100) + 50 for body in bodies)
+        assert len(set(bodies)) == len(bodies)
+
+
+def test_section_word_traps_open_with_their_word(made: Path) -> None:
+    lines = _lines(made)
+    truth = _read_rows(made / "truth.csv")
+    where = {t["article"]: (t["source_name"], int(t["position"])) for t in reversed(truth)}
+    rows = [r for r in _read_rows(made / "traps.csv") if r["trap"] == "section_word"]
+    assert rows
+    for row in rows:
+        assert lines[where[row["article"]]].startswith(row["group"].removeprefix("section-") + " ")
+
+
+def test_incremental_dump_repeats_known_articles(made: Path, tmp_path: Path) -> None:
+    rows = corpus.incremental_dump(made, tmp_path)
+    known = {r["article"] for r in _read_rows(made / "truth.csv")}
+    assert len(rows) == corpus.ENTRIES_PER_DUMP
+    assert all((kind == "new") != (article in known) for _, _, article, kind in rows)
+    (dump,) = (tmp_path / "dumps").glob("*.txt")
+    assert dump.name > max(p.name for p in (made / "dumps").glob("*.txt"))  # ingested after the corpus
+
+
+# --- scoring ----------------------------------------------------------------------
+
+
+def test_truth_scores_one(made: Path) -> None:
+    truth = scoring.read_labels(made / "truth.csv", "article")
+    s = scoring.score(truth, truth)
+    assert (s.precision, s.recall, s.f1) == (1.0, 1.0, 1.0)
+
+
+def test_hand_computed_example() -> None:
+    truth = {("d", 0): "a", ("d", 1): "a", ("d", 2): "a", ("d", 3): "b", ("d", 4): "b"}
+    pred = {("d", 0): "x", ("d", 1): "x", ("d", 2): "y", ("d", 3): "y", ("d", 4): "y"}
+    # cells (a,x)=2 (a,y)=1 (b,y)=2 -> TP 1+0+1; predicted pairs 1+3; true pairs 3+1
+    s = scoring.score(truth, pred)
+    assert (s.tp, s.predicted_pairs, s.true_pairs) == (2, 4, 4)
+    assert (s.precision, s.recall, s.f1) == (0.5, 0.5, 0.5)
+
+
+def test_a_missing_prediction_loses_its_pairs() -> None:
+    truth = {("d", 0): "a", ("d", 1): "a"}
+    s = scoring.score(truth, {("d", 0): "x", ("e", 0): "x"})
+    assert (s.tp, s.recall, s.missing, s.extra) == (0, 0.0, 1, 1)
+
+
+@given(st.lists(st.tuples(st.integers(0, 4), st.integers(0, 4)), min_size=1, max_size=30))
+def test_contingency_counts_equal_pair_enumeration(labels: list[tuple[int, int]]) -> None:
+    truth = {("d", i): str(t) for i, (t, _) in enumerate(labels)}
+    pred = {("d", i): str(p) for i, (_, p) in enumerate(labels)}
+    s = scoring.score(truth, pred)
+    both = [(truth[a] == truth[b], pred[a] == pred[b]) for a, b in itertools.combinations(truth, 2)]
+    assert s.tp == sum(t and p for t, p in both)
+    assert s.true_pairs == sum(t for t, _ in both)
+    assert s.predicted_pairs == sum(p for _, p in both)
+
+
+def test_kind_recall_and_trap_pairs() -> None:
+    truth = {("d", 0): "a", ("d", 1): "b", ("d", 2): "a", ("d", 3): "b"}
+    kinds = {("d", 0): "new", ("d", 1): "new", ("d", 2): "edited", ("d", 3): "exact"}
+    pred = {("d", 0): "x", ("d", 1): "x", ("d", 2): "x", ("d", 3): "y"}
+    assert scoring.kind_recall(truth, kinds, pred) == {"edited": (1, 1), "exact": (0, 1)}
+    traps = [("a", "series_intro", "g"), ("b", "series_intro", "g")]
+    # together in x: d0, d1, d2 -> 3 pairs, of which (d0, d2) is one article
+    assert scoring.trap_false_pairs(truth, traps, pred) == {"series_intro": (2, 4)}
+
+
+# --- the baseline -------------------------------------------------------------------
+
+
+def test_baseline_finds_an_exact_repeat_and_skips_chrome(tmp_path: Path) -> None:
+    source = corpus.TextSource.from_seeds(corpus.DEFAULT_SEED_DIR)
+    draw = corpus.Draw("baseline-test")
+    one, two, three = (source.compose(draw, 200)[:200] + "..." for _ in range(3))
+    (tmp_path / "000_a.txt").write_bytes(corpus.dump_bytes([one, two], "1 2"))
+    (tmp_path / "001_b.txt").write_bytes(corpus.dump_bytes([three, one], None))
+    labels = baseline_datasketch.cluster(tmp_path)
+    assert set(labels) == {("000_a.txt", 0), ("000_a.txt", 1), ("001_b.txt", 0), ("001_b.txt", 1)}
+    assert labels[("001_b.txt", 1)] == labels[("000_a.txt", 0)]
+    assert len({labels[("000_a.txt", 0)], labels[("000_a.txt", 1)], labels[("001_b.txt", 0)]}) == 3
+
+
+# --- the runner's log reading ---------------------------------------------------------
+
+
+def test_task_seconds_from_prefect_log_lines() -> None:
+    from benchmarks import dedup_bench
+
+    log = "\n".join(
+        [
+            "23:59:58.000 | INFO    | Flow run 'x-y' - Beginning flow run 'x-y' for flow 'ingest'",
+            "23:59:59.500 | INFO    | Task run 'read_batch-ad5' - Finished in state Completed()",
+            "00:00:02.500 | INFO    | Task run 'match_batch-a95' - Finished in state Completed()",
+            "00:00:03.000 | INFO    | Task run 'read_batch-7e2' - Finished in state Completed()",
+        ]
+    )
+    assert dedup_bench.task_seconds(log) == {"read_batch": 2.0, "match_batch": 3.0}
+    assert dedup_bench.task_seconds("no prefect here") == {}
