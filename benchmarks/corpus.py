@@ -348,7 +348,11 @@ class Corpus:
                 self.open_series.remove(slot)
             self.series_members.setdefault(series, []).append(index)
         section = draw.below(len(SECTION_WORDS)) if series < 0 and draw.chance(SECTION_SHARE) else -1
-        article = Article(index=index, section=section, series=series, short=draw.chance(SHORT_SHARE))
+        # A series member is never a short excerpt: cut inside the shared intro it
+        # would be text-identical to its siblings' openings, a repeat no method can
+        # attribute. (The draw still happens, so the rest of the corpus is unchanged.)
+        short = draw.chance(SHORT_SHARE) and series < 0
+        article = Article(index=index, section=section, series=series, short=short)
         self.articles.append(article)
         return article
 

@@ -33,6 +33,12 @@ def max_bytes(explicit: int | None = None) -> int:
     return int(env) if env else DEFAULT_MAX_BYTES
 
 
+def duckdb_memory() -> str:
+    """DuckDB's memory limit per connection; its default (80% of RAM) would let the
+    buffer cache alone grow past the 2 GB a 1M-entry ingest is allowed."""
+    return os.environ.get("DUMPFLOW_DUCKDB_MEMORY", "1GB")
+
+
 def lock_timeout_seconds() -> float:
     """How long a writer waits for another ingest to finish before giving up."""
     return float(os.environ.get("DUMPFLOW_LOCK_TIMEOUT", "600"))

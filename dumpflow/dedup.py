@@ -27,7 +27,7 @@ from typing import Protocol
 
 from dumpflow import minhash
 from dumpflow.hashing import h64, hex_id
-from dumpflow.similarity import GramIndex, prefix_containment_index
+from dumpflow.similarity import GramIndex, aligned_containment
 from schemas.records import ArticleState, CleanDump, CleanEntry, MatchedDump, Sighting
 
 # Opening windows used as truncation signals: a cut copy shares the opening,
@@ -126,7 +126,7 @@ def verify(
     for key in (short, long_):
         if key not in cache:
             cache[key] = GramIndex.of(key)
-    score = prefix_containment_index(cache[short], cache[long_])
+    score = aligned_containment(cache[short], cache[long_])
     if not short_truncated and len(short) < 0.9 * len(long_):
         # A complete text that only opens like a longer one is another article
         # (or a later edition with much added): require it to cover most of it.

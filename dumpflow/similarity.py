@@ -74,12 +74,22 @@ class GramIndex:
         return cls(len(key), unique, first)
 
 
-def prefix_containment_index(shorter: GramIndex, longer: GramIndex) -> float:
-    """`prefix_containment` on precomputed indexes (equal unless two 3-grams collide in 64 bits)."""
+def aligned_containment(shorter: GramIndex, longer: GramIndex) -> float:
+    """Share of the shorter key's 3-grams found in the longer one *at about the same place*.
+
+    Plain containment is blind to order: two different articles recombining
+    the same sentences in another order score as high as an edited copy.
+    A copy that was edited, cut, or had a line inserted keeps its text in
+    place, shifted by at most the inserted length; so a shared 3-gram counts
+    only when its first occurrence in the longer key lies within the same
+    slack as `prefix_containment`'s window (length/8 + 8) of its position in
+    the shorter one. Equal to `prefix_containment` when nothing moved.
+    """
     if shorter.unique.size == 0 or longer.unique.size == 0:
         return 0.0
-    last_start = window_length(shorter.length) - SHINGLE  # a gram must start at or before this
+    slack = window_length(shorter.length) - shorter.length
     pos = np.searchsorted(longer.unique, shorter.unique)
     pos[pos == longer.unique.size] = 0
-    hit = (longer.unique[pos] == shorter.unique) & (longer.first[pos] <= last_start)
+    drift = longer.first[pos] - shorter.first
+    hit = (longer.unique[pos] == shorter.unique) & (np.abs(drift) <= slack)
     return float(np.count_nonzero(hit)) / shorter.unique.size

@@ -19,7 +19,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from dumpflow import minhash
+from dumpflow import config, minhash
 from dumpflow.dedup import batch_signals, exact_signal
 from schemas import SQL_DIR
 from schemas.records import AnnotatedDump, ArticleState, DumpFile, LoadResult, Rejection
@@ -52,7 +52,7 @@ def connect(path: Path, read_only: bool = False, wait_seconds: float = 30.0) -> 
     deadline = time.monotonic() + wait_seconds
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only)
+            return duckdb.connect(str(path), read_only=read_only, config={"memory_limit": config.duckdb_memory()})
         except duckdb.IOException as exc:
             if not _is_lock_error(exc) or time.monotonic() >= deadline:
                 if _is_lock_error(exc):

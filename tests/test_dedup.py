@@ -187,3 +187,11 @@ def test_signals_are_stable_and_typed() -> None:
     assert sigs == batch_signals([key, "other"])[0]
     assert len(sigs) == 1 + ANCHOR_COUNT + BANDS
     assert all(0 < h < 2**64 for h in sigs)
+
+
+def test_same_sentences_in_another_order_is_another_article() -> None:
+    # Order-blind containment would call these near-duplicates (every 3-gram is shared).
+    clauses = [c + "。" for c in SIGLIP.split("。") if c]
+    reordered = "".join(clauses[1:] + clauses[:1])
+    out = run([SIGLIP + "..."], [reordered + "..."])
+    assert ids(out)[0] != ids(out)[1]
