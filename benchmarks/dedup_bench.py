@@ -201,12 +201,14 @@ class Result:
     predicted: dict[scoring.Key, str]
 
 
-def run_dumpflow(dumps: Path, warehouse: Path, env: dict[str, str], log_dir: Path) -> Result:
+def run_dumpflow(dumps: Path, warehouse: Path, env: dict[str, str], log_dir: Path, runner: str = "thread") -> Result:
+    name = "dumpflow ingest" if runner == "thread" else f"dumpflow ingest --runner {runner}"
+    tag = "dumpflow-ingest" if runner == "thread" else f"dumpflow-ingest-{runner}"
     run = run_measured(
-        dumpflow_cmd("ingest", str(dumps), "--warehouse", str(warehouse)), env, log_dir, "dumpflow-ingest"
-    ).check("dumpflow ingest")
-    predicted = query_predictions(warehouse, env, log_dir, "dumpflow-query")
-    return Result("dumpflow ingest", run, run.reported_seconds(), "flow's own `seconds:`", predicted)
+        dumpflow_cmd("ingest", str(dumps), "--warehouse", str(warehouse), "--runner", runner), env, log_dir, tag
+    ).check(name)
+    predicted = query_predictions(warehouse, env, log_dir, f"{tag}-query")
+    return Result(name, run, run.reported_seconds(), "flow's own `seconds:`", predicted)
 
 
 def run_baseline(dumps: Path, threshold: float, env: dict[str, str], log_dir: Path) -> Result:
@@ -364,7 +366,7 @@ def targets(
         return "n/a" if ok is None else "met" if ok else "NOT met"
 
     f1 = scores[0].f1
-    base_f1 = scores[1].f1 if len(scores) > 1 else None
+    base_f1 = scores[-1].f1 if len(scores) > 1 and ratio is not None else None
     f1_ok = f1 >= 0.99 and (base_f1 is None or f1 >= base_f1)
     return [
         f"issue #3 targets, read against this run's size ({entries} entries; set for 100k / 1M):",
@@ -386,6 +388,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--skip-baseline", action="store_true", help="run dumpflow only (the baseline is slow)")
     parser.add_argument("--incremental", action="store_true", help="then ingest one more 12-entry dump and time it")
     parser.add_argument("--threshold", type=float, default=0.55, help="the baseline's MinHashLSH threshold")
+    parser.add_argument(
+        "--also-runner",
+        action="append",
+        default=[],
+        choices=["dask"],
+        help="also ingest with this task runner (fresh warehouse), as another row",
+    )
     args = parser.parse_args(argv)
 
     corpus_dir = args.corpus_dir.resolve()
@@ -401,6 +410,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     warehouse = fresh_warehouse(work / "bench.duckdb")
     results = [run_dumpflow(dumps, warehouse, env, work)]
+    for runner in args.also_runner:
+        results.append(run_dumpflow(dumps, fresh_warehouse(work / f"bench-{runner}.duckdb"), env, work, runner))
     if not args.skip_baseline:
         results.append(run_baseline(dumps, args.threshold, env, work))
     scores = [scoring.score(truth, r.predicted) for r in results]
@@ -422,8 +433,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         + format_task_seconds(task_seconds(results[0].run.stderr + results[0].run.stdout))
     )
     ratio: float | None = None
-    if len(results) == 2:
-        df, bl = results
+    if not args.skip_baseline:
+        df, bl = results[0], results[-1]
         ratio = (len(truth) / df.run.wall) / (len(truth) / bl.run.wall)
         line = f"speed ratio dumpflow/baseline: {ratio:.2f}x end-to-end wall"
         if df.inner_seconds and bl.inner_seconds:
