@@ -97,3 +97,12 @@ def test_console_script_end_to_end(tmp_path: Path) -> None:
     assert "files seen: 5  new: 5  already loaded: 0  rejected: 0" in done.stdout
     assert "entries: 58  new articles: 45  repeats merged: 13" in done.stdout
     assert scalar(tmp_path / "w.duckdb", "select count(*) from articles") == 45
+
+
+def test_closed_pipe_is_not_a_traceback(loaded_db: Path) -> None:
+    """`dumpflow query ... | head -1`: the reader leaves early; no traceback, exit 0."""
+    cmd = f"{sys.executable} -m dumpflow query 'select * from range(200000)' --warehouse {loaded_db} | head -1"
+    done = subprocess.run(["bash", "-o", "pipefail", "-c", cmd], capture_output=True, text=True, timeout=120)
+    assert done.stdout.startswith("┌")
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr
+    assert done.returncode == 0
