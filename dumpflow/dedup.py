@@ -40,6 +40,11 @@ MIN_PREFIX = 40
 # Verified similarity above which two keys are one article (see README: dedup).
 NEAR_THRESHOLD = 0.8
 ID_PREFIX = 48
+# A signal shared by more articles than this is a template (a common first
+# clause, a series intro), not evidence: it is not used to propose candidates.
+# A real repeat shares most of its 13 signals, so it is still found through the
+# others; without the cap, candidates per entry grow with the catalogue.
+MAX_POSTING = 16
 
 KIND_RANK = {"exact": 3, "truncation": 2, "near": 1}
 
@@ -83,8 +88,9 @@ def article_id_candidates(key: str) -> list[str]:
 class CandidateSource(Protocol):
     """What repeat detection needs to know about articles already stored."""
 
-    def lookup(self, hashes: Sequence[int]) -> list[tuple[int, str]]:
-        """(hash, article_id) for every stored signal among `hashes`."""
+    def lookup(self, hashes: Sequence[int], max_posting: int | None = None) -> list[tuple[int, str | None]]:
+        """(hash, article_id) for every stored signal among `hashes`; a hash shared
+        by more than `max_posting` distinct articles comes back once as (hash, None)."""
         ...
 
     def states(self, article_ids: Sequence[str]) -> list[ArticleState]: ...
@@ -144,6 +150,7 @@ class Index:
     sigs: dict[str, list[int]] = field(default_factory=dict)
     grams: dict[str, GramIndex] = field(default_factory=dict)
     postings: dict[int, set[str]] = field(default_factory=dict)
+    saturated: set[int] = field(default_factory=set)  # signals over MAX_POSTING: never used
     states: dict[str, ArticleState] = field(default_factory=dict)
     taken: set[str] = field(default_factory=set)
 
@@ -156,8 +163,11 @@ class Index:
         for key in keys:
             hashes.update(self.sigs[key])
             ids.update(article_id_candidates(key))
-        for h, article_id in self.source.lookup(sorted(hashes)):
-            self.postings.setdefault(h, set()).add(article_id)
+        for h, article_id in self.source.lookup(sorted(hashes), MAX_POSTING):
+            if article_id is None:
+                self.saturated.add(h)
+            else:
+                self.postings.setdefault(h, set()).add(article_id)
         wanted = sorted({a for posting in self.postings.values() for a in posting} - set(self.states))
         for state in self.source.states(wanted):
             self.states[state.article_id] = state
@@ -168,7 +178,15 @@ class Index:
         self.taken.add(state.article_id)
         for key in keys:
             for h in self.sigs[key]:
-                self.postings.setdefault(h, set()).add(state.article_id)
+                if h in self.saturated:
+                    continue
+                posting = self.postings.setdefault(h, set())
+                posting.add(state.article_id)
+                if len(posting) > MAX_POSTING:
+                    # Saturated the same way the warehouse reports it, so the
+                    # outcome does not depend on where batches begin and end.
+                    self.saturated.add(h)
+                    del self.postings[h]
 
     def best_match(self, entry: CleanEntry) -> Match | None:
         sigs = self.sigs[entry.key]
@@ -280,7 +298,7 @@ class EmptySource:
     of a brand-new warehouse, not a stand-in for one.
     """
 
-    def lookup(self, hashes: Sequence[int]) -> list[tuple[int, str]]:
+    def lookup(self, hashes: Sequence[int], max_posting: int | None = None) -> list[tuple[int, str | None]]:
         return []
 
     def states(self, article_ids: Sequence[str]) -> list[ArticleState]:

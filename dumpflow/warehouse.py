@@ -215,17 +215,24 @@ class WarehouseSource:
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
         self.con = con
 
-    def lookup(self, hashes: Sequence[int]) -> list[tuple[int, str]]:
+    def lookup(self, hashes: Sequence[int], max_posting: int | None = None) -> list[tuple[int, str | None]]:
+        """Stored (hash, article_id) pairs; a hash shared by more than max_posting
+        distinct articles comes back once, as (hash, None) (see dedup.MAX_POSTING)."""
         if not hashes:
             return []
         table = pa.table({"hash": pa.array(hashes, type=pa.uint64())})
         self.con.register("_wanted_hashes", table)
         try:
             rows = self.con.execute(
-                "SELECT m.hash, m.article_id FROM match_keys m JOIN _wanted_hashes w ON m.hash = w.hash"
+                "WITH hits AS (SELECT DISTINCT m.hash, m.article_id FROM match_keys m "
+                "JOIN _wanted_hashes w ON m.hash = w.hash), "
+                "counted AS (SELECT hash, article_id, count(*) OVER (PARTITION BY hash) AS n FROM hits) "
+                "SELECT DISTINCT hash, CASE WHEN ? IS NOT NULL AND n > ? THEN NULL ELSE article_id END FROM counted",
+                [max_posting, max_posting],
             ).fetchall()
         finally:
-            self.con.unregister("_wanted_hashes")
+            with suppress(duckdb.Error):
+                self.con.unregister("_wanted_hashes")
         return [(int(h), a) for h, a in rows]
 
     def states(self, article_ids: Sequence[str]) -> list[ArticleState]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import duckdb
@@ -132,3 +133,49 @@ def test_incremental_run_matches_against_stored_signals_only(db: Path) -> None:
     ]
     assert scalar(db, "select count(*) from signatures") == sigs_before + 1
     assert scalar(db, "select count(distinct article_id) from sightings") == 2
+
+
+SERIES = "【视觉Transformer系列】本系列文章从零开始梳理视觉Transformer的发展脉络,每篇介绍一个代表性模型,并给出关键代码与实验细节的解读。"
+TOPICS = [
+    "ViT把图像切成补丁后线性映射加上位置编码送入编码器",
+    "Swin在局部窗口内计算自注意力并用移位窗口交换信息",
+    "DeiT用蒸馏令牌让小数据集也能训练出好模型",
+    "MAE遮住大部分补丁再重建像素学到通用表征",
+    "BEiT把图像补丁离散成视觉词再做掩码预测",
+    "PVT用金字塔结构为检测和分割提供多尺度特征",
+    "CvT把卷积引入令牌嵌入和注意力投影",
+    "CaiT加深网络时用层缩放稳定训练",
+    "T2T把相邻令牌递归地聚合以建模局部结构",
+    "LeViT为推理速度重新设计了注意力和下采样",
+    "ConViT用门控位置自注意力模拟卷积的归纳偏置",
+    "CrossViT用两条分支处理不同大小的补丁",
+    "TNT在补丁内部再做一层注意力",
+    "Twins交替使用局部和全局注意力",
+    "CoaT用共尺度机制融合不同分辨率",
+    "XCiT在通道维度上计算交叉协方差注意力",
+    "MobileViT把Transformer当作卷积用在移动端",
+    "EfficientFormer按延迟驱动的方式裁剪结构",
+    "DaViT交替使用空间和通道两种注意力",
+    "MaxViT把块注意力和网格注意力组合起来",
+]
+
+
+def test_common_signals_saturate_the_same_way_whatever_the_batches(tmp_path: Path) -> None:
+    """More than MAX_POSTING articles share the series intro's windows: those
+    signals stop proposing candidates, identically in one batch or many."""
+    alphabet = "的一是不了人我在有他这为之大来以个中上们到说国和地也子时道出而要于就下得可你年生自会那后能对着事其里所去行过家十用发天如然作方成者多日都三小军二无同么经法当起与好看学进种将还分此心前面又定见只主没公从知全点长现手高已"
+    tails = ["".join(random.Random(i).choice(alphabet) for _ in range(60)) for i in range(len(TOPICS))]
+    texts = [SERIES + t + tail + "..." for t, tail in zip(TOPICS, tails, strict=True)]
+    recut = texts[-1][: len(SERIES) + 40] + "..."
+    one, many = tmp_path / "one.duckdb", tmp_path / "many.duckdb"
+    warehouse.ensure(one)
+    warehouse.ensure(many)
+    load(one, *[(f"{i:02d}.txt", [t]) for i, t in enumerate(texts)], ("zz.txt", [recut]))
+    for i, t in enumerate(texts):
+        load(many, (f"{i:02d}.txt", [t]))
+    load(many, ("zz.txt", [recut]))
+    assert snapshot(one) == snapshot(many)
+    assert scalar(one, "select count(*) from articles") == len(TOPICS)
+    assert scalar(one, "select kind from sightings s join dumps d using (dump_id) where source_name = 'zz.txt'") == (
+        "truncation"
+    )
