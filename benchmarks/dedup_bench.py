@@ -49,7 +49,7 @@ PREDICTIONS_SQL = (
     "order by d.source_name, s.position"
 )
 SAMPLE_SECONDS = 0.2
-_SECONDS = re.compile(r"^seconds: ([0-9.]+)\s*$", re.MULTILINE)
+_SECONDS = re.compile(r"^seconds: ([0-9.]+)\b", re.MULTILINE)
 _LOG_EVENT = re.compile(
     r"^(\d\d):(\d\d):(\d\d(?:\.\d+)?) \| \w+\s*\| "
     r"(?:Flow run '[^']*' - (Beginning) flow run|Task run '([A-Za-z_][\w]*?)-\w+' - Finished in state)",

@@ -17,6 +17,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pyarrow as pa
 
 from dumpflow import config, minhash
@@ -468,7 +469,9 @@ def _insert_versions(con: duckdb.DuckDBPyConnection, versions: Sequence[tuple[st
             "article_id": pa.array([a for a, _ in versions]),
             "key_hash": pa.array([exact_signal(k) for k in keys], type=pa.uint64()),
             "n_key": pa.array([len(k) for k in keys], type=pa.int32()),
-            "sketch": pa.array(sketch.tolist(), type=pa.list_(pa.uint32())),
+            "sketch": pa.ListArray.from_arrays(
+                pa.array(np.arange(0, sketch.size + 1, minhash.BINS, dtype=np.int32)), pa.array(sketch.ravel())
+            ),
         },
     )
 
