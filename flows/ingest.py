@@ -103,7 +103,7 @@ def ingest(
     paths: list[str] | None = None,
     warehouse_file: str | None = None,
     max_file_bytes: int | None = None,
-    batch_bytes: int = 4 * 1024 * 1024,
+    batch_bytes: int | None = None,
 ) -> RunSummary:
     logger = get_run_logger()
     started = time.perf_counter()
@@ -121,7 +121,7 @@ def ingest(
             tally.seen(len(new) + len(already) + len(unreadable), len(already))
             tally.reject(unreadable)
             logger.info("%d files: %d new, %d already loaded", tally.files_seen, len(new), len(already))
-            for group in batches(new, batch_bytes):
+            for group in batches(new, config.batch_bytes(batch_bytes)):
                 parsed = read_batch(group, limit)
                 rejected = [p for p in parsed if isinstance(p, Rejection)]
                 cleaned = clean_batch([p for p in parsed if isinstance(p, ParsedDump)])
