@@ -75,7 +75,12 @@ def cmd_query(args: argparse.Namespace) -> int:
     con = _open_read_only(args)
     if con is None:
         return EXIT_USAGE
+    from dumpflow.sqlguard import refusal
+
     try:
+        if (why := refusal(con, args.sql)) is not None:
+            print(f"dumpflow: refused: {why}", file=sys.stderr)
+            return EXIT_USAGE
         cursor = con.execute(args.sql)
         columns = [d[0] for d in cursor.description or []]
         rows = cursor.fetchall() if columns else []
