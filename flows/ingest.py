@@ -120,6 +120,8 @@ def ingest(
             new, already, unreadable = find_dumps(paths, str(db))
             tally.seen(len(new) + len(already) + len(unreadable), len(already))
             tally.reject(unreadable)
+            if unreadable:  # recorded in dumps under a synthetic id (read.unreadable_id)
+                load_batch([], unreadable, str(db), run_id)
             logger.info("%d files: %d new, %d already loaded", tally.files_seen, len(new), len(already))
             for group in batches(new, config.batch_bytes(batch_bytes)):
                 parsed = read_batch(group, limit)
