@@ -87,11 +87,12 @@ def test_kill_9_at_any_moment_then_rerun_equals_an_uninterrupted_run(
         db.parent.mkdir()
         proc = dumpflow.start("ingest", str(raw), "--warehouse", str(db), cwd=db.parent, **BATCH)
         dumpflow.kill_after(proc, wall * fraction)
-        loaded = running = 0
+        loaded = running = completed = 0  # completed: the ingest may finish before a late kill lands
         if db.exists():
             assert_consistent(db)  # the killed state itself is consistent, before any repair
             loaded = rows(db, "select count(*) from dumps where status = 'loaded'")[0][0]
             running = rows(db, "select count(*) from runs where status = 'running'")[0][0]
+            completed = rows(db, "select count(*) from runs where status = 'completed'")[0][0]
             assert db.with_name("w.duckdb.lock").exists()
             assert lock_is_free(db)  # the fcntl lock died with the process; the file stays behind
         outcomes.append((fraction, proc.returncode, loaded, running))
@@ -104,7 +105,10 @@ def test_kill_9_at_any_moment_then_rerun_equals_an_uninterrupted_run(
         assert_consistent(db)
         assert snapshot(db) == expected, outcomes[-1]
         statuses = [r[0] for r in rows(db, "select status from runs order by started_at")]
-        assert statuses == ["interrupted"] * running + ["completed"], (outcomes[-1], statuses)
+        assert sorted(statuses) == sorted(["interrupted"] * running + ["completed"] * (completed + 1)), (
+            outcomes[-1],
+            statuses,
+        )
     # Real timing on a loaded machine: the kills must have landed mid-ingest at least once,
     # with some dumps loaded and some not, and after the run was recorded as running.
     assert any(0 < loaded < N_DUMPS for _, _, loaded, _ in outcomes), outcomes
