@@ -18,14 +18,26 @@ from schemas.records import CleanDump, CleanEntry, DroppedLine, ParsedDump, RawE
 # heading or a stray token. Real excerpts on listing pages are 80+ characters.
 MIN_CONTENT_CHARS = 24
 
-_MARKER = re.compile(r"(?:\s*(?:\.{2,}|…+|。{3,}|．{3,}|・{3,}))+\s*$")
+# The truncation marker: runs of these characters at the end of an excerpt,
+# each run at least this long ("." alone is a sentence's full stop, "。。" a typo).
+# Scanned from the end rather than matched with a regex: a search for a run
+# anchored at $ restarts at every position of a long run of dots (quadratic or
+# worse), and a scraped line can be a megabyte of them.
+_MARKER_RUNS = {".": 2, "…": 1, "。": 3, "．": 3, "・": 3}
 
 _NAV_WORDS = (
     r"上一页|下一页|上页|下页|首页|尾页|末页|前页|后页|上一頁|下一頁|首頁|尾頁|末頁|"
-    r"next|prev|previous|first|last|older|newer|page|pages|of|more|"
+    r"next|previous|prev|first|last|older|newer|pages|page|of|more|"
     r"共\d+页|第\d+页|共\d+頁|第\d+頁|\d+/\d+"
 )
-_PAGINATION = re.compile(rf"^(?:(?:\d+|{_NAV_WORDS}|[‹›«»<>←→|/\-–—·•.…:\[\]()]+)\s*)+$", re.IGNORECASE)
+# Each token is atomic and the repetition possessive: "1234…9x" must fail in
+# one pass, not try every way of splitting the digits (2^n). Longer words come
+# before their prefixes (previous|prev, pages|page) because an atomic group
+# never goes back to try a later alternative.
+_PAGINATION = re.compile(
+    rf"^(?:(?>\d+|{_NAV_WORDS}|[‹›«»<>←→|/\-–—·•.…:\[\]()]+)\s*+)++$",
+    re.IGNORECASE,
+)
 _READ_MORE = re.compile(
     r"^[\s\[\(<«‹»›>→-]*(?:阅读全文|阅读更多|查看全文|查看更多|继续阅读|展开全文|全文阅读|閱讀全文|"
     r"閱讀更多|繼續閱讀|更多|read\s+more|read\s+the\s+rest|continue\s+reading|see\s+more|"
@@ -62,12 +74,32 @@ def classify(raw: str) -> str | None:
     return None
 
 
+def _rstrip_index(text: str, end: int) -> int:
+    """Where text[:end].rstrip() ends, without copying the string."""
+    while end and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
 def strip_marker(body: str) -> tuple[str, bool]:
     """Remove the site's truncation marker ('...', '…') from the end of an excerpt."""
-    stripped = _MARKER.sub("", body)
-    if stripped == body:
+    end = _rstrip_index(body, len(body))
+    cut = None
+    while end:
+        char = body[end - 1]
+        need = _MARKER_RUNS.get(char)
+        if need is None:
+            break
+        start = end
+        while start and body[start - 1] == char:
+            start -= 1
+        if end - start < need:
+            break
+        cut = start
+        end = _rstrip_index(body, start)
+    if cut is None:
         return body, False
-    return stripped.rstrip(), True
+    return body[:cut].rstrip(), True
 
 
 def clean_entry(entry: RawEntry, position: int, keep_paragraphs: bool = False) -> CleanEntry:

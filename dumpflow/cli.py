@@ -122,7 +122,12 @@ def cmd_query(args: argparse.Namespace) -> int:
     con = _open_read_only(args)
     if con is None:
         return EXIT_USAGE
+    from dumpflow.sqlguard import refusal
+
     try:
+        if (why := refusal(con, args.sql)) is not None:
+            print(f"dumpflow: refused: {why}", file=sys.stderr)
+            return EXIT_USAGE
         cursor = con.execute(args.sql)
         columns = [d[0] for d in cursor.description or []]
         rows = cursor.fetchall() if columns else []
@@ -204,6 +209,27 @@ def cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    """Exit 0 with one OK line when every invariant holds, 1 with one line per broken one."""
+    from dumpflow import check
+
+    con = _open_read_only(args)
+    if con is None:
+        return EXIT_USAGE
+    try:
+        failures = check.run_checks(con)
+        ok_line = None if failures else check.summary_line(con)
+    finally:
+        con.close()
+    if ok_line:
+        print(ok_line)
+        return EXIT_OK
+    print(f"FAILED: {len(failures)} invariant(s) broken in {config.warehouse_path(args.warehouse)}")
+    for failure in failures:
+        print(f"  {failure.line()}")
+    return EXIT_FAILED
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="dumpflow", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -258,6 +284,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_warehouse(p)
     p.add_argument("--wait", type=float, default=10.0)
     p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("check", help="verify the warehouse's invariants (exit 1 and a list when one is broken)")
+    _add_warehouse(p)
+    p.add_argument("--wait", type=float, default=10.0)
+    p.set_defaults(func=cmd_check)
     return parser
 
 

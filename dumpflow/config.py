@@ -8,6 +8,7 @@ from pathlib import Path
 DEFAULT_WAREHOUSE = Path("warehouse") / "dumpflow.duckdb"
 DEFAULT_RAW = Path("raw")
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+DEFAULT_BATCH_BYTES = 4 * 1024 * 1024
 
 # Prefect defaults that make an unconfigured machine work offline: no telemetry
 # (there is no network) and a start-up timeout long enough for the very first
@@ -37,6 +38,14 @@ def duckdb_memory() -> str:
     """DuckDB's memory limit per connection; its default (80% of RAM) would let the
     buffer cache alone grow past the 2 GB a 1M-entry ingest is allowed."""
     return os.environ.get("DUMPFLOW_DUCKDB_MEMORY", "1GB")
+
+
+def batch_bytes(explicit: int | None = None) -> int:
+    """Input bytes per batch (one load transaction): smaller means less memory and less work redone after a crash."""
+    if explicit is not None:
+        return explicit
+    env = os.environ.get("DUMPFLOW_BATCH_BYTES")
+    return int(env) if env else DEFAULT_BATCH_BYTES
 
 
 def lock_timeout_seconds() -> float:

@@ -70,6 +70,20 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     return sorted(found, key=lambda p: p.as_posix())
 
 
+UNREADABLE_PREFIX = "unreadable:"
+
+
+def unreadable_id(path: str) -> str:
+    """The id a file that cannot be read is recorded under in `dumps`.
+
+    Its bytes cannot be hashed, so it has no content id; without a row it would
+    appear only in one run's summary and be forgotten. The synthetic id is
+    derived from the path as given (so a rerun updates the same row) and cannot
+    collide with a SHA-256 id. The row is removed once the file is read.
+    """
+    return UNREADABLE_PREFIX + hashlib.sha256(path.encode("utf-8", "surrogateescape")).hexdigest()
+
+
 def identify(path: Path) -> DumpFile | Rejection:
     """Hash a file; a file that cannot be read is rejected, not raised."""
     try:
@@ -79,7 +93,7 @@ def identify(path: Path) -> DumpFile | Rejection:
         return Rejection(
             source_path=str(path),
             source_name=path.name,
-            dump_id=None,
+            dump_id=unreadable_id(str(path)),
             reason=f"unreadable: {exc.strerror or exc}",
         )
     return DumpFile(path=str(path), source_name=path.name, dump_id=dump_id, size_bytes=size)

@@ -264,9 +264,10 @@ class WarehouseSource:
 def record_rejections(con: duckdb.DuckDBPyConnection, rejections: Sequence[Rejection], run_id: str) -> None:
     """Record rejected files; a file loaded earlier is never downgraded to rejected."""
     now = utcnow()
+    _forget_unreadable(con, [rej.source_path for rej in rejections if not rej.reason.startswith("unreadable")])
     for rej in rejections:
         if rej.dump_id is None:
-            continue  # unreadable: no identity to record; the run summary lists it
+            continue  # no identity to record; the run summary lists it
         con.execute(
             "INSERT INTO dumps (dump_id, source_name, source_path, format, status, reason, n_entries, "
             "size_bytes, ingested_at, run_id) VALUES (?, ?, ?, NULL, 'rejected', ?, 0, ?, ?, ?) "
@@ -274,6 +275,16 @@ def record_rejections(con: duckdb.DuckDBPyConnection, rejections: Sequence[Rejec
             "source_path = excluded.source_path, ingested_at = excluded.ingested_at, run_id = excluded.run_id "
             "WHERE dumps.status = 'rejected'",
             [rej.dump_id, rej.source_name, rej.source_path, rej.reason, rej.size_bytes, now, run_id],
+        )
+
+
+def _forget_unreadable(con: duckdb.DuckDBPyConnection, paths: Sequence[str]) -> None:
+    """Drop the 'unreadable' rows of files that could be read this time (read.unreadable_id)."""
+    if paths:
+        con.execute(
+            "DELETE FROM dumps WHERE status = 'rejected' AND starts_with(dump_id, 'unreadable:') "
+            "AND source_path IN (SELECT unnest(?::VARCHAR[]))",
+            [list(paths)],
         )
 
 
@@ -429,6 +440,7 @@ def _write(
         "DELETE FROM dumps WHERE status = 'rejected' AND dump_id IN (SELECT unnest(?::VARCHAR[]))",
         [[d.dump.dump_id for d in dumps]],
     )
+    _forget_unreadable(con, [d.dump.path for d in dumps])
     _insert(
         con,
         "dumps",

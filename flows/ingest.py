@@ -156,7 +156,7 @@ def ingest(
     paths: list[str] | None = None,
     warehouse_file: str | None = None,
     max_file_bytes: int | None = None,
-    batch_bytes: int = 4 * 1024 * 1024,
+    batch_bytes: int | None = None,
     parallelism: int = 1,
 ) -> RunSummary:
     """Ingest new dumps under `paths` into the warehouse; see the module docstring.
@@ -182,8 +182,10 @@ def ingest(
             new, already, unreadable = find_dumps(paths, str(db))
             tally.seen(len(new) + len(already) + len(unreadable), len(already))
             tally.reject(unreadable)
+            if unreadable:  # recorded in dumps under a synthetic id (read.unreadable_id)
+                load_batch(Batch([]), Batch(unreadable), str(db), run_id)
             logger.info("%d files: %d new, %d already loaded", tally.files_seen, len(new), len(already))
-            for group in batches(new, batch_bytes):
+            for group in batches(new, config.batch_bytes(batch_bytes)):
                 parsed = watch.time("read", fan_out, read_batch, group, parallelism, limit)
                 cleaned = watch.time("clean", fan_out, clean_batch, only(parsed, ParsedDump), parallelism)
                 rejected = only(parsed, Rejection) + only(cleaned, Rejection)

@@ -49,7 +49,8 @@ def test_query_cannot_change_the_warehouse(loaded_db: Path, capsys: pytest.Captu
     for sql in ["delete from articles", "drop table sightings", "insert into runs (run_id) values ('x')"]:
         assert main(["query", sql, "--warehouse", str(loaded_db)]) == 2
         err = capsys.readouterr().err
-        assert err.startswith("dumpflow: SQL error:") and err.count("\n") == 1
+        # Refused before it reaches DuckDB (dumpflow/sqlguard.py); the read-only connection would refuse it too.
+        assert err.startswith("dumpflow: refused:") and err.count("\n") == 1
     assert scalar(loaded_db, "select count(*) from articles") == 45
 
 

@@ -74,7 +74,12 @@ def _meta(soup: BeautifulSoup, *names: str) -> str | None:
 
 
 def _absolute_http(url: str | None) -> str | None:
-    return url if url and urlsplit(url).scheme in ("http", "https") else None
+    # urlsplit raises on a malformed address ("http://[::1"): a page's broken
+    # metadata is no reason to lose its articles, so it counts as no address.
+    try:
+        return url if url and urlsplit(url).scheme in ("http", "https") else None
+    except ValueError:
+        return None
 
 
 def base_url(soup: BeautifulSoup) -> str | None:
@@ -103,7 +108,12 @@ def page_url(soup: BeautifulSoup) -> str | None:
 def absolute(base: str | None, href: str | None) -> str | None:
     if href is None:
         return None
-    return urljoin(base, href) if base else href
+    if not base:
+        return href
+    try:
+        return urljoin(base, href)
+    except ValueError:  # a malformed link ("http://[x") is kept as written rather than failing the page
+        return href
 
 
 def page_title(soup: BeautifulSoup) -> str | None:
