@@ -39,7 +39,7 @@ _MIN_PLAUSIBLE = 0.2
 _TAIL_SLACK = 4
 
 
-def _strict(data: bytes, encoding: str) -> tuple[str, bool] | None:
+def decode_strict(data: bytes, encoding: str) -> tuple[str, bool] | None:
     """Decode strictly; a sequence cut off at the very end is dropped and flagged.
 
     A scraper that dies mid-write leaves half a character at the end. That is
@@ -67,17 +67,17 @@ def plausibility(text: str) -> float:
 def decode(data: bytes) -> Decoded:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            result = _strict(data, encoding)
+            result = decode_strict(data, encoding)
             if result is None:
                 raise DecodeError(f"has a {encoding} byte-order mark but is not valid {encoding}")
             text, partial = result
             return Decoded(text=text, encoding=encoding, partial_tail=partial)
-    result = _strict(data, "utf-8")
+    result = decode_strict(data, "utf-8")
     if result is not None:
         return Decoded(text=result[0], encoding="utf-8", partial_tail=result[1])
     best: tuple[float, Decoded] | None = None
     for encoding in _LEGACY:
-        legacy = _strict(data, encoding)
+        legacy = decode_strict(data, encoding)
         if legacy is None:
             continue
         score = plausibility(legacy[0])

@@ -11,14 +11,13 @@ from __future__ import annotations
 import codecs
 import re
 
-from dumpflow.charset import Decoded, DecodeError, decode
+from dumpflow.charset import Decoded, DecodeError, decode, decode_strict
 
 # Browsers only look this far for a <meta> declaration (HTML spec: 1024 bytes;
 # scrapers' pages often carry long <head>s, so we look a little further).
 _PRESCAN_BYTES = 4096
 _META = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:\-]+)", re.IGNORECASE)
 _XML_DECL = re.compile(rb"^<\?xml[^>]*encoding\s*=\s*[\"']([A-Za-z0-9_.:\-]+)", re.IGNORECASE)
-_TAIL_SLACK = 4
 
 # The WHATWG encoding standard's aliases that matter in practice: browsers read
 # a gb2312/gbk label as GB18030's superset and latin-1 as windows-1252, and a
@@ -55,19 +54,6 @@ def declared_encoding(data: bytes) -> str | None:
         return None
 
 
-def _strict(data: bytes, encoding: str) -> tuple[str, bool] | None:
-    """Strict decoding that forgives only a character cut off at the very end (a dying scraper)."""
-    try:
-        return data.decode(encoding), False
-    except UnicodeDecodeError as exc:
-        if exc.start >= len(data) - _TAIL_SLACK and exc.end == len(data):
-            try:
-                return data[: exc.start].decode(encoding), True
-            except UnicodeDecodeError:
-                return None
-        return None
-
-
 def decode_html(data: bytes) -> Decoded:
     """Decode a page: BOM, then a declaration that decodes strictly, then detection.
 
@@ -76,7 +62,7 @@ def decode_html(data: bytes) -> Decoded:
     has_bom = data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
     declared = None if has_bom else declared_encoding(data)
     if declared is not None:
-        result = _strict(data, declared)
+        result = decode_strict(data, declared)
         if result is not None:
             return Decoded(text=result[0], encoding=declared, partial_tail=result[1])
     return decode(data)
