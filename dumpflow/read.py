@@ -99,6 +99,28 @@ def identify(path: Path) -> DumpFile | Rejection:
     return DumpFile(path=str(path), source_name=path.name, dump_id=dump_id, size_bytes=size)
 
 
+def identify_all(paths: Iterable[Path]) -> tuple[list[DumpFile], list[DumpFile], list[Rejection]]:
+    """Hash every file: (distinct dumps, repeated bytes under another name, unreadable files).
+
+    The same bytes under two names are one dump; the later name is reported
+    as already seen rather than loaded twice.
+    """
+    distinct: list[DumpFile] = []
+    repeated: list[DumpFile] = []
+    rejected: list[Rejection] = []
+    seen: set[str] = set()
+    for path in paths:
+        found = identify(path)
+        if isinstance(found, Rejection):
+            rejected.append(found)
+        elif found.dump_id in seen:
+            repeated.append(found)
+        else:
+            seen.add(found.dump_id)
+            distinct.append(found)
+    return distinct, repeated, rejected
+
+
 def sniff_format(name: str, data: bytes) -> str | None:
     """'text', 'html' or None (unsupported), from the suffix and the first bytes."""
     suffix = Path(name).suffix.lower()

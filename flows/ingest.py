@@ -31,8 +31,8 @@ from schemas.records import (
     RunSummary,
 )
 
-# Tasks pass whole batches of records; Prefect's default cache key would hash
-# every input on every call (seconds per batch) for results we never reuse.
+# No task result is ever reused, so no cache key: Prefect's default one would
+# hash every input record of every batch for nothing.
 IO_RETRIES = 2
 IO_RETRY_DELAYS = [1, 5]
 
@@ -40,19 +40,7 @@ IO_RETRY_DELAYS = [1, 5]
 @task(retries=IO_RETRIES, retry_delay_seconds=IO_RETRY_DELAYS, cache_policy=NO_CACHE)
 def find_dumps(paths: Sequence[str], warehouse_file: str) -> tuple[list[DumpFile], list[DumpFile], list[Rejection]]:
     """New dumps, dumps already loaded, and files that could not even be read."""
-    new: list[DumpFile] = []
-    rejected: list[Rejection] = []
-    seen_ids: set[str] = set()
-    duplicates: list[DumpFile] = []
-    for path in read.discover(paths):
-        found = read.identify(path)
-        if isinstance(found, Rejection):
-            rejected.append(found)
-        elif found.dump_id in seen_ids:
-            duplicates.append(found)  # same bytes under another name in this run
-        else:
-            seen_ids.add(found.dump_id)
-            new.append(found)
+    new, duplicates, rejected = read.identify_all(read.discover(paths))
     with warehouse.session(Path(warehouse_file)) as con:
         loaded = warehouse.loaded_dump_ids(con, [d.dump_id for d in new])
     already = [d for d in new if d.dump_id in loaded] + duplicates
