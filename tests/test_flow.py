@@ -11,6 +11,7 @@ import pytest
 from flows.ingest import ingest
 from tests.builders import scalar, snapshot, transmission, write
 from tests.conftest import SEEDS
+from tests.invariants import assert_consistent
 
 pytestmark = pytest.mark.usefixtures("prefect_server")
 
@@ -25,7 +26,10 @@ ENGLISH = (
 
 
 def run(paths: list[Path], db: Path, **kwargs):
-    return ingest(paths=[str(p) for p in paths], warehouse_file=str(db), **kwargs)
+    """One real ingest, then the warehouse invariants (`dumpflow check`) must hold."""
+    summary = ingest(paths=[str(p) for p in paths], warehouse_file=str(db), **kwargs)
+    assert_consistent(db)
+    return summary
 
 
 def test_second_ingest_adds_nothing(seeds_dir: Path, warehouse_file: Path) -> None:
@@ -150,4 +154,5 @@ def test_dask_runner_gives_the_same_warehouse(seeds_dir: Path, tmp_path: Path) -
         paths=[str(seeds_dir), str(extra)], warehouse_file=str(dask_db), parallelism=ways, batch_bytes=20_000
     )
     assert summary.files_new == 11
+    assert_consistent(dask_db)
     assert snapshot(threads) == snapshot(dask_db)

@@ -8,6 +8,7 @@ import duckdb
 import pytest
 
 from flows.ingest import ingest
+from tests.invariants import assert_consistent
 
 # Topics written by hand for the 45 seed articles, keyed by the opening of
 # each body. A change in the taxonomy or the tagger that moves any of these
@@ -68,6 +69,7 @@ def golden_db(tmp_path_factory: pytest.TempPathFactory, prefect_server: None) ->
     db = tmp_path_factory.mktemp("golden") / "golden.duckdb"
     summary = ingest(paths=[str(p) for p in SEEDS], warehouse_file=str(db))
     assert (summary.files_new, summary.entries, summary.new_articles, summary.repeats_merged) == (5, 58, 45, 13)
+    assert_consistent(db)
     return db
 
 
