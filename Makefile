@@ -43,11 +43,11 @@ lock:
 	rm -rf .lock-venv
 
 # Repeat detection at 100k entries, dumpflow (default and Dask runners) against the
-# datasketch baseline, side by side in one run; prints the table the README quotes.
+# datasketch baseline, side by side, three rounds (medians); prints the table the README quotes.
 bench: install
 	$(BIN)/python benchmarks/corpus.py bench-out/corpus-100k --entries 100000 --seed 2026 --force
 	$(BIN)/python benchmarks/dedup_bench.py bench-out/corpus-100k --workdir bench-out/work-100k \
-		--incremental --also-runner dask
+		--incremental --also-runner dask --repeat 3
 
 clean:
 	rm -rf $(VENV) warehouse/*.duckdb warehouse/*.duckdb.wal warehouse/*.lock

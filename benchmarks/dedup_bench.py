@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import dataclasses
 import io
 import json
 import os
@@ -211,6 +212,18 @@ def run_dumpflow(dumps: Path, warehouse: Path, env: dict[str, str], log_dir: Pat
     return Result(name, run, run.reported_seconds(), "flow's own `seconds:`", predicted)
 
 
+def median_result(runs: Sequence[Result]) -> Result:
+    """The run with the median wall time, carrying the largest peak RSS of all runs."""
+    ordered = sorted(runs, key=lambda r: r.run.wall)
+    mid = ordered[(len(ordered) - 1) // 2]
+    run = dataclasses.replace(
+        mid.run,
+        peak_rss_mb=max(r.run.peak_rss_mb for r in runs),
+        tree_rss_mb=max(r.run.tree_rss_mb for r in runs),
+    )
+    return dataclasses.replace(mid, run=run)
+
+
 def run_baseline(dumps: Path, threshold: float, env: dict[str, str], log_dir: Path) -> Result:
     labels = log_dir / "baseline-labels.csv"
     cmd = [sys.executable, str(BASELINE), str(dumps), "--threshold", str(threshold), "--labels", str(labels)]
@@ -388,6 +401,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--skip-baseline", action="store_true", help="run dumpflow only (the baseline is slow)")
     parser.add_argument("--incremental", action="store_true", help="then ingest one more 12-entry dump and time it")
     parser.add_argument("--threshold", type=float, default=0.55, help="the baseline's MinHashLSH threshold")
+    parser.add_argument("--repeat", type=int, default=1, help="rounds of every system; the table shows medians")
     parser.add_argument(
         "--also-runner",
         action="append",
@@ -408,12 +422,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     meta = json.loads((corpus_dir / "corpus.json").read_text(encoding="utf-8"))
     header = machine()
 
-    warehouse = fresh_warehouse(work / "bench.duckdb")
-    results = [run_dumpflow(dumps, warehouse, env, work)]
-    for runner in args.also_runner:
-        results.append(run_dumpflow(dumps, fresh_warehouse(work / f"bench-{runner}.duckdb"), env, work, runner))
-    if not args.skip_baseline:
-        results.append(run_baseline(dumps, args.threshold, env, work))
+    rounds: list[list[Result]] = []
+    for _ in range(args.repeat):
+        # One round runs every system once, back to back, so each round is a
+        # side-by-side comparison; the table reports each system's median round.
+        warehouse = fresh_warehouse(work / "bench.duckdb")
+        round_ = [run_dumpflow(dumps, warehouse, env, work)]
+        for runner in args.also_runner:
+            round_.append(run_dumpflow(dumps, fresh_warehouse(work / f"bench-{runner}.duckdb"), env, work, runner))
+        if not args.skip_baseline:
+            round_.append(run_baseline(dumps, args.threshold, env, work))
+        rounds.append(round_)
+    results = [median_result([r[i] for r in rounds]) for i in range(len(rounds[0]))]
+    if args.repeat > 1:
+        print(f"each row: the median of {args.repeat} rounds by wall time (peak RSS: the largest of them)")
+        for i, r in enumerate(results):
+            walls = ", ".join(f"{rd[i].run.wall:.1f}" for rd in rounds)
+            print(f"  {r.system}: wall seconds per round {walls}")
     scores = [scoring.score(truth, r.predicted) for r in results]
 
     print(
