@@ -22,24 +22,20 @@ def shingles(key: str, size: int = SHINGLE) -> set[str]:
     return {key[i : i + size] for i in range(len(key) - size + 1)}
 
 
-def prefix_containment(shorter: str, longer: str, shorter_shingles: set[str] | None = None) -> float:
+def prefix_containment(shorter: str, longer: str) -> float:
     """Share of the shorter key's shingles found in the longer key's opening.
 
     The opening is the shorter key's length plus 1/8 and 8 characters of slack,
     room for an inserted line or a few edits without admitting much more text.
+    This is the plain, order-blind definition; repeat detection uses
+    `aligned_containment`, which never exceeds it, and tests use it as the
+    bound to check against.
     """
     window = longer[: window_length(len(shorter))]
-    small = shorter_shingles if shorter_shingles is not None else shingles(shorter)
+    small = shingles(shorter)
     if not small:
         return 0.0
     return len(small & shingles(window)) / len(small)
-
-
-def jaccard(a: str, b: str) -> float:
-    sa, sb = shingles(a), shingles(b)
-    if not sa and not sb:
-        return 1.0
-    return len(sa & sb) / len(sa | sb)
 
 
 def window_length(shorter_len: int) -> int:
@@ -83,7 +79,8 @@ def aligned_containment(shorter: GramIndex, longer: GramIndex) -> float:
     place, shifted by at most the inserted length; so a shared 3-gram counts
     only when its first occurrence in the longer key lies within the same
     slack as `prefix_containment`'s window (length/8 + 8) of its position in
-    the shorter one. Equal to `prefix_containment` when nothing moved.
+    the shorter one. Never above `prefix_containment`; equal to it for a copy
+    that is only cut.
     """
     if shorter.unique.size == 0 or longer.unique.size == 0:
         return 0.0

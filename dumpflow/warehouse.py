@@ -23,7 +23,7 @@ import pyarrow as pa
 from dumpflow import config, minhash
 from dumpflow.dedup import batch_signals, exact_signal
 from schemas import SQL_DIR
-from schemas.records import AnnotatedDump, ArticleState, DumpFile, LoadResult, Rejection
+from schemas.records import AnnotatedDump, ArticleState, LoadResult, Rejection
 
 LOCKED_MESSAGES = ("Could not set lock", "Conflicting lock", "database is locked")
 
@@ -566,7 +566,3 @@ def _upsert_articles(
             "evidence": pa.array(topics["evidence"], type=pa.list_(pa.string())),
         },
     )
-
-
-def dump_file_known(con: duckdb.DuckDBPyConnection, dump: DumpFile) -> bool:
-    return bool(loaded_dump_ids(con, [dump.dump_id]))

@@ -103,7 +103,7 @@ def wait_for(
         time.sleep(every)
 
 
-def start_server(home: Path, **settings: str) -> tuple[Background, str]:
+def start_server(home: Path, timeout: float = SERVER_START_TIMEOUT, **settings: str) -> tuple[Background, str]:
     """`prefect server start` on a free port, with extra server settings; returns once /api/health answers."""
     port = free_port()
     api_url = f"http://127.0.0.1:{port}/api"
@@ -121,7 +121,7 @@ def start_server(home: Path, **settings: str) -> tuple[Background, str]:
             return None
 
     try:
-        wait_for("the Prefect server to answer /api/health", healthy, SERVER_START_TIMEOUT, alive=server)
+        wait_for("the Prefect server to answer /api/health", healthy, timeout, alive=server)
     except BaseException:
         server.stop()
         raise

@@ -195,3 +195,24 @@ def test_same_sentences_in_another_order_is_another_article() -> None:
     reordered = "".join(clauses[1:] + clauses[:1])
     out = run([SIGLIP + "..."], [reordered + "..."])
     assert ids(out)[0] != ids(out)[1]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    text=st.text(alphabet="的一是不了人我在有他这为之大来以个中上们到说国和地abcde", min_size=50, max_size=200),
+    other=st.text(alphabet="的一是不了人我在有他这为之大来以个中上们到说国和地abcde", max_size=200),
+    cut=st.integers(min_value=1, max_value=200),
+    moved=st.booleans(),
+)
+def test_aligned_containment_is_bounded_by_plain_containment(text: str, other: str, cut: int, moved: bool) -> None:
+    from dumpflow.similarity import GramIndex, aligned_containment, prefix_containment
+
+    longer = text + other
+    shorter = text[: max(3, min(cut, len(text)))]
+    if moved:  # the same text with its halves swapped: shared 3-grams, other places
+        half = len(shorter) // 2
+        shorter = shorter[half:] + shorter[:half]
+    aligned = aligned_containment(GramIndex.of(shorter), GramIndex.of(longer))
+    assert aligned <= prefix_containment(shorter, longer) + 1e-12
+    if longer.startswith(shorter):  # only cut: nothing moved
+        assert aligned == prefix_containment(shorter, longer)
