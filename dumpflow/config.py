@@ -53,6 +53,16 @@ def lock_timeout_seconds() -> float:
     return float(os.environ.get("DUMPFLOW_LOCK_TIMEOUT", "600"))
 
 
+def hold_seconds() -> float:
+    """How long an ingest keeps its warehouse connection before letting readers in.
+
+    Every close checkpoints the file (rewrites its indexes: 0.4 s at 100k
+    articles, 3.7 s at 1M), so closing after each step cost more than the
+    step; holding it means a query waits up to this long during an ingest.
+    """
+    return float(os.environ.get("DUMPFLOW_HOLD_SECONDS", "20"))
+
+
 def apply_prefect_defaults() -> None:
     """Set Prefect's offline-friendly defaults unless the user set them already."""
     for name, value in PREFECT_DEFAULTS.items():

@@ -25,6 +25,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+import numpy as np
+
 from dumpflow import minhash
 from dumpflow.hashing import h64, hex_id
 from dumpflow.similarity import GramIndex, aligned_containment
@@ -47,6 +49,7 @@ ID_PREFIX = 48
 MAX_POSTING = 16
 
 KIND_RANK = {"exact": 3, "truncation": 2, "near": 1}
+_NONE: frozenset[str] = frozenset()
 
 
 def exact_signal(key: str) -> int:
@@ -63,9 +66,12 @@ def anchor_signals(key: str) -> list[int]:
     return out
 
 
-def batch_signals(keys: Sequence[str]) -> list[list[int]]:
-    """Index hashes of each key: exact hash first, then opening windows, then LSH bands."""
-    bands = minhash.band_hashes(minhash.sketches(keys)).tolist()
+def batch_signals(keys: Sequence[str], sketch: np.ndarray | None = None) -> list[list[int]]:
+    """Index hashes of each key: exact hash first, then opening windows, then LSH bands.
+
+    `sketch` is `minhash.sketches(keys)` when the caller has it already.
+    """
+    bands = minhash.band_hashes(minhash.sketches(keys) if sketch is None else sketch).tolist()
     return [
         [exact_signal(key), *anchor_signals(key), *(b for b in row if b)] for key, row in zip(keys, bands, strict=True)
     ]
@@ -174,26 +180,39 @@ class Index:
         self.taken |= self.source.existing_ids(sorted(ids))
 
     def add(self, state: ArticleState, keys: Iterable[str]) -> None:
-        self.states[state.article_id] = state
-        self.taken.add(state.article_id)
+        article_id = state.article_id
+        self.states[article_id] = state
+        self.taken.add(article_id)
+        postings, saturated = self.postings, self.saturated
         for key in keys:
             for h in self.sigs[key]:
-                if h in self.saturated:
+                posting = postings.get(h)
+                if posting is None:
+                    if h not in saturated:
+                        postings[h] = {article_id}
                     continue
-                posting = self.postings.setdefault(h, set())
-                posting.add(state.article_id)
+                posting.add(article_id)
                 if len(posting) > MAX_POSTING:
                     # Saturated the same way the warehouse reports it, so the
                     # outcome does not depend on where batches begin and end.
-                    self.saturated.add(h)
-                    del self.postings[h]
+                    saturated.add(h)
+                    del postings[h]
 
     def best_match(self, entry: CleanEntry) -> Match | None:
         sigs = self.sigs[entry.key]
-        exact_ids = self.postings.get(sigs[0], set())
+        postings = self.postings
+        exact_ids = postings.get(sigs[0], _NONE)
         candidates = set(exact_ids)
         for h in sigs[1:]:
-            candidates |= self.postings.get(h, set())
+            posting = postings.get(h)
+            if posting:
+                candidates.update(posting)
+        if exact_ids:
+            # Every exact candidate verifies as ("exact", 1.0), the top of the
+            # ranking, and ties go to the first id: verifying the others (the
+            # costly part) cannot change the answer.
+            same = [a for a in candidates if a in exact_ids or self.states[a].key == entry.key]
+            return Match(min(same), "exact", 1.0)
         best: Match | None = None
         for article_id in sorted(candidates):
             match = verify(entry.key, entry.is_truncated, self.states[article_id], article_id in exact_ids, self.grams)

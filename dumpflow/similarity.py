@@ -52,8 +52,9 @@ def grams(key: str) -> np.ndarray:
     if 0 < cps.size < SHINGLE:  # one padded gram, as `shingles` keeps a short key whole
         cps = np.pad(cps, (0, SHINGLE - cps.size))
     n = max(0, cps.size - SHINGLE + 1)
-    with np.errstate(over="ignore"):
-        return cps[:n] * _P * _P + cps[1 : n + 1] * _P + cps[2 : n + 2]
+    # Array arithmetic wraps modulo 2**64 without a warning (only numpy scalars
+    # warn), so no errstate block: entering one costs more than the hashing.
+    return (cps[:n] * _P + cps[1 : n + 1]) * _P + cps[2 : n + 2]
 
 
 @dataclass(frozen=True)
@@ -66,8 +67,16 @@ class GramIndex:
 
     @classmethod
     def of(cls, key: str) -> GramIndex:
-        unique, first = np.unique(grams(key), return_index=True)
-        return cls(len(key), unique, first)
+        # np.unique(return_index=True) by hand: a stable sort keeps, for each
+        # gram, its first position first; np.unique's wrapper costs as much
+        # again on arrays this small.
+        h = grams(key)
+        order = np.argsort(h, kind="stable")
+        ordered = h[order]
+        keep = np.empty(ordered.size, dtype=bool)
+        keep[:1] = True
+        np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
+        return cls(len(key), ordered[keep], order[keep])
 
 
 def aligned_containment(shorter: GramIndex, longer: GramIndex) -> float:

@@ -1,7 +1,8 @@
 """The only module that talks to DuckDB.
 
-Connections are short-lived (one per step) so that a user's query in another
-process gets in between the steps of a long ingest. Loads go through Arrow
+Readers open short-lived connections; an ingest writes through one `Writer`
+connection that it releases every few seconds so that a user's query in
+another process gets in during a long ingest. Loads go through Arrow
 (executemany is ~100x slower here) inside one transaction per group of whole
 dumps: a dump's rows are all committed or none are.
 """
@@ -21,9 +22,9 @@ import numpy as np
 import pyarrow as pa
 
 from dumpflow import config, minhash
-from dumpflow.dedup import batch_signals, exact_signal
+from dumpflow.dedup import batch_signals
 from schemas import SQL_DIR
-from schemas.records import AnnotatedDump, ArticleState, LoadResult, Rejection
+from schemas.records import AnnotatedDump, Article, ArticleState, LoadResult, Rejection
 
 LOCKED_MESSAGES = ("Could not set lock", "Conflicting lock", "database is locked")
 
@@ -71,6 +72,50 @@ def session(path: Path, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConn
         yield con
     finally:
         con.close()
+
+
+class Writer:
+    """The ingest's one writing connection, closed now and then so readers get in.
+
+    DuckDB lets one process open a file for writing and no one else in the
+    meantime, and it checkpoints (rewrites the file's indexes) when the last
+    connection closes and whenever the write-ahead log passes
+    `checkpoint_threshold`. Opening a connection per step made an ingest
+    spend more time checkpointing than loading; holding one for the whole run
+    would lock queries out for all of it. So the connection is kept for up to
+    `hold_seconds`, the log is allowed to grow meanwhile, and after a release
+    the writer waits a moment, longer than a waiting reader's poll interval
+    (`connect`), so a query gets in.
+    """
+
+    READER_GAP_SECONDS = 0.3
+    CHECKPOINT_THRESHOLD = "1GB"
+
+    def __init__(self, path: Path, hold_seconds: float) -> None:
+        self.path = path
+        self.hold_seconds = hold_seconds
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._opened = 0.0
+
+    @contextmanager
+    def connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        if self._con is None:
+            self._con = connect(self.path)
+            self._con.execute(f"SET checkpoint_threshold = '{self.CHECKPOINT_THRESHOLD}'")
+            self._opened = time.monotonic()
+        try:
+            yield self._con
+        except BaseException:
+            self.close()  # a retried step starts from a fresh connection
+            raise
+        if time.monotonic() - self._opened >= self.hold_seconds:
+            self.close()
+            time.sleep(self.READER_GAP_SECONDS)
+
+    def close(self) -> None:
+        if self._con is not None:
+            con, self._con = self._con, None
+            con.close()
 
 
 def migrate(con: duckdb.DuckDBPyConnection, sql_dir: Path | None = None) -> list[int]:
@@ -351,81 +396,39 @@ def _write(
     now: dt.datetime,
     results: list[LoadResult],
 ) -> None:
+    """Every row of these dumps, one bulk insert per table (columns built in one pass each)."""
     if not dumps:
         return
+    owners = [(d.dump.dump_id, s) for d in dumps for s in d.sightings]
     sight: dict[str, list] = {
-        k: [] for k in ("dump_id", "position", "article_id", "raw_text", "line_no", "kind", "similarity")
+        "dump_id": [dump_id for dump_id, _ in owners],
+        "position": [s.position for _, s in owners],
+        "article_id": [s.article_id for _, s in owners],
+        "raw_text": [s.raw_text for _, s in owners],
+        "line_no": [s.line_no for _, s in owners],
+        "kind": [s.kind for _, s in owners],
+        "similarity": [s.similarity for _, s in owners],
     }
-    dropped: dict[str, list] = {k: [] for k in ("dump_id", "line_no", "raw_text", "reason")}
-    versions: list[tuple[str, str]] = []  # (article_id, key) of every version first seen here
-    latest: dict[str, tuple[AnnotatedDump, int]] = {}
+    lines = [(d.dump.dump_id, line) for d in dumps for line in d.dropped]
+    dropped = {
+        "dump_id": [dump_id for dump_id, _ in lines],
+        "line_no": [line.line_no for _, line in lines],
+        "raw_text": [line.raw_text for _, line in lines],
+        "reason": [line.reason for _, line in lines],
+    }
     first_dump: dict[str, str] = {}
-    dump_rows: dict[str, list] = {
-        k: []
-        for k in (
-            "dump_id",
-            "source_name",
-            "source_path",
-            "format",
-            "status",
-            "reason",
-            "n_entries",
-            "n_new_articles",
-            "n_repeats",
-            "n_dropped",
-            "encoding",
-            "partial_tail",
-            "size_bytes",
-            "ingested_at",
-            "run_id",
-        )
-    }
-    for order, d in enumerate(dumps):
-        n_new = sum(1 for s in d.sightings if s.kind == "new")
-        n_rep = len(d.sightings) - n_new
-        for s in d.sightings:
-            for k, v in (
-                ("dump_id", d.dump.dump_id),
-                ("position", s.position),
-                ("article_id", s.article_id),
-                ("raw_text", s.raw_text),
-                ("line_no", s.line_no),
-                ("kind", s.kind),
-                ("similarity", s.similarity),
-            ):
-                sight[k].append(v)
-            if s.kind == "new":
-                first_dump.setdefault(s.article_id, d.dump.dump_id)
-        for line in d.dropped:
-            for k, v in (
-                ("dump_id", d.dump.dump_id),
-                ("line_no", line.line_no),
-                ("raw_text", line.raw_text),
-                ("reason", line.reason),
-            ):
-                dropped[k].append(v)
+    for dump_id, s in owners:
+        if s.kind == "new":
+            first_dump.setdefault(s.article_id, dump_id)
+    # The article's state after the last dump of the group that changed it.
+    latest: dict[str, tuple[AnnotatedDump, Article]] = {}
+    versions: list[tuple[str, str]] = []  # (article_id, key) of every version first seen here
+    for d in dumps:
         for art in d.articles:
-            latest[art.state.article_id] = (d, order)
+            latest[art.state.article_id] = (d, art)
             versions.extend((art.state.article_id, key) for key in art.state.new_keys)
-        row = {
-            "dump_id": d.dump.dump_id,
-            "source_name": d.dump.source_name,
-            "source_path": d.dump.path,
-            "format": d.format,
-            "status": "loaded",
-            "reason": None,
-            "n_entries": len(d.sightings),
-            "n_new_articles": n_new,
-            "n_repeats": n_rep,
-            "n_dropped": len(d.dropped),
-            "encoding": d.encoding,
-            "partial_tail": d.partial_tail,
-            "size_bytes": d.dump.size_bytes,
-            "ingested_at": now,
-            "run_id": run_id,
-        }
-        for k, v in row.items():
-            dump_rows[k].append(v)
+    counts = [(d, sum(1 for s in d.sightings if s.kind == "new")) for d in dumps]
+    for d, n_new in counts:
         results.append(
             LoadResult(
                 dump_id=d.dump.dump_id,
@@ -433,25 +436,35 @@ def _write(
                 status="loaded",
                 n_entries=len(d.sightings),
                 n_new_articles=n_new,
-                n_repeats=n_rep,
+                n_repeats=len(d.sightings) - n_new,
             )
         )
+    dump_rows = {
+        "dump_id": pa.array([d.dump.dump_id for d in dumps], type=pa.string()),
+        "source_name": pa.array([d.dump.source_name for d in dumps], type=pa.string()),
+        "source_path": pa.array([d.dump.path for d in dumps], type=pa.string()),
+        "format": pa.array([d.format for d in dumps], type=pa.string()),
+        "status": pa.array(["loaded"] * len(dumps), type=pa.string()),
+        "reason": pa.nulls(len(dumps), type=pa.string()),
+        "n_entries": pa.array([len(d.sightings) for d in dumps], type=pa.int64()),
+        "n_new_articles": pa.array([n for _, n in counts], type=pa.int64()),
+        "n_repeats": pa.array([len(d.sightings) - n for d, n in counts], type=pa.int64()),
+        "n_dropped": pa.array([len(d.dropped) for d in dumps], type=pa.int64()),
+        "encoding": pa.array([d.encoding for d in dumps], type=pa.string()),
+        "partial_tail": pa.array([d.partial_tail for d in dumps], type=pa.bool_()),
+        "size_bytes": pa.array([d.dump.size_bytes for d in dumps], type=pa.int64()),
+        "ingested_at": pa.array([now] * len(dumps), type=pa.timestamp("us")),
+        "run_id": pa.array([run_id] * len(dumps), type=pa.string()),
+    }
     con.execute(
         "DELETE FROM dumps WHERE status = 'rejected' AND dump_id IN (SELECT unnest(?::VARCHAR[]))",
         [[d.dump.dump_id for d in dumps]],
     )
     _forget_unreadable(con, [d.dump.path for d in dumps])
-    _insert(
-        con,
-        "dumps",
-        {k: pa.array(v, type=pa.timestamp("us") if k == "ingested_at" else None) for k, v in dump_rows.items()},
-    )
+    _insert(con, "dumps", dump_rows)
     _insert(con, "sightings", {k: pa.array(v) for k, v in sight.items()})
-    merges = {k: [] for k in ("article_id", "dump_id", "position", "kind", "similarity")}
-    for i, kind in enumerate(sight["kind"]):
-        if kind != "new":
-            for k in merges:
-                merges[k].append(sight[k][i])
+    repeat = [i for i, kind in enumerate(sight["kind"]) if kind != "new"]
+    merges = {k: [sight[k][i] for i in repeat] for k in ("article_id", "dump_id", "position", "kind", "similarity")}
     _insert(con, "merges", {k: pa.array(v) for k, v in merges.items()})
     _insert(con, "dropped_lines", {k: pa.array(v) for k, v in dropped.items()})
     _insert_versions(con, versions)
@@ -467,8 +480,8 @@ def _insert_versions(con: duckdb.DuckDBPyConnection, versions: Sequence[tuple[st
     if not versions:
         return
     keys = [key for _, key in versions]
-    sigs = batch_signals(keys)
     sketch = minhash.sketches(keys)
+    sigs = batch_signals(keys, sketch)
     hashes, owners = [], []
     for (article_id, _), row in zip(versions, sigs, strict=True):
         hashes.extend(row)
@@ -479,7 +492,7 @@ def _insert_versions(con: duckdb.DuckDBPyConnection, versions: Sequence[tuple[st
         "signatures",
         {
             "article_id": pa.array([a for a, _ in versions]),
-            "key_hash": pa.array([exact_signal(k) for k in keys], type=pa.uint64()),
+            "key_hash": pa.array([row[0] for row in sigs], type=pa.uint64()),  # the exact signal comes first
             "n_key": pa.array([len(k) for k in keys], type=pa.int32()),
             "sketch": pa.ListArray.from_arrays(
                 pa.array(np.arange(0, sketch.size + 1, minhash.BINS, dtype=np.int32)), pa.array(sketch.ravel())
@@ -490,62 +503,34 @@ def _insert_versions(con: duckdb.DuckDBPyConnection, versions: Sequence[tuple[st
 
 def _upsert_articles(
     con: duckdb.DuckDBPyConnection,
-    latest: dict[str, tuple[AnnotatedDump, int]],
+    latest: dict[str, tuple[AnnotatedDump, Article]],
     first_dump: dict[str, str],
     now: dt.datetime,
 ) -> None:
-    cols: dict[str, list] = {
-        k: []
-        for k in (
-            "article_id",
-            "title",
-            "body",
-            "lang",
-            "lang_confidence",
-            "lang_method",
-            "is_truncated",
-            "n_chars",
-            "url",
-            "first_seen",
-            "last_seen",
-            "first_dump_id",
-            "last_dump_id",
-            "match_key",
-        )
-    }
-    topics: dict[str, list] = {k: [] for k in ("article_id", "topic", "score", "evidence")}
-    for article_id in sorted(latest):
-        d, _ = latest[article_id]
-        art = next(a for a in d.articles if a.state.article_id == article_id)
-        st = art.state
-        row = {
-            "article_id": article_id,
-            "title": st.title,
-            "body": st.body,
-            "lang": art.language.lang,
-            "lang_confidence": art.language.confidence,
-            "lang_method": art.language.method,
-            "is_truncated": st.is_truncated,
-            "n_chars": len(st.body),
-            "url": st.url,
-            "first_seen": now,
-            "last_seen": now,
-            "first_dump_id": first_dump.get(article_id, d.dump.dump_id),
-            "last_dump_id": d.dump.dump_id,
-            "match_key": st.key,
-        }
-        for k, v in row.items():
-            cols[k].append(v)
-        for tag in art.topics:
-            topics["article_id"].append(article_id)
-            topics["topic"].append(tag.topic)
-            topics["score"].append(tag.score)
-            topics["evidence"].append(list(tag.evidence))
+    ids = sorted(latest)
+    rows = [latest[article_id] for article_id in ids]
+    states = [art.state for _, art in rows]
+    languages = [art.language for _, art in rows]
+    n = len(ids)
     arrays = {
-        k: pa.array(v, type=pa.timestamp("us") if k in ("first_seen", "last_seen") else None) for k, v in cols.items()
+        "article_id": pa.array(ids, type=pa.string()),
+        "title": pa.array([st.title for st in states], type=pa.string()),
+        "body": pa.array([st.body for st in states], type=pa.string()),
+        "lang": pa.array([lg.lang for lg in languages], type=pa.string()),
+        "lang_confidence": pa.array([lg.confidence for lg in languages], type=pa.float64()),
+        "lang_method": pa.array([lg.method for lg in languages], type=pa.string()),
+        "is_truncated": pa.array([st.is_truncated for st in states], type=pa.bool_()),
+        "n_chars": pa.array([len(st.body) for st in states], type=pa.int64()),
+        "url": pa.array([st.url for st in states], type=pa.string()),
+        "first_seen": pa.array([now] * n, type=pa.timestamp("us")),
+        "last_seen": pa.array([now] * n, type=pa.timestamp("us")),
+        "first_dump_id": pa.array(
+            [first_dump.get(article_id, d.dump.dump_id) for article_id, (d, _) in zip(ids, rows, strict=True)],
+            type=pa.string(),
+        ),
+        "last_dump_id": pa.array([d.dump.dump_id for d, _ in rows], type=pa.string()),
+        "match_key": pa.array([st.key for st in states], type=pa.string()),
     }
-    arrays["title"] = pa.array(cols["title"], type=pa.string())
-    arrays["url"] = pa.array(cols["url"], type=pa.string())
     _insert(
         con,
         "articles",
@@ -555,14 +540,15 @@ def _upsert_articles(
         "is_truncated = excluded.is_truncated, n_chars = excluded.n_chars, url = excluded.url, "
         "last_seen = excluded.last_seen, last_dump_id = excluded.last_dump_id, match_key = excluded.match_key",
     )
-    con.execute("DELETE FROM article_topics WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [sorted(latest)])
+    con.execute("DELETE FROM article_topics WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+    tags = [(article_id, tag) for article_id, (_, art) in zip(ids, rows, strict=True) for tag in art.topics]
     _insert(
         con,
         "article_topics",
         {
-            "article_id": pa.array(topics["article_id"], type=pa.string()),
-            "topic": pa.array(topics["topic"], type=pa.string()),
-            "score": pa.array(topics["score"], type=pa.float64()),
-            "evidence": pa.array(topics["evidence"], type=pa.list_(pa.string())),
+            "article_id": pa.array([article_id for article_id, _ in tags], type=pa.string()),
+            "topic": pa.array([tag.topic for _, tag in tags], type=pa.string()),
+            "score": pa.array([tag.score for _, tag in tags], type=pa.float64()),
+            "evidence": pa.array([list(tag.evidence) for _, tag in tags], type=pa.list_(pa.string())),
         },
     )

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Generic, TypeVar
 
 from prefect import Task, flow, get_run_logger, task
@@ -19,6 +18,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
 from dumpflow import clean, config, dedup, enrich, read, warehouse
+from dumpflow.runtime import paused_gc
 from dumpflow.summary import Tally, summary_markdown
 from schemas.records import (
     AnnotatedDump,
@@ -38,10 +38,12 @@ IO_RETRY_DELAYS = [1, 5]
 
 
 @task(retries=IO_RETRIES, retry_delay_seconds=IO_RETRY_DELAYS, cache_policy=NO_CACHE)
-def find_dumps(paths: Sequence[str], warehouse_file: str) -> tuple[list[DumpFile], list[DumpFile], list[Rejection]]:
+def find_dumps(
+    paths: Sequence[str], writer: warehouse.Writer
+) -> tuple[list[DumpFile], list[DumpFile], list[Rejection]]:
     """New dumps, dumps already loaded, and files that could not even be read."""
     new, duplicates, rejected = read.identify_all(read.discover(paths))
-    with warehouse.session(Path(warehouse_file)) as con:
+    with writer.connection() as con:
         loaded = warehouse.loaded_dump_ids(con, [d.dump_id for d in new])
     already = [d for d in new if d.dump_id in loaded] + duplicates
     return [d for d in new if d.dump_id not in loaded], already, rejected
@@ -67,30 +69,33 @@ class Batch(Generic[T]):
 
 @task(retries=IO_RETRIES, retry_delay_seconds=IO_RETRY_DELAYS, cache_policy=NO_CACHE)
 def read_batch(dumps: Batch[DumpFile], limit: int) -> Batch[ParsedDump | Rejection]:
-    return Batch([read.read_dump(dump, limit) for dump in dumps.items])
+    with paused_gc():
+        return Batch([read.read_dump(dump, limit) for dump in dumps.items])
 
 
 @task(cache_policy=NO_CACHE)
 def clean_batch(parsed: Batch[ParsedDump]) -> Batch[CleanDump | Rejection]:
-    return Batch([clean.clean_or_reject(p) for p in parsed.items])
+    with paused_gc():
+        return Batch([clean.clean_or_reject(p) for p in parsed.items])
 
 
 @task(retries=IO_RETRIES, retry_delay_seconds=IO_RETRY_DELAYS, cache_policy=NO_CACHE)
-def match_batch(cleaned: Batch[CleanDump], warehouse_file: str) -> Batch[MatchedDump]:
-    with warehouse.session(Path(warehouse_file)) as con:
+def match_batch(cleaned: Batch[CleanDump], writer: warehouse.Writer) -> Batch[MatchedDump]:
+    with writer.connection() as con, paused_gc():
         return Batch(dedup.match_dumps(cleaned.items, warehouse.WarehouseSource(con)))
 
 
 @task(cache_policy=NO_CACHE)
 def annotate_batch(matched: Batch[MatchedDump]) -> Batch[AnnotatedDump]:
-    return Batch(enrich.annotate(matched.items))
+    with paused_gc():
+        return Batch(enrich.annotate(matched.items))
 
 
 @task(retries=IO_RETRIES, retry_delay_seconds=IO_RETRY_DELAYS, cache_policy=NO_CACHE)
 def load_batch(
-    annotated: Batch[AnnotatedDump], rejections: Batch[Rejection], warehouse_file: str, run_id: str
+    annotated: Batch[AnnotatedDump], rejections: Batch[Rejection], writer: warehouse.Writer, run_id: str
 ) -> list[LoadResult]:
-    with warehouse.session(Path(warehouse_file)) as con:
+    with writer.connection() as con, paused_gc():
         warehouse.record_rejections(con, rejections.items, run_id)
         return warehouse.load_dumps(con, annotated.items, run_id)
 
@@ -164,30 +169,33 @@ def ingest(
     watch = Stopwatch()
     with warehouse.writer_lock(db, config.lock_timeout_seconds()):
         warehouse.ensure(db)
-        with warehouse.session(db) as con:
+        writer = warehouse.Writer(db, config.hold_seconds())
+        with writer.connection() as con:
             warehouse.start_run(con, run_id)
         try:
-            new, already, unreadable = find_dumps(paths, str(db))
+            new, already, unreadable = find_dumps(paths, writer)
             tally.seen(len(new) + len(already) + len(unreadable), len(already))
             tally.reject(unreadable)
             if unreadable:  # recorded in dumps under a synthetic id (read.unreadable_id)
-                load_batch(Batch([]), Batch(unreadable), str(db), run_id)
+                load_batch(Batch([]), Batch(unreadable), writer, run_id)
             logger.info("%d files: %d new, %d already loaded", tally.files_seen, len(new), len(already))
             for group in batches(new, config.batch_bytes(batch_bytes)):
                 parsed = watch.time("read", fan_out, read_batch, group, parallelism, limit)
                 cleaned = watch.time("clean", fan_out, clean_batch, only(parsed, ParsedDump), parallelism)
                 rejected = only(parsed, Rejection) + only(cleaned, Rejection)
-                matched = watch.time("dedup", match_batch, Batch(only(cleaned, CleanDump)), str(db)).items
+                matched = watch.time("dedup", match_batch, Batch(only(cleaned, CleanDump)), writer).items
                 annotated = watch.time("annotate", fan_out, annotate_batch, matched, parallelism)
-                results = watch.time("load", load_batch, Batch(annotated), Batch(rejected), str(db), run_id)
+                results = watch.time("load", load_batch, Batch(annotated), Batch(rejected), writer, run_id)
                 tally.load(results, rejected, sum(len(d.dropped) for d in matched))
                 for rej in rejected:
                     logger.warning("rejected %s: %s", rej.source_name, rej.reason)
             summary = tally.summary(run_id, time.perf_counter() - started, watch.seconds)
         except BaseException as exc:
-            with warehouse.session(db) as con:
+            with writer.connection() as con:
                 warehouse.finish_run(con, run_id, "failed", tally.counts(), error=f"{type(exc).__name__}: {exc}")
             raise
+        finally:
+            writer.close()
         with warehouse.session(db) as con:
             warehouse.finish_run(con, run_id, "completed", tally.counts())
     logger.info(
