@@ -263,35 +263,52 @@ class WarehouseSource:
 
     def lookup(self, hashes: Sequence[int], max_posting: int | None = None) -> list[tuple[int, str | None]]:
         """Stored (hash, article_id) pairs; a hash shared by more than max_posting
-        distinct articles comes back once, as (hash, None) (see dedup.MAX_POSTING)."""
+        distinct articles comes back once, as (hash, None) (see dedup.MAX_POSTING).
+
+        Results come back as Arrow columns: the join takes ~35 ms for a batch,
+        turning 100k+ rows into Python tuples (fetchall) took 3x that.
+        """
         if not hashes:
             return []
-        table = pa.table({"hash": pa.array(hashes, type=pa.uint64())})
-        self.con.register("_wanted_hashes", table)
-        try:
-            rows = self.con.execute(
+        limit = max_posting if max_posting is not None else 2**62
+        with self._registered("_wanted_hashes", pa.table({"hash": pa.array(hashes, type=pa.uint64())})) as cur:
+            table = cur.sql(
                 "WITH hits AS (SELECT DISTINCT m.hash, m.article_id FROM match_keys m "
-                "JOIN _wanted_hashes w ON m.hash = w.hash), "
-                "counted AS (SELECT hash, article_id, count(*) OVER (PARTITION BY hash) AS n FROM hits) "
-                "SELECT DISTINCT hash, CASE WHEN ? IS NOT NULL AND n > ? THEN NULL ELSE article_id END FROM counted",
-                [max_posting, max_posting],
-            ).fetchall()
-        finally:
-            with suppress(duckdb.Error):
-                self.con.unregister("_wanted_hashes")
-        return [(int(h), a) for h, a in rows]
+                "SEMI JOIN _wanted_hashes w ON m.hash = w.hash), "
+                "sizes AS (SELECT hash, count(*) AS n FROM hits GROUP BY hash) "
+                "SELECT DISTINCT h.hash, CASE WHEN s.n > $limit THEN NULL ELSE h.article_id END AS article_id "
+                "FROM hits h JOIN sizes s USING (hash)",
+                params={"limit": limit},
+            ).to_arrow_table()
+        return list(zip(table.column("hash").to_pylist(), table.column("article_id").to_pylist(), strict=True))
 
     def states(self, article_ids: Sequence[str]) -> list[ArticleState]:
         if not article_ids:
             return []
-        rows = self.con.execute(
-            "SELECT article_id, body, match_key, is_truncated, title, url FROM articles "
-            "WHERE article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY article_id",
-            [list(article_ids)],
-        ).fetchall()
+        with self._registered("_wanted_ids", pa.table({"article_id": pa.array(article_ids, type=pa.string())})) as cur:
+            table = cur.sql(
+                "SELECT article_id, body, match_key, is_truncated, title, url FROM articles "
+                "SEMI JOIN _wanted_ids USING (article_id) ORDER BY article_id"
+            ).to_arrow_table()
+        columns = [table.column(name).to_pylist() for name in table.column_names]
         return [
-            ArticleState(article_id=a, body=b, key=k, is_truncated=t, title=ti, url=u) for a, b, k, t, ti, u in rows
+            ArticleState(article_id=a, body=b, key=k, is_truncated=t, title=ti, url=u)
+            for a, b, k, t, ti, u in zip(*columns, strict=True)
         ]
+
+    @contextmanager
+    def _registered(self, name: str, table: pa.Table) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor (its own connection to the same database) that sees `table` as `name`.
+
+        On a cursor, a result left unfetched on the shared connection by
+        someone else cannot block the registration.
+        """
+        cursor = self.con.cursor()
+        try:
+            cursor.register(name, table)
+            yield cursor
+        finally:
+            cursor.close()
 
     def existing_ids(self, article_ids: Sequence[str]) -> set[str]:
         if not article_ids:
