@@ -29,7 +29,7 @@ import numpy as np
 
 from dumpflow import minhash
 from dumpflow.hashing import h64, hex_id
-from dumpflow.similarity import GramIndex, aligned_containment
+from dumpflow.similarity import aligned_containment, gram_index
 from schemas.records import ArticleState, CleanDump, CleanEntry, MatchedDump, Sighting
 
 # Opening windows used as truncation signals: a cut copy shares the opening,
@@ -116,13 +116,8 @@ def verify(
     entry_truncated: bool,
     state: ArticleState,
     exact_hit: bool,
-    gram_cache: dict[str, GramIndex] | None = None,
 ) -> Match | None:
-    """Decide on the text whether an entry is a sighting of a candidate article.
-
-    `gram_cache` (key -> its 3-gram index) lets a batch hash each key
-    once however many candidates it is checked against.
-    """
+    """Decide on the text whether an entry is a sighting of a candidate article."""
     if exact_hit or entry_key == state.key:
         return Match(state.article_id, "exact", 1.0)
     short, long_, short_truncated = (
@@ -134,11 +129,9 @@ def verify(
         return None
     if short_truncated and long_.startswith(short):
         return Match(state.article_id, "truncation", round(len(short) / len(long_), 6))
-    cache = gram_cache if gram_cache is not None else {}
-    for key in (short, long_):
-        if key not in cache:
-            cache[key] = GramIndex.of(key)
-    score = aligned_containment(cache[short], cache[long_])
+    if not short_truncated and len(short) / len(long_) < NEAR_THRESHOLD:
+        return None  # the coverage cap below would keep any score under the threshold
+    score = aligned_containment(gram_index(short), gram_index(long_))
     if not short_truncated and len(short) < 0.9 * len(long_):
         # A complete text that only opens like a longer one is another article
         # (or a later edition with much added): require it to cover most of it.
@@ -154,21 +147,22 @@ class Index:
 
     source: CandidateSource
     sigs: dict[str, list[int]] = field(default_factory=dict)
-    grams: dict[str, GramIndex] = field(default_factory=dict)
     postings: dict[int, set[str]] = field(default_factory=dict)
     saturated: set[int] = field(default_factory=set)  # signals over MAX_POSTING: never used
     states: dict[str, ArticleState] = field(default_factory=dict)
     taken: set[str] = field(default_factory=set)
+    ids: dict[str, list[str]] = field(default_factory=dict)  # key -> article_id_candidates(key)
 
     def prefetch(self, entries: Iterable[CleanEntry]) -> None:
         """One round trip to the warehouse for a whole batch of entries."""
         keys = sorted({entry.key for entry in entries} - set(self.sigs))
         self.sigs.update(zip(keys, batch_signals(keys), strict=True))
+        self.ids.update((key, article_id_candidates(key)) for key in keys)
         hashes: set[int] = set()
         ids: set[str] = set()
         for key in keys:
             hashes.update(self.sigs[key])
-            ids.update(article_id_candidates(key))
+            ids.update(self.ids[key])
         for h, article_id in self.source.lookup(sorted(hashes), MAX_POSTING):
             if article_id is None:
                 self.saturated.add(h)
@@ -215,7 +209,7 @@ class Index:
             return Match(min(same), "exact", 1.0)
         best: Match | None = None
         for article_id in sorted(candidates):
-            match = verify(entry.key, entry.is_truncated, self.states[article_id], article_id in exact_ids, self.grams)
+            match = verify(entry.key, entry.is_truncated, self.states[article_id], article_id in exact_ids)
             if match and (
                 best is None or (KIND_RANK[match.kind], match.similarity) > (KIND_RANK[best.kind], best.similarity)
             ):
@@ -223,13 +217,14 @@ class Index:
         return best
 
     def new_id(self, key: str) -> str:
-        for candidate in article_id_candidates(key):
+        candidates = self.ids.get(key) or article_id_candidates(key)
+        for candidate in candidates:
             if candidate not in self.taken:
                 return candidate
         n = 2
-        while f"{article_id_candidates(key)[1]}-{n}" in self.taken:
+        while f"{candidates[1]}-{n}" in self.taken:
             n += 1
-        return f"{article_id_candidates(key)[1]}-{n}"
+        return f"{candidates[1]}-{n}"
 
 
 def merge_state(state: ArticleState, entry: CleanEntry) -> ArticleState:
