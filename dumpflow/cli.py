@@ -20,6 +20,10 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 
+# Longer than an ingest holds the file at a stretch (config.hold_seconds, 10 s)
+# plus its longest step, so a reader waiting this long gets in.
+READER_WAIT = 30.0
+
 
 def _add_warehouse(p: argparse.ArgumentParser) -> None:
     p.add_argument(
@@ -262,13 +266,13 @@ def build_parser() -> argparse.ArgumentParser:
     _add_warehouse(p)
     p.add_argument("--format", choices=output.FORMATS, default="table")
     p.add_argument("--max-width", type=int, default=60, help="widest table cell before it is cut (table format)")
-    p.add_argument("--wait", type=float, default=10.0, help="seconds to wait while an ingest holds the file")
+    p.add_argument("--wait", type=float, default=READER_WAIT, help="seconds to wait while an ingest holds the file")
     p.set_defaults(func=cmd_query)
 
     p = sub.add_parser("status", help="recent runs and table counts")
     _add_warehouse(p)
     p.add_argument("--runs", type=int, default=10)
-    p.add_argument("--wait", type=float, default=10.0)
+    p.add_argument("--wait", type=float, default=READER_WAIT)
     p.set_defaults(func=cmd_status)
 
     p = sub.add_parser("export", help="write the content tables to DIR as Parquet (articles partitioned by day) or CSV")
@@ -276,18 +280,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("parquet", "csv"), default="parquet")
     p.add_argument("--overwrite", action="store_true", help="replace DIR even if it is not empty")
     _add_warehouse(p)
-    p.add_argument("--wait", type=float, default=10.0)
+    p.add_argument("--wait", type=float, default=READER_WAIT)
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("report", help="write a self-contained HTML report with charts (opens offline)")
     p.add_argument("--out", type=Path, default=config.DEFAULT_WAREHOUSE.parent / "report.html", metavar="FILE")
     _add_warehouse(p)
-    p.add_argument("--wait", type=float, default=10.0)
+    p.add_argument("--wait", type=float, default=READER_WAIT)
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("check", help="verify the warehouse's invariants (exit 1 and a list when one is broken)")
     _add_warehouse(p)
-    p.add_argument("--wait", type=float, default=10.0)
+    p.add_argument("--wait", type=float, default=READER_WAIT)
     p.set_defaults(func=cmd_check)
     return parser
 

@@ -60,7 +60,7 @@ def hold_seconds() -> float:
     articles, 3.7 s at 1M), so closing after each step cost more than the
     step; holding it means a query waits up to this long during an ingest.
     """
-    return float(os.environ.get("DUMPFLOW_HOLD_SECONDS", "20"))
+    return float(os.environ.get("DUMPFLOW_HOLD_SECONDS", "10"))
 
 
 def apply_prefect_defaults() -> None:
