@@ -152,11 +152,14 @@ class Index:
     states: dict[str, ArticleState] = field(default_factory=dict)
     taken: set[str] = field(default_factory=set)
     ids: dict[str, list[str]] = field(default_factory=dict)  # key -> article_id_candidates(key)
+    sketches: dict[str, list[int]] = field(default_factory=dict)  # key -> minhash sketch, for the warehouse
 
     def prefetch(self, entries: Iterable[CleanEntry]) -> None:
         """One round trip to the warehouse for a whole batch of entries."""
         keys = sorted({entry.key for entry in entries} - set(self.sigs))
-        self.sigs.update(zip(keys, batch_signals(keys), strict=True))
+        sketch = minhash.sketches(keys)
+        self.sigs.update(zip(keys, batch_signals(keys, sketch), strict=True))
+        self.sketches.update(zip(keys, sketch.tolist(), strict=True))
         self.ids.update((key, article_id_candidates(key)) for key in keys)
         hashes: set[int] = set()
         ids: set[str] = set()
@@ -289,7 +292,14 @@ def match_dumps(dumps: Sequence[CleanDump], source: CandidateSource) -> list[Mat
                 )
             )
         articles = [
-            state.model_copy(update={"new_keys": new_keys.get(article_id, [])}) for article_id, state in changed.items()
+            state.model_copy(
+                update={
+                    "new_keys": new_keys.get(article_id, []),
+                    "new_key_signals": [index.sigs[k] for k in new_keys.get(article_id, [])],
+                    "new_key_sketches": [index.sketches[k] for k in new_keys.get(article_id, [])],
+                }
+            )
+            for article_id, state in changed.items()
         ]
         out.append(
             MatchedDump(

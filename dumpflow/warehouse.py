@@ -18,7 +18,6 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import duckdb
-import numpy as np
 import pyarrow as pa
 
 from dumpflow import config, minhash
@@ -439,11 +438,11 @@ def _write(
             first_dump.setdefault(s.article_id, dump_id)
     # The article's state after the last dump of the group that changed it.
     latest: dict[str, tuple[AnnotatedDump, Article]] = {}
-    versions: list[tuple[str, str]] = []  # (article_id, key) of every version first seen here
+    versions: list[ArticleState] = []  # states carrying versions first seen here (new_keys)
     for d in dumps:
         for art in d.articles:
             latest[art.state.article_id] = (d, art)
-            versions.extend((art.state.article_id, key) for key in art.state.new_keys)
+            versions.append(art.state)
     counts = [(d, sum(1 for s in d.sightings if s.kind == "new")) for d in dumps]
     for d, n_new in counts:
         results.append(
@@ -488,32 +487,48 @@ def _write(
     _upsert_articles(con, latest, first_dump, now)
 
 
-def _insert_versions(con: duckdb.DuckDBPyConnection, versions: Sequence[tuple[str, str]]) -> None:
+def _insert_versions(con: duckdb.DuckDBPyConnection, states: Sequence[ArticleState]) -> None:
     """Index every new version: its signals for lookups, its sketch for re-banding later.
 
-    Only new versions are hashed; what is stored is never recomputed, which
-    is what keeps an incremental run proportional to the new dump.
+    Only new versions are hashed (by repeat detection, which hands its hashes
+    over on the state; here only when a state comes without them); what is
+    stored is never recomputed, which keeps an incremental run proportional
+    to the new dump.
     """
-    if not versions:
+    owners: list[str] = []
+    keys: list[str] = []
+    sigs: list[list[int]] = []
+    sketches: list[list[int]] = []
+    for state in states:
+        if not state.new_keys:
+            continue
+        owners.extend([state.article_id] * len(state.new_keys))
+        keys.extend(state.new_keys)
+        if state.new_key_signals and state.new_key_sketches:
+            sigs.extend(state.new_key_signals)
+            sketches.extend(state.new_key_sketches)
+        else:
+            sketch = minhash.sketches(state.new_keys)
+            sigs.extend(batch_signals(state.new_keys, sketch))
+            sketches.extend(sketch.tolist())
+    if not keys:
         return
-    keys = [key for _, key in versions]
-    sketch = minhash.sketches(keys)
-    sigs = batch_signals(keys, sketch)
-    hashes, owners = [], []
-    for (article_id, _), row in zip(versions, sigs, strict=True):
-        hashes.extend(row)
-        owners.extend([article_id] * len(row))
-    _insert(con, "match_keys", {"hash": pa.array(hashes, type=pa.uint64()), "article_id": pa.array(owners)})
+    _insert(
+        con,
+        "match_keys",
+        {
+            "hash": pa.array([h for row in sigs for h in row], type=pa.uint64()),
+            "article_id": pa.array([a for a, row in zip(owners, sigs, strict=True) for _ in row], type=pa.string()),
+        },
+    )
     _insert(
         con,
         "signatures",
         {
-            "article_id": pa.array([a for a, _ in versions]),
+            "article_id": pa.array(owners, type=pa.string()),
             "key_hash": pa.array([row[0] for row in sigs], type=pa.uint64()),  # the exact signal comes first
             "n_key": pa.array([len(k) for k in keys], type=pa.int32()),
-            "sketch": pa.ListArray.from_arrays(
-                pa.array(np.arange(0, sketch.size + 1, minhash.BINS, dtype=np.int32)), pa.array(sketch.ravel())
-            ),
+            "sketch": pa.array(sketches, type=pa.list_(pa.uint32())),
         },
     )
 

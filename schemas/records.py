@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 DumpFormat = Literal["text", "html"]
 MergeKind = Literal["exact", "truncation", "near"]
@@ -95,6 +95,9 @@ class ArticleState(Record):
     that repeat detection can verify a candidate without re-normalizing it.
     `new_keys` are the keys of versions first seen in this dump, which the
     warehouse indexes so an old, shorter cut still matches exactly later.
+    `new_key_signals` / `new_key_sketches`, when given, are what repeat
+    detection already computed for them (dedup.batch_signals,
+    minhash.sketches), so loading does not hash them again.
     """
 
     article_id: str
@@ -104,6 +107,16 @@ class ArticleState(Record):
     title: str | None = None
     url: str | None = None
     new_keys: list[str] = Field(default_factory=list)
+    new_key_signals: list[list[int]] = Field(default_factory=list)
+    new_key_sketches: list[list[int]] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _aligned(self) -> ArticleState:
+        for name in ("new_key_signals", "new_key_sketches"):
+            given = getattr(self, name)
+            if given and len(given) != len(self.new_keys):
+                raise ValueError(f"{name} must have one row per new key")
+        return self
 
 
 class Sighting(Record):

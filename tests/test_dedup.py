@@ -216,3 +216,21 @@ def test_aligned_containment_is_bounded_by_plain_containment(text: str, other: s
     assert aligned <= prefix_containment(shorter, longer) + 1e-12
     if longer.startswith(shorter):  # only cut: nothing moved
         assert aligned == prefix_containment(shorter, longer)
+
+
+def test_hashes_handed_to_the_warehouse_are_the_ones_it_would_compute() -> None:
+    """Loading trusts the signals and sketches carried on the state; they must be exactly
+    what hashing the new keys afresh gives, or stored indexes would differ by code path."""
+    from dumpflow import minhash
+    from dumpflow.dedup import batch_signals
+
+    matched = run([SIGLIP[:90] + "...", SERIES_A], [SIGLIP, SERIES_B, OVERVIEW_A], [SIGLIP[:120] + "..."])
+    checked = 0
+    for dump in matched:
+        for state in dump.articles:
+            assert len(state.new_key_signals) == len(state.new_key_sketches) == len(state.new_keys)
+            if state.new_keys:
+                assert state.new_key_signals == batch_signals(state.new_keys)
+                assert state.new_key_sketches == minhash.sketches(state.new_keys).tolist()
+                checked += len(state.new_keys)
+    assert checked == 6  # SigLIP: two cuts and the full text; both series members; the overview
