@@ -11,15 +11,12 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
 from dumpflow import html as html_reader
 from dumpflow.charset import DecodeError, decode
-from schemas.records import DumpFile, ParsedDump, RawEntry, Rejection
-
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+from schemas.records import DumpFile, ParsedDump, Rejection
 
 TEXT_SUFFIXES = {"", ".txt", ".text", ".dump", ".log", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -40,6 +37,9 @@ _MAGIC = [
     (b"SQLite format 3", "SQLite database"),
     (b"DUCK", "DuckDB database"),
 ]
+# Control bytes that text does not contain; tab, LF, FF, CR and ESC (terminal
+# colours in saved logs) are left out.
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 
 
 def sha256_file(path: Path) -> str:
@@ -61,9 +61,11 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
+            # rglob's paths are `path` joined with the names below it, so the
+            # parts past path's own are the relative path (relative_to is slow).
+            depth = len(path.parts)
             for child in path.rglob("*"):
-                rel = child.relative_to(path)
-                if child.is_file() and not any(part.startswith(".") for part in rel.parts):
+                if child.is_file() and not any(part.startswith(".") for part in child.parts[depth:]):
                     found.add(child)
         else:
             found.add(path)
@@ -141,7 +143,9 @@ def _binary_reason(data: bytes) -> str | None:
     sample = data[:8192]
     if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return None
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    # Counted by deleting them at C speed: a Python loop over the bytes took
+    # most of the time of reading a text dump.
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     if sample and controls / len(sample) > 0.10:
         return f"binary file: {controls} control bytes in the first {len(sample)}"
     return None
@@ -175,19 +179,31 @@ def parse(dump: DumpFile, data: bytes, limit: int) -> ParsedDump | Rejection:
         decoded = decode(data)
     except DecodeError as exc:
         return reject(f"undecodable text: {exc}")
-    entries = [RawEntry(line_no=i, raw_text=line) for i, line in enumerate(split_lines(decoded.text))]
-    return ParsedDump(
-        dump=dump,
-        format="text",
-        encoding=decoded.encoding,
-        entries=entries,
-        partial_tail=decoded.partial_tail,
+    # The entries go in as plain fields: pydantic validates each RawEntry once,
+    # inside this one call, ~35% faster than a Python constructor call per line.
+    entries = [{"line_no": i, "raw_text": line} for i, line in enumerate(split_lines(decoded.text))]
+    return ParsedDump.model_validate(
+        {
+            "dump": dump,
+            "format": "text",
+            "encoding": decoded.encoding,
+            "entries": entries,
+            "partial_tail": decoded.partial_tail,
+        }
     )
 
 
 def split_lines(text: str) -> list[str]:
-    """Split on CRLF, CR or LF only: other Unicode separators are content."""
-    lines = _LINE_BREAK.split(text)
+    r"""Split on CRLF, CR or LF only: other Unicode separators are content.
+
+    str.splitlines() would also split on those separators, so CRLF and CR are
+    first made LF and the text split on LF: the same lines as splitting on the
+    regex `\r\n|\r|\n`, which tries CRLF first at each CR just as `replace`
+    takes the CRLF pairs first, ~3x faster.
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
     return lines

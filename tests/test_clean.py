@@ -2,12 +2,36 @@
 
 from __future__ import annotations
 
+import re
+import sys
+import unicodedata
+
+import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dumpflow.clean import classify, empty_reason, strip_marker
-from dumpflow.normalize import clean_body, match_key
+from dumpflow.clean import (
+    _MARKER_RUNS,
+    MIN_CONTENT_CHARS,
+    LineResult,
+    classify,
+    clean_entry,
+    clean_text_lines,
+    empty_reason,
+    strip_marker,
+)
+from dumpflow.normalize import (
+    _NOT_ALNUM,
+    _SEVERAL,
+    _key_table,
+    clean_body,
+    fold_whitespace,
+    keys_of_nfkc,
+    match_key,
+    nfkc,
+)
+from schemas.records import RawEntry
 from tests.builders import cleaned, transmission
 
 EXCERPT = "SigLIP 概述 CLIP自提出以来在zero-shot分类、跨模态搜索、多模态对齐等多个领域得到广泛应用。"
@@ -128,3 +152,97 @@ def test_extra_whitespace_never_changes_the_key(text: str, space: str) -> None:
 def test_strip_marker_is_idempotent(text: str) -> None:
     once, _ = strip_marker(text)
     assert strip_marker(once)[0] == once
+
+
+# The shortcuts in clean_text_lines and normalize, each against what it replaced.
+
+_WS_REGEX = re.compile(r"\s+")
+_TAIL_CHARS = [" ", *_MARKER_RUNS]  # all strip_marker can cut from a whitespace-folded line
+_WORDS = (
+    "字 注意力 ab Transformer 1 2024-03-05 𝑥 ， （ … ... . 。 ． ・ e\u0301 \u0301 ß İ ς _ ﬁ ① ½ 가 \u1100\u1161 \u11a8"
+)
+_OTHERS = "\x00 \u200b \u200d 阅读全文 下一页 标签: › ! :"
+_TOKENS = [*_WORDS.split(" "), *_OTHERS.split(" "), "Read more", " ", "  ", "\t", "\u3000", "\xa0", "\u2028"]
+_TAILS = ["", "...", "…", " ...", "....", ". . .", "。。。", "・・・", "．．．", " … ", "..\t", "。", "!", ",", "..."]
+# Characters that compose, reorder or decompose under NFKC.
+_COMBINING = ["\u0300", "\u0316", "\u0301\u0316", "\u1161", "\u11a8", "A\u030a", "\u212b", "\u0344", "\uac00\u11a8"]
+boundary_lines = st.one_of(
+    st.lists(st.sampled_from([*_TOKENS, *_COMBINING]), max_size=40).map("".join),
+    # Around the MIN_CONTENT_CHARS letter count, with and without a marker or sentence punctuation.
+    st.builds(
+        lambda letter, n, middle, tail: letter * n + middle + tail,
+        st.sampled_from(["字", "a", "𝑥", "①", "ß", "_a"]),
+        st.integers(MIN_CONTENT_CHARS - 3, MIN_CONTENT_CHARS + 2),
+        st.sampled_from(["", " ", "，", ",", "\u3000"]),
+        st.sampled_from(_TAILS),
+    ),
+)
+
+
+def _as_specified(raw: str) -> LineResult:
+    """What clean_dump made of a text line before the shortcut: classify, then clean_entry."""
+    reason = classify(raw)
+    if reason is not None:
+        return reason, "", "", False
+    entry = clean_entry(RawEntry(line_no=0, raw_text=raw), 0)
+    return (None, entry.body, entry.key, entry.is_truncated) if entry.key else ("blank", "", "", False)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(boundary_lines, max_size=12))
+def test_clean_text_lines_agrees_with_classify_then_clean_entry(lines: list[str]) -> None:
+    assert clean_text_lines(lines) == [_as_specified(line) for line in lines]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(boundary_lines, max_size=6))
+def test_clean_text_lines_fallback_agrees_too(lines: list[str]) -> None:
+    with pytest.MonkeyPatch.context() as patch:  # every line not in NFKC takes the specified steps
+        patch.setattr("dumpflow.clean.is_nfkc", lambda text: False)
+        assert clean_text_lines(lines) == [_as_specified(line) for line in lines]
+
+
+@pytest.mark.parametrize("char", _TAIL_CHARS)
+def test_what_strip_marker_cuts_has_no_key_characters(char: str) -> None:
+    assert match_key(char) == "" and _NOT_ALNUM.sub("", char.casefold()) == ""
+
+
+@given(text_strategy, text_strategy)
+def test_case_folding_goes_character_by_character(left: str, right: str) -> None:
+    assert (left + right).casefold() == left.casefold() + right.casefold()
+
+
+def test_whitespace_predicates_agree_on_every_code_point() -> None:
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert re.findall(r"\s", every) == [ch for ch in every if ch.isspace()]
+
+
+@given(st.lists(st.sampled_from([*_TOKENS, "\n", "\r", "\x0b", "\x0c", "\x1c", "\x85", "\u1680"])).map("".join))
+def test_fold_whitespace_agrees_with_the_regex(text: str) -> None:
+    assert fold_whitespace(text) == _WS_REGEX.sub(" ", text).strip()
+
+
+@settings(max_examples=500)
+@given(st.one_of(text_strategy, st.lists(st.sampled_from([*_TOKENS, *_COMBINING])).map("".join)))
+def test_nfkc_agrees_with_unicodedata(text: str) -> None:
+    assert nfkc(text) == unicodedata.normalize("NFKC", text)
+
+
+def test_key_table_agrees_with_case_folding_and_the_key_regex_on_every_code_point() -> None:
+    expected = []
+    for code in range(sys.maxunicode + 1):
+        folded = chr(code).casefold()
+        kept = _NOT_ALNUM.sub("", folded)
+        expected.append(_SEVERAL if len(folded) > 1 else ord(kept) if kept else 0)
+    expected[ord("\n")] = ord("\n")  # the separator
+    assert np.array_equal(_key_table(), np.array(expected, dtype=np.uint32))
+
+
+def _to_nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.one_of(text_strategy, boundary_lines).map(_to_nfkc), max_size=8))
+def test_keys_of_nfkc_agrees_with_match_key(texts: list[str]) -> None:
+    assert keys_of_nfkc(texts) == [match_key(text) for text in texts]

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dumpflow.charset import DecodeError, decode
-from dumpflow.read import discover, identify, parse, read_dump, split_lines
+from dumpflow.read import _MAGIC, _binary_reason, discover, identify, parse, read_dump, split_lines
 from schemas.records import ParsedDump, Rejection
 from tests.builders import dump_file, transmission
 
@@ -137,3 +140,39 @@ def test_file_changed_after_hashing_is_rejected_for_now(tmp_path: Path) -> None:
     result = read_dump(found, 1 << 20)
     assert isinstance(result, Rejection)
     assert "changed while it was being ingested" in result.reason
+
+
+# The shortcuts in read.py, each against the code it replaced.
+
+_OLD_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="ab\r\n\u2028\u2029\x0b\x0c\x1c\x85", max_size=40))
+def test_split_lines_agrees_with_the_regex_it_replaced(text: str) -> None:
+    lines = _OLD_LINE_BREAK.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    assert split_lines(text) == lines
+
+
+def _old_binary_reason(data: bytes) -> str | None:
+    for magic, label in _MAGIC:
+        if data.startswith(magic):
+            return f"binary file: looks like a {label}"
+    sample = data[:8192]
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    if sample and controls / len(sample) > 0.10:
+        return f"binary file: {controls} control bytes in the first {len(sample)}"
+    return None
+
+
+_BYTES = st.sampled_from([0, 1, 8, 9, 10, 11, 12, 13, 14, 26, 27, 28, 31, 32, 65, 127, 128, 255])
+
+
+@settings(max_examples=500)
+@given(st.one_of(st.binary(max_size=200), st.lists(_BYTES, max_size=9000).map(bytes)))
+def test_control_byte_count_agrees_with_the_loop_it_replaced(data: bytes) -> None:
+    assert _binary_reason(data) == _old_binary_reason(data)
