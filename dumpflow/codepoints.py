@@ -45,7 +45,7 @@ def pack(texts: Sequence[str]) -> Packed:
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
     starts = np.cumsum(lengths) - lengths + np.arange(1, len(texts) + 1, dtype=np.int64)
     # Any character will do between the texts: it is overwritten with SENTINEL.
-    joined = "\0" + "\0".join(texts) + "\0\0"
+    joined = "\0" + "\0".join(texts) + "\0\0" if texts else "\0\0"
     cps = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype="<u4").copy()
     cps[starts - 1] = SENTINEL
     cps[0] = cps[-2] = cps[-1] = SENTINEL

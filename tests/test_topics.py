@@ -217,3 +217,27 @@ def test_batch_tagging_equals_the_plain_rules_for_any_taxonomy(
 @given(st.lists(st.text(max_size=60), max_size=10))
 def test_batch_tagging_equals_the_plain_rules_on_any_unicode(texts: list[str]) -> None:
     _assert_same(texts, load_taxonomy())
+
+
+@pytest.mark.parametrize(
+    ("terms", "text", "expected"),
+    [
+        # 乙丙乙's own finditer skips its match at 3, overlapping the one at 1 that 甲乙丙 hid.
+        ({"t": {"甲乙丙": 1, "乙丙乙": 4}}, "甲乙丙乙丙乙", {"t": 1.0}),
+        # "[\s\-]*" gives back the hyphen that the second segment starts with.
+        ({"t": {"a -b": 4}}, "a -b", {"t": 4.0}),
+        # Equal spans count for the smaller term only.
+        ({"t": {"vision-language": 4}, "u": {"vision language": 4}}, "Vision-Language", {"u": 4.0}),
+        # Longest first: "linear attention" is not also an "attention".
+        ({"t": {"linear attention": 4}, "u": {"attention": 4}}, "linear-attention", {"t": 4.0}),
+        # ß folds to ss.
+        ({"t": {"strasse": 4}}, "STRAẞE und Straße", {"t": 8.0}),
+        # Scores add up in the order of first occurrence: 0.1 + 0.2 + 0.3 > 0.6 = 0.3 + 0.2 + 0.1.
+        ({"t": {"a": 0.1, "b": 0.2, "c": 0.3}}, "a b c", {"t": 0.6}),
+        ({"t": {"a": 0.1, "b": 0.2, "c": 0.3}}, "c b a", {}),
+    ],
+)
+def test_batch_tagging_follows_each_rule(terms: dict[str, dict[str, float]], text: str, expected: dict) -> None:
+    tax = taxonomy(terms, min_score=0.6000000000000001, strong_weight=0.1)
+    assert {t.topic: t.score for t in tag(text, tax)} == expected
+    _assert_same([text, text + " " + text], tax)
