@@ -37,6 +37,7 @@ WORD_CHAR = r"[a-z0-9]"  # what may not touch an ASCII word of a term
 _NO_CHAR = np.uint32(0xFFFFFFFF)  # pads term code points: equal to no code point of a text
 _KEY_CHARS = 3  # 3 x 21 bits: the first three code points are one int64, exactly
 _BITS = 21
+_ONE_GATHER_MAX = 2048  # candidates verified with one gather per segment rather than a round per character
 _MAX_SKIP_STEPS = 8  # separators skipped one step at a time before a whole-batch skip table pays
 # Bits of a folded code point's entry in Matcher.char_info.
 _ANYWHERE = 1  # a term starts with it, and not with a word character
@@ -305,14 +306,34 @@ class _Skipper:
         return self.table[pos]
 
 
-def _match_columns(cps: np.ndarray, pos: np.ndarray, term: np.ndarray, m: Matcher, skip: _Skipper) -> _Spans:
-    """The candidates whose term matches there, verified one character column at a time.
+def _segment_matches(cps: np.ndarray, at: np.ndarray, t: np.ndarray, s: int, m: Matcher) -> np.ndarray:
+    """Whether segment s of term t[i] occurs at at[i], for every i.
 
-    Each round compares one more character of every candidate still alive and
-    drops the rest, so the work is the characters compared, with no Python
-    loop over candidates. Comparisons stop at a mismatch, and SENTINEL after
-    every text matches nothing, so reads stay inside the array.
+    Many candidates: one character column a round over the candidates still
+    alive, so the work is the characters compared. Few: all columns in one
+    gather, fewer numpy calls. SENTINEL after every text matches no term
+    character, so a comparison never runs past the end of its text
+    (and a gather past the array reads its last SENTINEL).
     """
+    length = m.segment_length[t, s]
+    first = 0 if s else _KEY_CHARS  # a candidate's key matched the first characters
+    if len(at) <= _ONE_GATHER_MAX:
+        width = np.arange(first, max(int(length.max(initial=0)), first))
+        seen = cps[np.minimum(at[:, None] + width, len(cps) - 1)]
+        return ((seen == m.segment_codes[t, s, first:][:, : len(width)]) | (width >= length[:, None])).all(axis=1)
+    alive = np.ones(len(at), dtype=bool)
+    check = np.arange(len(at))
+    j = first
+    while len(check := check[length[check] > j]):
+        same = cps[at[check] + j] == m.segment_codes[t[check], s, j]
+        alive[check[~same]] = False
+        check = check[same]
+        j += 1
+    return alive
+
+
+def _match_columns(cps: np.ndarray, pos: np.ndarray, term: np.ndarray, m: Matcher, skip: _Skipper) -> _Spans:
+    """The candidates whose term matches there: segment after segment, separators skipped between."""
     done: list[_Spans] = []
     origin, at, t = pos, pos, term
     for s in range(m.segment_length.shape[1]):
@@ -320,16 +341,8 @@ def _match_columns(cps: np.ndarray, pos: np.ndarray, term: np.ndarray, m: Matche
             break
         if s:
             at = skip(at)
-        length = m.segment_length[t, s]
-        alive = np.ones(len(at), dtype=bool)
-        check = np.arange(len(at))
-        j = 0 if s else _KEY_CHARS  # the candidate's key matched the first characters
-        while len(check := check[length[check] > j]):
-            same = cps[at[check] + j] == m.segment_codes[t[check], s, j]
-            alive[check[~same]] = False
-            check = check[same]
-            j += 1
-        origin, at, t = origin[alive], at[alive] + length[alive], t[alive]
+        alive = _segment_matches(cps, at, t, s, m)
+        origin, at, t = origin[alive], at[alive] + m.segment_length[t[alive], s], t[alive]
         last = m.n_segments[t] == s + 1
         done.append(_Spans(origin[last], at[last], t[last]))
         origin, at, t = origin[~last], at[~last], t[~last]

@@ -174,10 +174,11 @@ def _tags(found: termmatch.Found, n_texts: int, taxonomy: Taxonomy) -> list[list
     cells, cell = np.unique(np.repeat(text, sizes) * n_topics + sc.entry_topic[entry], return_inverse=True)
     score = np.bincount(cell, weights=contribution, minlength=len(cells))
     strong = np.bincount(cell, weights=sc.entry_strong[entry], minlength=len(cells)) > 0
-    passing = np.flatnonzero(score >= np.where(strong, taxonomy.min_score, taxonomy.weak_only_min_score))
+    passes = score >= np.where(strong, taxonomy.min_score, taxonomy.weak_only_min_score)
+    passing = np.flatnonzero(passes)
     if not len(passing):
         return out
-    rows = np.flatnonzero(np.isin(cell, passing))
+    rows = np.flatnonzero(passes[cell])
     rows = rows[np.lexsort((sc.entry_display_rank[entry[rows]], -contribution[rows], cell[rows]))]
     displays = [sc.entry_display[e] for e in entry[rows].tolist()]
     ends = np.cumsum(np.bincount(cell[rows], minlength=len(cells))[passing]).tolist()
