@@ -5,25 +5,27 @@ the folded term literally, each space matching a run of [\\s-] of any length
 (also none), [a-z0-9] forbidden before an ASCII first and after an ASCII last
 character. Occurrences are counted left to right, longest first (then the
 smaller term), without overlaps. Running those regexes per text costs ~100 us
-a text; this module computes the same counted occurrences for a batch:
+a text; this module computes the same counted occurrences for a whole batch
+(dumpflow.codepoints) in a few dozen array operations:
 
-1. Candidates: positions where a term may start (a lookup table per code
-   point; a word-character start only at a word start), then where the first
-   two characters form a term's opening pair (a hashed bitmap) and the first
-   three its opening key (binary search in sorted keys).
-2. Verification one character column at a time over all candidates still
-   alive, a segment (the text between spaces) after another, skipping
+1. Candidates: positions where some term may start (a byte table per code
+   point: its first character, the lookbehind, a possible second character),
+   then the terms whose first three characters (one int64 key) are there.
+2. Verification: segment (the text between a term's spaces) after segment,
+   character column after column over all candidates still alive, skipping
    separators between segments as the regex's greedy `[\\s\\-]*` does.
-3. Selection: a match that overlaps no earlier one is counted; only runs of
-   overlapping matches go through the sequential rule, in Python.
+3. Selection: a match that overlaps no earlier one is counted; runs of
+   overlapping matches follow the sequential rule, a step per round.
 
-Terms the column matcher cannot take exactly (an empty segment, a segment
-after a space starting with a separator, where the regex may backtrack)
-keep their regex, run only on the texts where their first characters occur.
+Terms the columns cannot take exactly (a segment after a space starting with
+a separator, where the regex may backtrack) keep their regex, run only on the
+texts where their first characters occur. tests/test_topics.py checks the
+result against the plain regexes.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -42,7 +44,7 @@ _MAX_SKIP_STEPS = 8  # separators skipped one step at a time before a whole-batc
 # Bits of a folded code point's entry in Matcher.char_info.
 _ANYWHERE = 1  # a term starts with it, and not with a word character
 _AT_WORD_START = 2  # a term starts with it, a word character: only where no word character precedes
-_EXPANDS = 4  # not a code point: what the fold table gives for characters casefold() expands
+_EXPANDS = 4  # EXPANDS: casefold() maps the character to several
 _WORD = 8  # [a-z0-9]
 _SECOND = 16  # the second character of some term's opening key
 
@@ -94,6 +96,10 @@ class Keys:
     multiplier: np.uint64
     shift: np.uint64
     slots: np.ndarray  # int64, -1 where no key hashes
+
+    @property
+    def empty(self) -> bool:
+        return len(self.keys) == 1
 
     @staticmethod
     def build(by_key: dict[int, list[int]]) -> Keys:
@@ -149,29 +155,23 @@ class Matcher:
     self_overlapping: np.ndarray  # term -> two of its matches may overlap
 
 
-def _fold_table() -> np.ndarray:
-    """Folded code point of each code point; EXPANDS (one past SENTINEL) where casefold() gives several."""
-    fold, expands = codepoints.casefold_table()
-    out = np.append(fold, np.uint32(EXPANDS))
-    out[:-1][expands] = EXPANDS
-    return out
-
-
-EXPANDS = codepoints.TABLE_SIZE
-_TABLE = EXPANDS + 1  # size of tables indexed by folded code points
+EXPANDS = codepoints.TABLE_SIZE  # what the fold table gives for characters casefold() maps to several
+_TABLE = EXPANDS + 1  # size of the tables indexed by folded code points
 _IS_WORD = np.zeros(_TABLE, dtype=bool)
 _IS_WORD[: codepoints.TABLE_SIZE] = codepoints.table(((0x30, 0x39), (0x61, 0x7A)), 1, bool)
-_FOLD: np.ndarray | None = None
-_SKIPPED: np.ndarray | None = None
 
 
+@functools.cache
 def _tables() -> tuple[np.ndarray, np.ndarray]:
-    """The fold and separator tables, built on first use (~50 ms, from casefold() and the regex)."""
-    global _FOLD, _SKIPPED
-    if _FOLD is None or _SKIPPED is None:
-        _FOLD = _fold_table()
-        _SKIPPED = np.append(codepoints.regex_table(SEPARATOR), False)
-    return _FOLD, _SKIPPED
+    """(fold, skipped), built on first use (~50 ms).
+
+    fold: the folded code point of each code point, or EXPANDS; skipped:
+    whether `[\\s\\-]` matches it (the regex itself decides, over every code point).
+    """
+    fold, expands = codepoints.casefold_table()
+    fold = np.append(fold, np.uint32(EXPANDS))
+    fold[:-1][expands] = EXPANDS
+    return fold, np.append(codepoints.regex_table(SEPARATOR), False)
 
 
 def build(terms: Sequence[str]) -> Matcher:
@@ -264,7 +264,7 @@ def _candidates(cps: np.ndarray, info: np.ndarray, m: Matcher) -> tuple[np.ndarr
     ok = (info & _AT_WORD_START) != 0
     ok[1:] &= ~word[:-1]
     ok |= (info & _ANYWHERE) != 0
-    if len(m.keys[0].keys) == 1:  # no key of one character: every key has a second
+    if m.keys[0].empty:  # no key of one character: every key has a second
         ok[:-1] &= (info[1:] & _SECOND) != 0
     pos = np.flatnonzero(ok)
     first = cps[pos].astype(np.int64)
@@ -276,7 +276,7 @@ def _candidates(cps: np.ndarray, info: np.ndarray, m: Matcher) -> tuple[np.ndarr
 
 
 def _lookup(key: np.ndarray, pos: np.ndarray, keys: Keys) -> tuple[np.ndarray, np.ndarray]:
-    if len(keys.keys) == 1:
+    if keys.empty:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     slot = keys.slots[_hash(key, keys.multiplier, keys.shift)]
     hit = keys.keys[slot] == key
