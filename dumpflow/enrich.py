@@ -1,29 +1,36 @@
 """Language and topics for the article states a batch changed.
 
 Both depend only on the body, so a body seen twice in a batch (an article
-sighted in several dumps) is analysed once.
+sighted in several dumps) is analysed once, and all distinct bodies of the
+batch are analysed together: normalized and packed into one array once, then
+classified and matched with numpy (dumpflow.language, dumpflow.topics).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from dumpflow.language import detect
-from dumpflow.topics import Taxonomy, load_taxonomy, tag
-from schemas.records import AnnotatedDump, Article, LanguageGuess, MatchedDump, TopicTag
+from dumpflow import codepoints, language, topics
+from schemas.records import AnnotatedDump, Article, MatchedDump
 
 
-def annotate(dumps: Sequence[MatchedDump], taxonomy: Taxonomy | None = None) -> list[AnnotatedDump]:
-    taxonomy = taxonomy or load_taxonomy()
-    seen: dict[str, tuple[LanguageGuess, list[TopicTag]]] = {}
+def annotate(dumps: Sequence[MatchedDump], taxonomy: topics.Taxonomy | None = None) -> list[AnnotatedDump]:
+    taxonomy = taxonomy or topics.load_taxonomy()
+    bodies = list(dict.fromkeys(state.body for dump in dumps for state in dump.articles))
+    texts, packed = codepoints.pack_nfkc(bodies)
+    seen = dict(
+        zip(
+            bodies,
+            zip(language.detect_packed(texts, packed), topics.tag_packed(texts, packed, taxonomy), strict=True),
+            strict=True,
+        )
+    )
     out = []
     for dump in dumps:
         articles = []
         for state in dump.articles:
-            if state.body not in seen:
-                seen[state.body] = (detect(state.body), tag(state.body, taxonomy))
-            language, topics = seen[state.body]
-            articles.append(Article(state=state, language=language, topics=topics))
+            lang, tags = seen[state.body]
+            articles.append(Article(state=state, language=lang, topics=tags))
         out.append(
             AnnotatedDump(
                 dump=dump.dump,

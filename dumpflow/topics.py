@@ -4,12 +4,16 @@ The taxonomy file (schemas/topics.toml) lists, per topic id, English and
 Chinese terms with weights. A tag's score is the sum over matched terms of
 weight x occurrences (capped, so one word repeated does not outweigh several
 distinct ones); an article gets every topic whose score reaches the
-threshold, with the matched terms as evidence. All terms are compiled into
+threshold, with the matched terms as evidence.
 
-Matching every term's regex at every position costs ~24 ms per excerpt with
-~450 terms; instead each term has a probe (its longest run of letters) and
-only terms whose probe occurs in the text (a C-speed substring test) are
-matched and counted with their own pattern, ~100x cheaper.
+What a term matches is its regex (dumpflow.termmatch.term_regex): NFKC and
+case-folded, an ASCII word whole, a space also matching a hyphen or nothing.
+Occurrences count left to right, longest first, without overlaps, so "linear
+attention" is one match and not also an "attention". Running the terms'
+regexes per article cost ~110 us an article; `tag_many` finds the
+occurrences of all terms in a whole batch with numpy (dumpflow.termmatch)
+and scores them with array arithmetic, so Python only builds the tags that
+pass. tests/test_topics.py checks it against a plain implementation.
 
 Weak terms (weight below `strong_weight`) only support: a topic matched by
 weak terms alone needs `weak_only_min_score`, so words like 输入 ("input") or
@@ -18,13 +22,16 @@ attention in passing do not tag an article by themselves.
 
 from __future__ import annotations
 
-import re
 import tomllib
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+
+from dumpflow import codepoints, termmatch
 from schemas import TOPICS_FILE
 from schemas.records import TopicTag
 
@@ -36,6 +43,20 @@ class TaxonomyError(ValueError):
 
 
 @dataclass(frozen=True)
+class Scoring:
+    """A taxonomy as arrays: term t's (topic, weight) entries are rows entry_offsets[t] : entry_offsets[t + 1]."""
+
+    matcher: termmatch.Matcher  # its term index is the index of `terms`
+    entry_offsets: np.ndarray
+    entry_topic: np.ndarray
+    entry_weight: np.ndarray
+    entry_strong: np.ndarray  # 1.0 where the weight is strong
+    entry_display_rank: np.ndarray  # order of the displayed term, for the evidence order
+    entry_display: tuple[str, ...]
+    topic_rank: np.ndarray  # topic index -> position of its id in sorted order
+
+
+@dataclass(frozen=True)
 class Taxonomy:
     topics: tuple[str, ...]
     min_score: float
@@ -43,44 +64,31 @@ class Taxonomy:
     weak_only_min_score: float
     weights: dict[str, tuple[tuple[str, float], ...]]  # folded term -> ((topic, weight), ...)
     display: dict[str, str]  # folded term -> term as written in the file
-    # (probe, is_token, ((term, pattern), ...)): a token probe must be a whole
-    # ASCII word of the text, any other probe a substring of it.
-    probes: tuple[tuple[str, bool, tuple[tuple[str, re.Pattern[str]], ...]], ...]
+    scoring: Scoring = field(repr=False, compare=False)
 
 
 def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold()
 
 
-def _term_regex(term: str) -> str:
-    # ASCII words must stand alone ("CLIP" is not in "ECLIPSE") but may touch
-    # Han characters, which Chinese text does without spaces ("CLIP自提出").
-    escaped = re.escape(term).replace(r"\ ", r"[\s\-]*")
-    if term[:1].isascii() and term[:1].isalnum():
-        escaped = r"(?<![a-z0-9])" + escaped
-    if term[-1:].isascii() and term[-1:].isalnum():
-        escaped += r"(?![a-z0-9])"
-    return escaped
-
-
-_ASCII_WORD = re.compile(r"[a-z0-9]+")
-
-
-def _probe(term: str) -> tuple[str, bool]:
-    """A cheap necessary condition for a term to match.
-
-    Without spaces, every ASCII run of the term is delimited in any match by
-    non-ASCII-alphanumerics or the term's own word boundaries, so it is a
-    whole ASCII word of the text: a set lookup. A space may match nothing
-    ("self supervised" ~ "selfsupervised"), so such terms fall back to a
-    substring test on their longest part.
-    """
-    if " " not in term:
-        runs = _ASCII_WORD.findall(term)
-        if runs:
-            return max(runs, key=len), True
-        return term, False
-    return max(re.split(r"[\s\-]+", term), key=len), False
+def _scoring(
+    weights: dict[str, tuple[tuple[str, float], ...]], display: dict[str, str], topics: tuple[str, ...], strong: float
+) -> Scoring:
+    """The taxonomy as arrays, so that scoring a batch is array arithmetic."""
+    terms = sorted(weights)  # the old tie-break between equal spans compared the terms
+    entries = [(t, topic, weight) for t, term in enumerate(terms) for topic, weight in weights[term]]
+    rank = {shown: i for i, shown in enumerate(sorted(set(display.values())))}
+    topic_index = {topic: i for i, topic in enumerate(topics)}
+    return Scoring(
+        matcher=termmatch.build(terms),
+        entry_offsets=np.searchsorted([t for t, _, _ in entries], np.arange(len(terms) + 1)).astype(np.int64),
+        entry_topic=np.array([topic_index[topic] for _, topic, _ in entries], dtype=np.int64),
+        entry_weight=np.array([weight for _, _, weight in entries], dtype=np.float64),
+        entry_strong=np.array([weight >= strong for _, _, weight in entries], dtype=np.float64),
+        entry_display_rank=np.array([rank[display[terms[t]]] for t, _, _ in entries], dtype=np.int64),
+        entry_display=tuple(display[terms[t]] for t, _, _ in entries),
+        topic_rank=np.argsort(np.argsort(np.array(topics, dtype=object))),
+    )
 
 
 def parse_taxonomy(data: dict) -> Taxonomy:
@@ -105,17 +113,16 @@ def parse_taxonomy(data: dict) -> Taxonomy:
                 raise TaxonomyError(f"topic {topic!r}: empty term")
             weights.setdefault(key, []).append((topic, float(weight)))
             display.setdefault(key, term)
-    by_probe: dict[tuple[str, bool], list[tuple[str, re.Pattern[str]]]] = {}
-    for term in sorted(weights):
-        by_probe.setdefault(_probe(term), []).append((term, re.compile(_term_regex(term))))
+    frozen = {k: tuple(v) for k, v in weights.items()}
+    topics = tuple(topics_table)
     return Taxonomy(
-        topics=tuple(topics_table),
+        topics=topics,
         min_score=min_score,
         strong_weight=strong_weight,
         weak_only_min_score=weak_only,
-        weights={k: tuple(v) for k, v in weights.items()},
+        weights=frozen,
         display=display,
-        probes=tuple((p, is_token, tuple(ts)) for (p, is_token), ts in sorted(by_probe.items())),
+        scoring=_scoring(frozen, display, topics, strong_weight),
     )
 
 
@@ -128,39 +135,81 @@ def load_taxonomy(path: Path = TOPICS_FILE) -> Taxonomy:
     return parse_taxonomy(data)
 
 
+_TAGS: dict[tuple[str, float, tuple[str, ...]], TopicTag] = {}
+_MAX_SHARED_TAGS = 1 << 16
+
+
+def _topic_tag(topic: str, score: float, evidence: tuple[str, ...]) -> TopicTag:
+    """A shared TopicTag per distinct value: validating a new one costs more than finding it.
+
+    The records are frozen, so sharing them is safe.
+    """
+    key = (topic, score, evidence)
+    tag = _TAGS.get(key)
+    if tag is None:
+        if len(_TAGS) >= _MAX_SHARED_TAGS:
+            _TAGS.clear()
+        tag = _TAGS[key] = TopicTag(topic=topic, score=score, evidence=list(evidence))
+    return tag
+
+
+def _tags(found: termmatch.Found, n_texts: int, taxonomy: Taxonomy) -> list[list[TopicTag]]:
+    """Scores, thresholds and evidence of every text from its counted occurrences."""
+    sc = taxonomy.scoring
+    n_terms, n_topics = len(sc.matcher.terms), len(taxonomy.topics)
+    out: list[list[TopicTag]] = [[] for _ in range(n_texts)]
+    if not len(found.term):
+        return out
+    pairs, first, counts = np.unique(found.text * n_terms + found.term, return_index=True, return_counts=True)
+    # Scores add up term by term in the order of each term's first counted
+    # occurrence, as a dict filled left to right does: float sums depend on it.
+    order = np.argsort(first, kind="stable")
+    pairs, counts = pairs[order], np.minimum(counts[order], MAX_COUNT_PER_TERM)
+    text, term = pairs // n_terms, pairs % n_terms
+    sizes = sc.entry_offsets[term + 1] - sc.entry_offsets[term]
+    entry = np.repeat(sc.entry_offsets[term], sizes) + (
+        np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+    )
+    contribution = sc.entry_weight[entry] * np.repeat(counts, sizes)
+    cells, cell = np.unique(np.repeat(text, sizes) * n_topics + sc.entry_topic[entry], return_inverse=True)
+    score = np.bincount(cell, weights=contribution, minlength=len(cells))
+    strong = np.bincount(cell, weights=sc.entry_strong[entry], minlength=len(cells)) > 0
+    passes = score >= np.where(strong, taxonomy.min_score, taxonomy.weak_only_min_score)
+    passing = np.flatnonzero(passes)
+    if not len(passing):
+        return out
+    rows = np.flatnonzero(passes[cell])
+    rows = rows[np.lexsort((sc.entry_display_rank[entry[rows]], -contribution[rows], cell[rows]))]
+    displays = [sc.entry_display[e] for e in entry[rows].tolist()]
+    ends = np.cumsum(np.bincount(cell[rows], minlength=len(cells))[passing]).tolist()
+    text_of, topic_of = np.divmod(cells[passing], n_topics)
+    values = score[passing]
+    # round() as Python rounds; a whole number (integer weights) rounds to itself.
+    whole = (np.floor(values) == values) & (np.abs(values) < 2.0**52)
+    rounded = [v if w else round(v, 3) for v, w in zip(values.tolist(), whole.tolist(), strict=True)]
+    names, shared, begin, tags = taxonomy.topics, _TAGS, 0, []
+    for topic, value, end in zip(topic_of.tolist(), rounded, ends, strict=True):
+        key = (names[topic], value, tuple(displays[begin:end]))
+        tag = shared.get(key)
+        tags.append(tag if tag is not None else _topic_tag(*key))
+        begin = end
+    # Per text, by score (as rounded), then by topic id.
+    texts = text_of.tolist()
+    for k in np.lexsort((sc.topic_rank[topic_of], -np.array(rounded), text_of)).tolist():
+        out[texts[k]].append(tags[k])
+    return out
+
+
+def tag_packed(texts: Sequence[str], packed: codepoints.Packed, taxonomy: Taxonomy) -> list[list[TopicTag]]:
+    """tag() of every NFKC text of a packed batch (enrich packs once for language and topics)."""
+    return _tags(termmatch.find(texts, packed, taxonomy.scoring.matcher), len(texts), taxonomy)
+
+
+def tag_many(texts: Sequence[str], taxonomy: Taxonomy) -> list[list[TopicTag]]:
+    """tag() of every text, at numpy speed for a batch."""
+    return tag_packed(*codepoints.pack_nfkc(texts), taxonomy)
+
+
 def tag(text: str, taxonomy: Taxonomy) -> list[TopicTag]:
-    folded = fold(text)
-    words = set(_ASCII_WORD.findall(folded))
-    spans: list[tuple[int, int, str]] = []
-    for probe, is_token, terms in taxonomy.probes:
-        if (probe in words) if is_token else (probe in folded):
-            for term, pattern in terms:
-                spans.extend((m.start(), -m.end(), term) for m in pattern.finditer(folded))
-    # Left to right, longest match first, no overlaps: "linear attention" is
-    # one match, not also an "attention".
-    counts: dict[str, int] = {}
-    end = 0
-    for start, neg_end, term in sorted(spans):
-        if start >= end:
-            counts[term] = counts.get(term, 0) + 1
-            end = -neg_end
-    scores: dict[str, float] = {}
-    strong: set[str] = set()
-    evidence: dict[str, list[tuple[float, str]]] = {}
-    for term, count in counts.items():
-        for topic, weight in taxonomy.weights[term]:
-            contribution = weight * min(count, MAX_COUNT_PER_TERM)
-            scores[topic] = scores.get(topic, 0.0) + contribution
-            evidence.setdefault(topic, []).append((contribution, taxonomy.display[term]))
-            if weight >= taxonomy.strong_weight:
-                strong.add(topic)
-    tags = [
-        TopicTag(
-            topic=topic,
-            score=round(score, 3),
-            evidence=[term for _, term in sorted(evidence[topic], key=lambda e: (-e[0], e[1]))],
-        )
-        for topic, score in scores.items()
-        if score >= (taxonomy.min_score if topic in strong else taxonomy.weak_only_min_score)
-    ]
-    return sorted(tags, key=lambda t: (-t.score, t.topic))
+    text = unicodedata.normalize("NFKC", text)
+    return tag_packed([text], codepoints.pack([text]), taxonomy)[0]

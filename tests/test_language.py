@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-import pytest
+import random
+import re
+import unicodedata
 
-from dumpflow.language import by_script, detect
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dumpflow import codepoints, language
+from dumpflow.hanzi import SIMPLIFIED_ONLY, TRADITIONAL_ONLY
+from dumpflow.language import MIN_CJK_PER_LATIN_WORD, MIN_HAN, by_script, detect
+from schemas.records import LanguageGuess
 from tests.conftest import SEEDS
 
 CASES = [
@@ -87,3 +96,91 @@ def test_every_seed_excerpt_is_simplified_chinese_by_script() -> None:
     assert len(lines) == 58
     guesses = [by_script(line) for line in lines]
     assert all(g is not None and g.lang == "zh-cn" for g in guesses)
+
+
+# --- the batch script counts against the regexes they replaced ---------------
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+_KANA = re.compile(r"[\u3040-\u30fa\u30fd-\u30ff\u31f0-\u31ff\uff66-\uff9d]")
+_HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
+_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]+")
+_OTHER_LETTER = re.compile(r"[\u0370-\u03ff\u0400-\u052f\u0590-\u06ff\u0900-\u0dff\u0e00-\u0eff]")
+_SIMPLIFIED = re.compile("[" + "".join(sorted(SIMPLIFIED_ONLY)) + "]")
+_TRADITIONAL = re.compile("[" + "".join(sorted(TRADITIONAL_ONLY)) + "]")
+
+
+def _reference_by_script(text: str) -> LanguageGuess | None:
+    """by_script as it was: five regexes per text, then the rules."""
+    han, kana, hangul = len(_HAN.findall(text)), len(_KANA.findall(text)), len(_HANGUL.findall(text))
+    latin_words, other = len(_LATIN_WORD.findall(text)), len(_OTHER_LETTER.findall(text))
+    cjk = han + kana + hangul
+    if cjk < MIN_HAN or cjk < MIN_CJK_PER_LATIN_WORD * latin_words + other // 4:
+        return None
+    if kana >= max(3, cjk // 20):
+        return LanguageGuess(lang="ja", confidence=round(min(1.0, 0.5 + kana / cjk), 4), method="script")
+    if hangul > han:
+        return LanguageGuess(lang="ko", confidence=round(hangul / cjk, 4), method="script")
+    simplified, traditional = len(_SIMPLIFIED.findall(text)), len(_TRADITIONAL.findall(text))
+    marked = simplified + traditional
+    if marked == 0:
+        return LanguageGuess(lang="zh-cn", confidence=0.5, method="script")
+    lang = "zh-tw" if traditional > simplified else "zh-cn"
+    return LanguageGuess(lang=lang, confidence=round(max(simplified, traditional) / marked, 4), method="script")
+
+
+def _reference_detect(text: str) -> LanguageGuess:
+    text = unicodedata.normalize("NFKC", text)
+    guess = _reference_by_script(text)
+    if guess is not None:
+        return guess
+    if not any(ch.isalpha() for ch in text):
+        return LanguageGuess(lang="und", confidence=0.0, method="none")
+    return language._langdetect(text)  # unchanged: seeded langdetect
+
+
+def test_every_code_point_is_classified_as_the_regexes_do() -> None:
+    every = "".join(map(chr, range(0x110000)))
+    counts = language.script_counts(codepoints.pack([every, *every[::997]]))
+    assert counts[0].tolist() == [
+        len(_HAN.findall(every)),
+        len(_KANA.findall(every)),
+        len(_HANGUL.findall(every)),
+        len(_LATIN_WORD.findall(every)),
+        len(_OTHER_LETTER.findall(every)),
+        len(_SIMPLIFIED.findall(every)),
+        len(_TRADITIONAL.findall(every)),
+    ]
+    for ch, row in zip(every[::997], counts[1:].tolist(), strict=True):
+        expected = [bool(p.match(ch)) for p in (_HAN, _KANA, _HANGUL, _LATIN_WORD, _OTHER_LETTER, _SIMPLIFIED)]
+        assert [bool(n) for n in row[:6]] == expected, hex(ord(ch))
+
+
+# Pieces of every script the rules weigh, and of none: Latin words broken by
+# digits and accents, scripts side by side without spaces, width variants.
+_PIECES = [
+    "这是", "一种", "自监督", "學習", "網絡", "標籤", "とは", "カタカナ", "ｶﾀｶﾅ", "・", "ー", "한국어", "ᄀ", "ㄱ",
+    "Hello", "world", "Ünïcödé", "ẞ", "Ｔransformer", "Привет", "Ελληνικά", "שלום", "مرحبا", "हिन्दी", "ไทย",
+    " ", "，", "123", "𠀀", "豈", "\u3400", "x", "é", "...", "\n",
+]  # fmt: skip
+
+
+def test_batch_script_decision_equals_the_regexes_on_generated_texts() -> None:
+    rnd = random.Random(7)
+    texts = ["", " ", "，。", "a" * 5000, "这" * 9, "這" * 9, *(rnd.choice(_PIECES) * 40 for _ in range(20))]
+    texts += ["".join(rnd.choice(_PIECES) for _ in range(rnd.randint(1, 60))) for _ in range(3000)]
+    guesses = language._by_script_packed(codepoints.pack(texts))
+    assert guesses == [_reference_by_script(text) for text in texts]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(max_size=80), max_size=8))
+def test_batch_script_decision_equals_the_regexes_on_any_unicode(texts: list[str]) -> None:
+    assert language._by_script_packed(codepoints.pack(texts)) == [_reference_by_script(t) for t in texts]
+
+
+def test_batch_detection_equals_detect_as_it_was() -> None:
+    texts = [text for _, _, text in CASES] + ["", "12345 ... 67", "Ｈｅｌｌｏ　ｗｏｒｌｄ，ｈｏｗ ａｒｅ ｙｏｕ"]
+    texts += ["".join(random.Random(i).choice(_PIECES) for _ in range(30)) for i in range(40)]
+    expected = [_reference_detect(text) for text in texts]
+    assert language.detect_many(texts) == expected
+    assert [detect(text) for text in texts] == expected

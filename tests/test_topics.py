@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import random
+import re
 import tomllib
+import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from dumpflow.topics import TaxonomyError, load_taxonomy, parse_taxonomy, tag
+from dumpflow.topics import MAX_COUNT_PER_TERM, Taxonomy, TaxonomyError, load_taxonomy, parse_taxonomy, tag, tag_many
 from schemas import TOPICS_FILE
+from schemas.records import TopicTag
+from tests.conftest import SEEDS
 
 CONTRACT = {
     "multimodal",
@@ -92,3 +99,145 @@ def test_article_may_have_no_tag() -> None:
 def test_malformed_taxonomy_is_reported(data: dict, message: str) -> None:
     with pytest.raises(TaxonomyError, match=message.replace("[", r"\[")):
         parse_taxonomy(data)
+
+
+# --- the batch matcher against the rules, written plainly ---------------------
+#
+# _reference_tag is the tagger as it was before dumpflow.termmatch: each
+# term's regex run on the folded text (behind a substring probe), all
+# matches sorted, taken left to right, longest first, without overlaps. The
+# fast path must give the same tags, scores and evidence order for any text
+# and any taxonomy.
+
+
+def _reference_regex(term: str) -> str:
+    escaped = re.escape(term).replace(r"\ ", r"[\s\-]*")
+    if term[:1].isascii() and term[:1].isalnum():
+        escaped = r"(?<![a-z0-9])" + escaped
+    if term[-1:].isascii() and term[-1:].isalnum():
+        escaped += r"(?![a-z0-9])"
+    return escaped
+
+
+def _reference_tag(text: str, tax: Taxonomy) -> list[TopicTag]:
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    spans: list[tuple[int, int, str]] = []
+    for term in sorted(tax.weights):
+        spans.extend((m.start(), -m.end(), term) for m in re.finditer(_reference_regex(term), folded))
+    counts: dict[str, int] = {}
+    end = 0
+    for start, neg_end, term in sorted(spans):
+        if start >= end:
+            counts[term] = counts.get(term, 0) + 1
+            end = -neg_end
+    scores: dict[str, float] = {}
+    strong: set[str] = set()
+    evidence: dict[str, list[tuple[float, str]]] = {}
+    for term, count in counts.items():
+        for topic, weight in tax.weights[term]:
+            contribution = weight * min(count, MAX_COUNT_PER_TERM)
+            scores[topic] = scores.get(topic, 0.0) + contribution
+            evidence.setdefault(topic, []).append((contribution, tax.display[term]))
+            if weight >= tax.strong_weight:
+                strong.add(topic)
+    tags = [
+        TopicTag(
+            topic=topic,
+            score=round(score, 3),
+            evidence=[term for _, term in sorted(evidence[topic], key=lambda e: (-e[0], e[1]))],
+        )
+        for topic, score in scores.items()
+        if score >= (tax.min_score if topic in strong else tax.weak_only_min_score)
+    ]
+    return sorted(tags, key=lambda t: (-t.score, t.topic))
+
+
+def _assert_same(texts: list[str], tax: Taxonomy) -> None:
+    expected = [_reference_tag(text, tax) for text in texts]
+    assert tag_many(texts, tax) == expected
+    assert [tag(text, tax) for text in texts[:5]] == expected[:5]
+
+
+# Pieces that make matches, near-matches and overlaps likely: the shipped
+# terms in other cases and spellings, separators, word characters next to
+# terms, width and case variants, characters whose case folding expands.
+_SHIPPED = sorted(load_taxonomy().display.values())
+_PIECES = [
+    *_SHIPPED,
+    *(t.upper() for t in _SHIPPED[::3]),
+    *(t.replace(" ", "-") for t in _SHIPPED if " " in t),
+    *(t.replace(" ", "") for t in _SHIPPED if " " in t),
+    *(t.replace(" ", " \t- ") for t in _SHIPPED[::5] if " " in t),
+    " ", "  ", "-", "--", "\n", "\u3000", "x", "7", "e", "s", "ß", "ẞ", "İ", "K", "Ｃｌｉｐ", "ＬＬＭ",
+    "，", "。", "模型", "大", "注意力机制", "self", "supervised", "é", "\u0301", "𝑾", "ﬁ", "…", "ｶﾞ", "가",
+]  # fmt: skip
+
+
+def _compose(rnd: random.Random, pieces: list[str], n: int) -> str:
+    return "".join(rnd.choice(pieces) for _ in range(n))
+
+
+def test_batch_tagging_equals_the_plain_rules_on_generated_texts() -> None:
+    rnd = random.Random(2026)
+    texts = ["", " ", "，。！？", "----", "ß" * 5, "a" * 3000, "模型" * 400]
+    texts += [_compose(rnd, _PIECES, rnd.randint(1, 40)) for _ in range(2500)]
+    texts += [_compose(rnd, _PIECES, 800) for _ in range(5)]  # long texts
+    _assert_same(texts, load_taxonomy())
+
+
+def test_batch_tagging_equals_the_plain_rules_on_the_seed_excerpts() -> None:
+    lines = [line for seed in SEEDS for line in seed.read_text(encoding="utf-8").splitlines()]
+    _assert_same(lines, load_taxonomy())
+
+
+# Taxonomies over a tiny alphabet: terms overlap each other and themselves
+# ("aba", "ab a"), start or end with separators, hold double spaces; weights
+# with fractions make the order of additions visible.
+_TINY = ["a", "b", "ab", "ba", " ", "-", "卷", "积", "ss", "ß", "1", "A"]
+_tiny_text = st.lists(st.sampled_from([*_TINY, "  ", "\t", "x", "é"]), max_size=30).map("".join)
+_tiny_term = st.lists(st.sampled_from(_TINY), min_size=1, max_size=5).map("".join).filter(lambda t: t.strip())
+_weight = st.sampled_from([1, 2, 3, 0.1, 0.7, 1.5, 2.2])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from(["t1", "t2", "t3"]), st.dictionaries(_tiny_term, _weight, min_size=1, max_size=6), min_size=1
+    ),
+    st.lists(_tiny_text, min_size=1, max_size=20),
+    st.sampled_from([1.0, 2.0, 4.0]),
+)
+def test_batch_tagging_equals_the_plain_rules_for_any_taxonomy(
+    terms: dict[str, dict[str, float]], texts: list[str], min_score: float
+) -> None:
+    _assert_same(texts, taxonomy(terms, min_score=min_score, strong_weight=2.0, weak_only_min_score=min_score + 1))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(max_size=60), max_size=10))
+def test_batch_tagging_equals_the_plain_rules_on_any_unicode(texts: list[str]) -> None:
+    _assert_same(texts, load_taxonomy())
+
+
+@pytest.mark.parametrize(
+    ("terms", "text", "expected"),
+    [
+        # 乙丙乙's own finditer skips its match at 3, overlapping the one at 1 that 甲乙丙 hid.
+        ({"t": {"甲乙丙": 1, "乙丙乙": 4}}, "甲乙丙乙丙乙", {"t": 1.0}),
+        # "[\s\-]*" gives back the hyphen that the second segment starts with.
+        ({"t": {"a -b": 4}}, "a -b", {"t": 4.0}),
+        # Equal spans count for the smaller term only.
+        ({"t": {"vision-language": 4}, "u": {"vision language": 4}}, "Vision-Language", {"u": 4.0}),
+        # Longest first: "linear attention" is not also an "attention".
+        ({"t": {"linear attention": 4}, "u": {"attention": 4}}, "linear-attention", {"t": 4.0}),
+        # ß folds to ss.
+        ({"t": {"strasse": 4}}, "STRAẞE und Straße", {"t": 8.0}),
+        # Scores add up in the order of first occurrence: 0.1 + 0.2 + 0.3 > 0.6 = 0.3 + 0.2 + 0.1.
+        ({"t": {"a": 0.1, "b": 0.2, "c": 0.3}}, "a b c", {"t": 0.6}),
+        ({"t": {"a": 0.1, "b": 0.2, "c": 0.3}}, "c b a", {}),
+    ],
+)
+def test_batch_tagging_follows_each_rule(terms: dict[str, dict[str, float]], text: str, expected: dict) -> None:
+    tax = taxonomy(terms, min_score=0.6000000000000001, strong_weight=0.1)
+    assert {t.topic: t.score for t in tag(text, tax)} == expected
+    _assert_same([text, text + " " + text], tax)
