@@ -22,6 +22,7 @@ attention in passing do not tag an article by themselves.
 
 from __future__ import annotations
 
+import math
 import tomllib
 import unicodedata
 from collections.abc import Sequence
@@ -106,8 +107,13 @@ def parse_taxonomy(data: dict) -> Taxonomy:
         if not isinstance(terms, dict) or not terms:
             raise TaxonomyError(f"topic {topic!r} has no [topics.{topic}.terms]")
         for term, weight in terms.items():
-            if not isinstance(weight, int | float) or weight <= 0:
-                raise TaxonomyError(f"topic {topic!r}: term {term!r} needs a positive weight")
+            if (
+                not isinstance(weight, int | float)
+                or isinstance(weight, bool)
+                or not math.isfinite(weight)
+                or weight <= 0
+            ):
+                raise TaxonomyError(f"topic {topic!r}: term {term!r} needs a positive, finite weight")
             key = fold(term).strip()
             if not key:
                 raise TaxonomyError(f"topic {topic!r}: empty term")

@@ -93,7 +93,10 @@ def test_article_may_have_no_tag() -> None:
     [
         ({}, "no [topics"),
         ({"topics": {"x": {}}}, "has no [topics.x.terms]"),
-        ({"topics": {"x": {"terms": {"a": -1}}}}, "needs a positive weight"),
+        ({"topics": {"x": {"terms": {"a": -1}}}}, "needs a positive, finite weight"),
+        ({"topics": {"x": {"terms": {"a": float("nan")}}}}, "needs a positive, finite weight"),
+        ({"topics": {"x": {"terms": {"a": float("inf")}}}}, "needs a positive, finite weight"),
+        ({"topics": {"x": {"terms": {"a": True}}}}, "needs a positive, finite weight"),
     ],
 )
 def test_malformed_taxonomy_is_reported(data: dict, message: str) -> None:
