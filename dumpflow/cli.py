@@ -20,8 +20,8 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 
-# Longer than an ingest holds the file at a stretch (config.hold_seconds, 10 s)
-# plus its longest step, so a reader waiting this long gets in.
+# A waiting reader gets the file after the ingest's current step (a few seconds
+# per 4 MiB batch, longer while DuckDB checkpoints a large warehouse).
 READER_WAIT = 30.0
 
 

@@ -179,3 +179,53 @@ def test_common_signals_saturate_the_same_way_whatever_the_batches(tmp_path: Pat
     assert scalar(one, "select kind from sightings s join dumps d using (dump_id) where source_name = 'zz.txt'") == (
         "truncation"
     )
+
+
+def test_a_waiting_reader_gets_the_file_between_an_ingests_steps(db: Path) -> None:
+    """The writer keeps one connection across steps but hands it over when asked."""
+    import subprocess
+    import sys
+    import time
+
+    writer = warehouse.Writer(db, hold_seconds=1_000)  # no periodic release: only the reader's request
+    with writer.connection() as con:
+        con.execute("INSERT INTO runs (run_id, started_at, status) VALUES ('r', now(), 'running')")
+    reader = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from pathlib import Path; from dumpflow import warehouse; "
+            "con = warehouse.connect(Path(sys.argv[1]), read_only=True, wait_seconds=60); "
+            "print(con.execute('select count(*) from runs').fetchall()[0][0])",
+            str(db),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    steps = 0
+    deadline = time.monotonic() + 60
+    while reader.poll() is None and time.monotonic() < deadline:
+        with writer.connection() as con:  # a step: the connection stays open unless a reader asked
+            con.execute("SELECT 1").fetchall()
+            time.sleep(0.05)
+        steps += 1
+    got_in_while_writing = reader.poll() is not None
+    writer.close()
+    out, _ = reader.communicate(timeout=60)
+    assert got_in_while_writing, "the reader only got the file when the writer finished"
+    assert reader.returncode == 0
+    assert out.strip() == "1"  # it saw the committed row
+    assert steps >= 1
+    assert warehouse.wanted_file(db).exists()
+
+
+def test_a_writer_keeps_its_connection_when_nobody_asks(db: Path) -> None:
+    writer = warehouse.Writer(db, hold_seconds=1_000)
+    with writer.connection() as first:
+        pass
+    with writer.connection() as second:
+        assert second is first
+    writer.close()
+    with writer.connection() as third:
+        assert third is not first
+    writer.close()
