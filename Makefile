@@ -47,7 +47,7 @@ lock:
 bench: install
 	$(BIN)/python benchmarks/corpus.py bench-out/corpus-100k --entries 100000 --seed 2026 --force
 	$(BIN)/python benchmarks/dedup_bench.py bench-out/corpus-100k --workdir bench-out/work-100k \
-		--incremental --also-runner dask --repeat 3
+		--incremental --also-runner dask --repeat 3 --prefect-server
 
 clean:
 	rm -rf $(VENV) warehouse/*.duckdb warehouse/*.duckdb.wal warehouse/*.lock
