@@ -16,9 +16,12 @@ import unicodedata
 
 import numpy as np
 
+from dumpflow import codepoints
+
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 _ZWJ = "\u200d"
-_NOT_ALNUM = re.compile(r"[\W_]+")
+_DROPPED = r"[\W_]"  # what a key leaves out: anything but letters and digits
+_NOT_ALNUM = re.compile(_DROPPED + "+")
 # In the key table: a code point whose case fold is several characters.
 _SEVERAL = np.uint32(0xFFFFFFFF)
 
@@ -126,24 +129,14 @@ def _key_table() -> np.ndarray:
 
     Its fold's code point when that fold is one character the key keeps, 0
     when the key drops it, `_SEVERAL` when the fold is several characters;
-    the line break maps to itself, as the separator. Built from the key's own
-    regex and `str.casefold`, so it cannot disagree with them (~40 ms, once).
+    the line break maps to itself, as the separator. Made from the case-fold
+    table and the key regex's own character class (dumpflow.codepoints, which
+    language and topics use too), so it cannot disagree with them.
     """
     size = sys.maxunicode + 1
-    every = np.arange(size, dtype=np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
-    alnum = np.ones(size, dtype=bool)
-    for run in _NOT_ALNUM.finditer(every):
-        alnum[run.start() : run.end()] = False
-    fold = np.arange(size, dtype=np.uint32)
-    for start in range(0, size, 256):
-        block = every[start : start + 256]
-        if block.casefold() == block:  # folds never shrink, so every character folds to itself
-            continue
-        for code, char in enumerate(block, start):
-            folded = char.casefold()
-            fold[code] = ord(folded) if len(folded) == 1 else _SEVERAL
-    several = fold == _SEVERAL
-    table = np.where(alnum[np.where(several, 0, fold)], fold, 0).astype(np.uint32)
+    fold, several = (t[:size] for t in codepoints.casefold_table())
+    alnum = ~codepoints.regex_table(_DROPPED)[:size]
+    table = np.where(alnum[fold], fold, 0).astype(np.uint32)
     table[several] = _SEVERAL
     table[ord("\n")] = ord("\n")
     return table
