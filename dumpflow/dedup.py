@@ -219,6 +219,16 @@ class Index:
                 best = match
         return best
 
+    def with_new_keys(self, state: ArticleState, keys: list[str]) -> ArticleState:
+        """The state with the versions first seen in this dump and the hashes already computed for them."""
+        return state.model_copy(
+            update={
+                "new_keys": keys,
+                "new_key_signals": [self.sigs[k] for k in keys],
+                "new_key_sketches": [self.sketches[k] for k in keys],
+            }
+        )
+
     def new_id(self, key: str) -> str:
         candidates = self.ids.get(key) or article_id_candidates(key)
         for candidate in candidates:
@@ -291,16 +301,7 @@ def match_dumps(dumps: Sequence[CleanDump], source: CandidateSource) -> list[Mat
                     similarity=similarity,
                 )
             )
-        articles = [
-            state.model_copy(
-                update={
-                    "new_keys": new_keys.get(article_id, []),
-                    "new_key_signals": [index.sigs[k] for k in new_keys.get(article_id, [])],
-                    "new_key_sketches": [index.sketches[k] for k in new_keys.get(article_id, [])],
-                }
-            )
-            for article_id, state in changed.items()
-        ]
+        articles = [index.with_new_keys(state, new_keys.get(article_id, [])) for article_id, state in changed.items()]
         out.append(
             MatchedDump(
                 dump=dump.dump,

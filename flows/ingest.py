@@ -190,14 +190,14 @@ def ingest(
                 for rej in rejected:
                     logger.warning("rejected %s: %s", rej.source_name, rej.reason)
             summary = tally.summary(run_id, time.perf_counter() - started, watch.seconds)
+            with writer.connection() as con:
+                warehouse.finish_run(con, run_id, "completed", tally.counts())
         except BaseException as exc:
             with writer.connection() as con:
                 warehouse.finish_run(con, run_id, "failed", tally.counts(), error=f"{type(exc).__name__}: {exc}")
             raise
         finally:
             writer.close()
-        with warehouse.session(db) as con:
-            warehouse.finish_run(con, run_id, "completed", tally.counts())
     logger.info(
         "loaded %d new dumps: %d entries, %d new articles, %d repeats merged, %d rejected",
         summary.files_new,
