@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 import numpy as np
 
@@ -91,6 +91,24 @@ def article_id_candidates(key: str) -> list[str]:
     return [hex_id("article:" + key[:ID_PREFIX]), hex_id("article-full:" + key)]
 
 
+class Known(NamedTuple):
+    """What matching knows of an article so far: its longest version and where it came from.
+
+    A plain tuple, not a validated record: matching handles one per candidate
+    (about two per entry, most of them rejected) and one per sighting, and
+    validating each was a fifth of the step's time on the 100k benchmark. The
+    step's output, `ArticleState`, is built and validated once per article
+    per dump from the last of these.
+    """
+
+    article_id: str
+    body: str
+    key: str
+    is_truncated: bool
+    title: str | None
+    url: str | None
+
+
 class CandidateSource(Protocol):
     """What repeat detection needs to know about articles already stored."""
 
@@ -99,7 +117,7 @@ class CandidateSource(Protocol):
         by more than `max_posting` distinct articles comes back once as (hash, None)."""
         ...
 
-    def states(self, article_ids: Sequence[str]) -> list[ArticleState]: ...
+    def states(self, article_ids: Sequence[str]) -> list[Known]: ...
 
     def existing_ids(self, article_ids: Sequence[str]) -> set[str]: ...
 
@@ -114,7 +132,7 @@ class Match:
 def verify(
     entry_key: str,
     entry_truncated: bool,
-    state: ArticleState,
+    state: Known,
     exact_hit: bool,
 ) -> Match | None:
     """Decide on the text whether an entry is a sighting of a candidate article."""
@@ -149,7 +167,7 @@ class Index:
     sigs: dict[str, list[int]] = field(default_factory=dict)
     postings: dict[int, set[str]] = field(default_factory=dict)
     saturated: set[int] = field(default_factory=set)  # signals over MAX_POSTING: never used
-    states: dict[str, ArticleState] = field(default_factory=dict)
+    states: dict[str, Known] = field(default_factory=dict)
     taken: set[str] = field(default_factory=set)
     ids: dict[str, list[str]] = field(default_factory=dict)  # key -> article_id_candidates(key)
     sketches: dict[str, list[int]] = field(default_factory=dict)  # key -> minhash sketch, for the warehouse
@@ -176,7 +194,7 @@ class Index:
             self.states[state.article_id] = state
         self.taken |= self.source.existing_ids(sorted(ids))
 
-    def add(self, state: ArticleState, keys: Iterable[str]) -> None:
+    def add(self, state: Known, keys: Iterable[str]) -> None:
         article_id = state.article_id
         self.states[article_id] = state
         self.taken.add(article_id)
@@ -219,14 +237,19 @@ class Index:
                 best = match
         return best
 
-    def with_new_keys(self, state: ArticleState, keys: list[str]) -> ArticleState:
-        """The state with the versions first seen in this dump and the hashes already computed for them."""
-        return state.model_copy(
-            update={
-                "new_keys": keys,
-                "new_key_signals": [self.sigs[k] for k in keys],
-                "new_key_sketches": [self.sketches[k] for k in keys],
-            }
+    def article_state(self, known: Known, keys: list[str]) -> ArticleState:
+        """The step's output for an article: where it stands after the dump, the
+        versions first seen in the dump, and the hashes already computed for them."""
+        return ArticleState(
+            article_id=known.article_id,
+            body=known.body,
+            key=known.key,
+            is_truncated=known.is_truncated,
+            title=known.title,
+            url=known.url,
+            new_keys=keys,
+            new_key_signals=[self.sigs[k] for k in keys],
+            new_key_sketches=[self.sketches[k] for k in keys],
         )
 
     def new_id(self, key: str) -> str:
@@ -240,19 +263,18 @@ class Index:
         return f"{candidates[1]}-{n}"
 
 
-def merge_state(state: ArticleState, entry: CleanEntry) -> ArticleState:
+def merge_state(state: Known, entry: CleanEntry) -> Known:
     """The article after this sighting: the longest body wins, the id stays."""
     # Longest by key first; a cut that only lost trailing punctuation has the
     # same key, and then the fuller text wins.
     longer = (len(entry.key), len(entry.body)) > (len(state.key), len(state.body))
-    return ArticleState(
-        article_id=state.article_id,
-        body=entry.body if longer else state.body,
-        key=entry.key if longer else state.key,
-        is_truncated=entry.is_truncated if longer else state.is_truncated,
-        title=state.title or entry.title,
-        url=state.url or entry.url,
-        new_keys=state.new_keys,
+    return Known(
+        state.article_id,
+        entry.body if longer else state.body,
+        entry.key if longer else state.key,
+        entry.is_truncated if longer else state.is_truncated,
+        state.title or entry.title,
+        state.url or entry.url,
     )
 
 
@@ -267,21 +289,14 @@ def match_dumps(dumps: Sequence[CleanDump], source: CandidateSource) -> list[Mat
     index.prefetch(entry for dump in dumps for entry in dump.entries)
     out: list[MatchedDump] = []
     for dump in dumps:
-        changed: dict[str, ArticleState] = {}
+        changed: dict[str, Known] = {}
         new_keys: dict[str, list[str]] = {}
         sightings: list[Sighting] = []
         for entry in dump.entries:
             match = index.best_match(entry)
             if match is None:
                 article_id = index.new_id(entry.key)
-                state = ArticleState(
-                    article_id=article_id,
-                    body=entry.body,
-                    key=entry.key,
-                    is_truncated=entry.is_truncated,
-                    title=entry.title,
-                    url=entry.url,
-                )
+                state = Known(article_id, entry.body, entry.key, entry.is_truncated, entry.title, entry.url)
                 kind, similarity = "new", 1.0
             else:
                 article_id, kind, similarity = match.article_id, match.kind, match.similarity
@@ -301,7 +316,7 @@ def match_dumps(dumps: Sequence[CleanDump], source: CandidateSource) -> list[Mat
                     similarity=similarity,
                 )
             )
-        articles = [index.with_new_keys(state, new_keys.get(article_id, [])) for article_id, state in changed.items()]
+        articles = [index.article_state(state, new_keys.get(article_id, [])) for article_id, state in changed.items()]
         out.append(
             MatchedDump(
                 dump=dump.dump,
@@ -326,7 +341,7 @@ class EmptySource:
     def lookup(self, hashes: Sequence[int], max_posting: int | None = None) -> list[tuple[int, str | None]]:
         return []
 
-    def states(self, article_ids: Sequence[str]) -> list[ArticleState]:
+    def states(self, article_ids: Sequence[str]) -> list[Known]:
         return []
 
     def existing_ids(self, article_ids: Sequence[str]) -> set[str]:

@@ -21,7 +21,7 @@ import duckdb
 import pyarrow as pa
 
 from dumpflow import config, minhash
-from dumpflow.dedup import batch_signals
+from dumpflow.dedup import Known, batch_signals
 from schemas import SQL_DIR
 from schemas.records import AnnotatedDump, Article, ArticleState, LoadResult, Rejection
 
@@ -306,7 +306,7 @@ class WarehouseSource:
             ).to_arrow_table()
         return list(zip(table.column("hash").to_pylist(), table.column("article_id").to_pylist(), strict=True))
 
-    def states(self, article_ids: Sequence[str]) -> list[ArticleState]:
+    def states(self, article_ids: Sequence[str]) -> list[Known]:
         if not article_ids:
             return []
         with self._registered("_wanted_ids", pa.table({"article_id": pa.array(article_ids, type=pa.string())})) as cur:
@@ -315,10 +315,7 @@ class WarehouseSource:
                 "SEMI JOIN _wanted_ids USING (article_id) ORDER BY article_id"
             ).to_arrow_table()
         columns = [table.column(name).to_pylist() for name in table.column_names]
-        return [
-            ArticleState(article_id=a, body=b, key=k, is_truncated=t, title=ti, url=u)
-            for a, b, k, t, ti, u in zip(*columns, strict=True)
-        ]
+        return list(map(Known._make, zip(*columns, strict=True)))
 
     @contextmanager
     def _registered(self, name: str, table: pa.Table) -> Iterator[duckdb.DuckDBPyConnection]:
