@@ -173,8 +173,13 @@ class Index:
     sketches: dict[str, list[int]] = field(default_factory=dict)  # key -> minhash sketch, for the warehouse
 
     def prefetch(self, entries: Iterable[CleanEntry]) -> None:
-        """One round trip to the warehouse for a whole batch of entries."""
-        keys = sorted({entry.key for entry in entries} - set(self.sigs))
+        """One round trip to the warehouse for a whole batch of entries.
+
+        Nothing here depends on the order of keys or ids (each is looked up on
+        its own), so they are not sorted: at 100k entries that sorting was 0.5 s.
+        """
+        sigs = self.sigs
+        keys = [key for key in dict.fromkeys(entry.key for entry in entries) if key not in sigs]
         sketch = minhash.sketches(keys)
         self.sigs.update(zip(keys, batch_signals(keys, sketch), strict=True))
         self.sketches.update(zip(keys, sketch.tolist(), strict=True))
@@ -184,15 +189,15 @@ class Index:
         for key in keys:
             hashes.update(self.sigs[key])
             ids.update(self.ids[key])
-        for h, article_id in self.source.lookup(sorted(hashes), MAX_POSTING):
+        for h, article_id in self.source.lookup(list(hashes), MAX_POSTING):
             if article_id is None:
                 self.saturated.add(h)
             else:
                 self.postings.setdefault(h, set()).add(article_id)
-        wanted = sorted({a for posting in self.postings.values() for a in posting} - set(self.states))
+        wanted = list({a for posting in self.postings.values() for a in posting}.difference(self.states))
         for state in self.source.states(wanted):
             self.states[state.article_id] = state
-        self.taken |= self.source.existing_ids(sorted(ids))
+        self.taken |= self.source.existing_ids(list(ids))
 
     def add(self, state: Known, keys: Iterable[str]) -> None:
         article_id = state.article_id
