@@ -29,7 +29,7 @@ import numpy as np
 
 from dumpflow import minhash
 from dumpflow.hashing import h64, hex_id
-from dumpflow.similarity import aligned_containment, gram_index
+from dumpflow.similarity import aligned_containment, gram_index, misses_exceed
 from schemas.records import ArticleState, CleanDump, CleanEntry, MatchedDump, Sighting
 
 # Opening windows used as truncation signals: a cut copy shares the opening,
@@ -149,6 +149,8 @@ def verify(
         return Match(state.article_id, "truncation", round(len(short) / len(long_), 6))
     if not short_truncated and len(short) / len(long_) < NEAR_THRESHOLD:
         return None  # the coverage cap below would keep any score under the threshold
+    if misses_exceed(short, long_, NEAR_THRESHOLD):
+        return None
     score = aligned_containment(gram_index(short), gram_index(long_))
     if not short_truncated and len(short) < 0.9 * len(long_):
         # A complete text that only opens like a longer one is another article

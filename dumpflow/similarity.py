@@ -91,6 +91,34 @@ def gram_index(key: str) -> GramIndex:
     return GramIndex.of(key)
 
 
+def misses_exceed(shorter: str, longer: str, threshold: float) -> bool:
+    """True when `aligned_containment` of the two keys is certainly below `threshold`.
+
+    Most candidates a real catalogue proposes are different articles that
+    share an opening (a series intro, a common first clause), and building
+    two gram indexes to score each one was most of repeat detection's time.
+    This walks the shorter key's 3-grams from the end, where such texts
+    differ, and counts the distinct ones that do not occur in the longer key
+    at all: each is a miss for `aligned_containment` wherever it stands.
+    There are at most len - 2 distinct grams, so once these exceed
+    (1 - threshold) of that, the score cannot reach the threshold. It only
+    ever says "certainly below"; anything else is scored in full, so
+    decisions are exactly as before.
+    """
+    n = len(shorter) - SHINGLE + 1
+    if n <= 0:
+        return False
+    budget = n * (1.0 - threshold) + 1e-6  # margin: rounding may only make this more cautious
+    absent: set[str] = set()
+    for i in range(n - 1, -1, -1):
+        gram = shorter[i : i + SHINGLE]
+        if gram not in longer and gram not in absent:
+            absent.add(gram)
+            if len(absent) > budget:
+                return True
+    return False
+
+
 def aligned_containment(shorter: GramIndex, longer: GramIndex) -> float:
     """Share of the shorter key's 3-grams found in the longer one *at about the same place*.
 

@@ -236,3 +236,35 @@ def test_hashes_handed_to_the_warehouse_are_the_ones_it_would_compute() -> None:
                 assert state.new_key_sketches == minhash.sketches(state.new_keys).tolist()
                 checked += len(state.new_keys)
     assert checked == 6  # SigLIP: two cuts and the full text; both series members; the overview
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(alphabet="的一是不了人我在有他这为之大来以个中上们到说国和地abcde", min_size=3, max_size=200),
+    other=st.text(alphabet="的一是不了人我在有他这为之大来以个中上们到说国和地abcde", max_size=200),
+    edits=st.lists(st.tuples(st.integers(min_value=0, max_value=399), st.sampled_from("的一是xyz")), max_size=40),
+    threshold=st.sampled_from([0.5, 0.8, 0.9, 1.0]),
+)
+def test_misses_exceed_says_below_only_when_the_full_score_is_below(
+    text: str, other: str, edits: list[tuple[int, str]], threshold: float
+) -> None:
+    """The pre-check may skip a pair's full score only when that score is certainly below the threshold."""
+    from dumpflow.similarity import GramIndex, aligned_containment, misses_exceed
+
+    longer = text + other
+    chars = list(text)
+    for at, char in edits:  # a copy with edits, most of them far from a clean cut
+        chars[at % len(chars)] = char
+    shorter = "".join(chars)
+    if misses_exceed(shorter, longer, threshold):
+        assert aligned_containment(GramIndex.of(shorter), GramIndex.of(longer)) < threshold
+
+
+def test_misses_exceed_rejects_a_different_article_and_keeps_an_edited_copy() -> None:
+    from dumpflow.normalize import match_key
+    from dumpflow.similarity import misses_exceed
+
+    series_a, series_b = match_key(SERIES_A), match_key(SERIES_B)
+    assert misses_exceed(series_a, series_b, 0.8)  # the same intro, then another article
+    edited = match_key(SIGLIP.replace("广泛应用", "普遍应用"))
+    assert not misses_exceed(edited, match_key(SIGLIP), 0.8)
