@@ -274,11 +274,33 @@ def finish_run(
 # --- reads used by the pipeline --------------------------------------------
 
 
+@contextmanager
+def registered(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> Iterator[duckdb.DuckDBPyConnection]:
+    """`table` visible to SQL on `con` as `name` while the block runs.
+
+    Every list of ids or hashes goes to DuckDB this way: a registered Arrow
+    table is read in place, while a list parameter turns each of 100k Python
+    strings into a DuckDB value first (that cost more than the query).
+    """
+    con.register(name, table)
+    try:
+        yield con
+    finally:
+        # In an aborted transaction unregister fails too; the first error is the one to report.
+        with suppress(duckdb.Error):
+            con.unregister(name)
+
+
+def id_table(values: Sequence[str] | pa.Array) -> pa.Table:
+    """Ids or paths as a one-column table (`value`), to pass through `registered`."""
+    return pa.table({"value": values if isinstance(values, pa.Array) else pa.array(values, type=pa.string())})
+
+
 def loaded_dump_ids(con: duckdb.DuckDBPyConnection, dump_ids: Sequence[str]) -> set[str]:
-    rows = con.execute(
-        "SELECT dump_id FROM dumps WHERE status = 'loaded' AND dump_id IN (SELECT unnest(?::VARCHAR[]))",
-        [list(dump_ids)],
-    ).fetchall()
+    with registered(con, "_ids", id_table(dump_ids)):
+        rows = con.execute(
+            "SELECT dump_id FROM dumps WHERE status = 'loaded' AND dump_id IN (SELECT value FROM _ids)"
+        ).fetchall()
     return {row[0] for row in rows}
 
 
@@ -329,18 +351,18 @@ class WarehouseSource:
         """
         cursor = self.con.cursor()
         try:
-            cursor.register(name, table)
-            yield cursor
+            with registered(cursor, name, table):
+                yield cursor
         finally:
             cursor.close()
 
     def existing_ids(self, article_ids: Sequence[str]) -> set[str]:
         if not article_ids:
             return set()
-        rows = self.con.execute(
-            "SELECT article_id FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
-            [list(article_ids)],
-        ).fetchall()
+        with self._registered("_ids", id_table(article_ids)) as cur:
+            rows = cur.execute(
+                "SELECT article_id FROM articles WHERE article_id IN (SELECT value FROM _ids)"
+            ).fetchall()
         return {row[0] for row in rows}
 
 
@@ -367,11 +389,11 @@ def record_rejections(con: duckdb.DuckDBPyConnection, rejections: Sequence[Rejec
 def _forget_unreadable(con: duckdb.DuckDBPyConnection, paths: Sequence[str]) -> None:
     """Drop the 'unreadable' rows of files that could be read this time (read.unreadable_id)."""
     if paths:
-        con.execute(
-            "DELETE FROM dumps WHERE status = 'rejected' AND starts_with(dump_id, 'unreadable:') "
-            "AND source_path IN (SELECT unnest(?::VARCHAR[]))",
-            [list(paths)],
-        )
+        with registered(con, "_paths", id_table(paths)):
+            con.execute(
+                "DELETE FROM dumps WHERE status = 'rejected' AND starts_with(dump_id, 'unreadable:') "
+                "AND source_path IN (SELECT value FROM _paths)"
+            )
 
 
 _SIGHTING_FIELDS = ("position", "line_no", "article_id", "raw_text", "kind", "similarity")
@@ -401,14 +423,9 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: dict[str, pa.Ar
     data = pa.table(columns)
     if data.num_rows == 0:
         return
-    con.register("_batch", data)
-    try:
-        names = ", ".join(columns)
+    names = ", ".join(columns)
+    with registered(con, "_batch", data):
         con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _batch {tail}")
-    finally:
-        # In an aborted transaction unregister fails too; the first error is the one to report.
-        with suppress(duckdb.Error):
-            con.unregister("_batch")
 
 
 def load_dumps(con: duckdb.DuckDBPyConnection, dumps: Sequence[AnnotatedDump], run_id: str) -> list[LoadResult]:
@@ -524,10 +541,8 @@ def _write(
         "ingested_at": pa.array([now] * len(dumps), type=pa.timestamp("us")),
         "run_id": pa.array([run_id] * len(dumps), type=pa.string()),
     }
-    con.execute(
-        "DELETE FROM dumps WHERE status = 'rejected' AND dump_id IN (SELECT unnest(?::VARCHAR[]))",
-        [[d.dump.dump_id for d in dumps]],
-    )
+    with registered(con, "_ids", id_table(dump_rows["dump_id"])):
+        con.execute("DELETE FROM dumps WHERE status = 'rejected' AND dump_id IN (SELECT value FROM _ids)")
     _forget_unreadable(con, [d.dump.path for d in dumps])
     _insert(con, "dumps", dump_rows)
     _insert(con, "sightings", sight)
@@ -640,14 +655,6 @@ def _upsert_articles(
 
 
 def _delete_topics(con: duckdb.DuckDBPyConnection, article_ids: pa.Array) -> None:
-    """Topics of these articles go, to be written again from their current bodies.
-
-    The ids go in as a registered Arrow column: as a list parameter, turning
-    100k Python strings into one DuckDB value cost more than the delete.
-    """
-    con.register("_changed", pa.table({"article_id": article_ids}))
-    try:
-        con.execute("DELETE FROM article_topics WHERE article_id IN (SELECT article_id FROM _changed)")
-    finally:
-        with suppress(duckdb.Error):
-            con.unregister("_changed")
+    """Topics of these articles go, to be written again from their current bodies."""
+    with registered(con, "_changed", id_table(article_ids)):
+        con.execute("DELETE FROM article_topics WHERE article_id IN (SELECT value FROM _changed)")
