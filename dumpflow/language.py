@@ -15,7 +15,6 @@ points (dumpflow.codepoints), ~1 us a body.
 from __future__ import annotations
 
 import threading
-import unicodedata
 from collections.abc import Sequence
 from typing import Literal
 
@@ -203,5 +202,5 @@ def detect_many(texts: Sequence[str]) -> list[LanguageGuess]:
 
 
 def detect(text: str) -> LanguageGuess:
-    text = unicodedata.normalize("NFKC", text)
+    text = codepoints.nfkc(text)
     return detect_packed([text], codepoints.pack([text]))[0]

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import math
 import tomllib
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -69,7 +68,7 @@ class Taxonomy:
 
 
 def fold(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).casefold()
+    return codepoints.nfkc(text).casefold()
 
 
 def _scoring(
@@ -217,5 +216,5 @@ def tag_many(texts: Sequence[str], taxonomy: Taxonomy) -> list[list[TopicTag]]:
 
 
 def tag(text: str, taxonomy: Taxonomy) -> list[TopicTag]:
-    text = unicodedata.normalize("NFKC", text)
+    text = codepoints.nfkc(text)
     return tag_packed([text], codepoints.pack([text]), taxonomy)[0]
