@@ -209,3 +209,17 @@ def test_task_seconds_from_prefect_log_lines() -> None:
     )
     assert dedup_bench.task_seconds(log) == {"read_batch": 2.0, "match_batch": 3.0}
     assert dedup_bench.task_seconds("no prefect here") == {}
+
+
+def test_floor_reads_every_line_and_writes_each_once(made: Path, tmp_path: Path) -> None:
+    import duckdb
+
+    from benchmarks import floor
+
+    dumps = sorted((made / "dumps").glob("*.txt"))
+    ids, positions, lines = floor.read_lines(made / "dumps")
+    assert len(set(ids)) == len(dumps)
+    assert set(_lines(made).values()) <= set(lines)  # every excerpt is among the lines read
+    floor.write_lines(tmp_path / "lines.duckdb", ids, positions, lines)
+    con = duckdb.connect(str(tmp_path / "lines.duckdb"), read_only=True)
+    assert con.execute("select count(*), count(distinct dump_id) from lines").fetchone() == (len(lines), len(dumps))
