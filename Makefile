@@ -48,6 +48,7 @@ bench: install
 	$(BIN)/python benchmarks/corpus.py bench-out/corpus-100k --entries 100000 --seed 2026 --force
 	$(BIN)/python benchmarks/dedup_bench.py bench-out/corpus-100k --workdir bench-out/work-100k \
 		--incremental --also-runner dask --repeat 3 --prefect-server
+	$(BIN)/python benchmarks/floor.py bench-out/corpus-100k --repeat 3
 
 clean:
 	rm -rf $(VENV) warehouse/*.duckdb warehouse/*.duckdb.wal warehouse/*.lock
