@@ -103,7 +103,9 @@ def misses_exceed(shorter: str, longer: str, threshold: float) -> bool:
     There are at most len - 2 distinct grams, so once these exceed
     (1 - threshold) of that, the score cannot reach the threshold. It only
     ever says "certainly below"; anything else is scored in full, so
-    decisions are exactly as before.
+    decisions are as before (the full score compares 64-bit hashes of
+    3-grams, so a hash collision could make it find a gram this calls
+    absent: odds of about 2**-64 per pair of grams).
     """
     n = len(shorter) - SHINGLE + 1
     if n <= 0:
