@@ -420,13 +420,13 @@ def _repeated(values: Sequence[str], counts: Sequence[int]) -> pa.Array:
     return pa.array(values, type=pa.string()).take(pa.array(index, type=pa.int64()))
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: dict[str, pa.Array], tail: str = "") -> None:
-    data = pa.table(columns)
+def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: dict[str, pa.Array] | pa.Table) -> None:
+    data = columns if isinstance(columns, pa.Table) else pa.table(columns)
     if data.num_rows == 0:
         return
-    names = ", ".join(columns)
+    names = ", ".join(data.column_names)
     with registered(con, "_batch", data):
-        con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _batch {tail}")
+        con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _batch")
 
 
 def load_dumps(con: duckdb.DuckDBPyConnection, dumps: Sequence[AnnotatedDump], run_id: str) -> list[LoadResult]:
@@ -636,7 +636,7 @@ def _upsert_articles(
     # are updated in place; an upsert (ON CONFLICT) of all of them was slower.
     fresh = pa.array([article_id in first_dump for article_id in ids], type=pa.bool_())
     table = pa.table(arrays)
-    _insert(con, "articles", dict(zip(table.column_names, table.filter(fresh).columns, strict=True)))
+    _insert(con, "articles", table.filter(fresh))
     known = table.filter(pc.invert(fresh))
     if known.num_rows:
         with registered(con, "_known", known):
