@@ -62,22 +62,18 @@ def _codepoints(keys: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
 def sketches(keys: Sequence[str]) -> np.ndarray:
     """(len(keys), BINS) uint32 one-permutation MinHash sketches of the keys' openings."""
     out = np.full((len(keys), BINS), EMPTY, dtype=np.uint32)
-    if not keys:
-        return out
     flat, lengths = _codepoints(keys)
-    starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
-    n = flat.size
-    h = np.zeros(n, dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        for j in range(SHINGLE):
-            shifted = np.zeros(n, dtype=np.uint64)
-            if j < n:
-                shifted[: n - j] = flat[j:]
-            h = h * _P + shifted
-        h = _mix(h)
-    owner = np.repeat(np.arange(len(keys)), lengths)
-    offset = np.arange(n) - starts[owner]
-    valid = offset + SHINGLE <= lengths[owner]  # a window is a shingle when it lies inside its own key
+    m = flat.size - SHINGLE + 1  # windows over the concatenated openings
+    if m <= 0:
+        return out
+    # Polynomial hash of every window, in place (array arithmetic wraps modulo 2**64).
+    h = flat[:m].copy()
+    for j in range(1, SHINGLE):
+        h *= _P
+        h += flat[j : j + m]
+    h = _mix(h)
+    owner = np.repeat(np.arange(len(keys)), lengths)[:m]
+    valid = np.arange(m) + SHINGLE <= np.cumsum(lengths)[owner]  # a window is a shingle when it lies inside its own key
     h, owner = h[valid], owner[valid]
     bins = (h >> _BIN_SHIFT).astype(np.int64)
     values = (h & _LOW32).astype(np.uint32)
