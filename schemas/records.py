@@ -112,10 +112,10 @@ class ArticleState(Record):
 
     @model_validator(mode="after")
     def _aligned(self) -> ArticleState:
-        for name in ("new_key_signals", "new_key_sketches"):
-            given = getattr(self, name)
-            if given and len(given) != len(self.new_keys):
-                raise ValueError(f"{name} must have one row per new key")
+        # Runs for every state (and again inside every Article), so no loop or getattr.
+        n, signals, sketches = len(self.new_keys), self.new_key_signals, self.new_key_sketches
+        if (signals and len(signals) != n) or (sketches and len(sketches) != n):
+            raise ValueError("new_key_signals and new_key_sketches, when given, must have one row per new key")
         return self
 
 

@@ -268,3 +268,17 @@ def test_misses_exceed_rejects_a_different_article_and_keeps_an_edited_copy() ->
     assert misses_exceed(series_a, series_b, 0.8)  # the same intro, then another article
     edited = match_key(SIGLIP.replace("广泛应用", "普遍应用"))
     assert not misses_exceed(edited, match_key(SIGLIP), 0.8)
+
+
+def test_a_state_whose_hashes_do_not_line_up_with_its_new_keys_is_refused() -> None:
+    import pytest
+    from pydantic import ValidationError
+
+    from schemas.records import ArticleState
+
+    base = {"article_id": "a", "body": "正文", "key": "正文", "is_truncated": False, "new_keys": ["正文", "正"]}
+    ArticleState(**base, new_key_signals=[[1], [2]], new_key_sketches=[[3], [4]])  # aligned: fine
+    ArticleState(**base)  # none given: the loader hashes the new keys itself
+    for bad in ({"new_key_signals": [[1]]}, {"new_key_sketches": [[3], [4], [5]]}):
+        with pytest.raises(ValidationError, match="one row per new key"):
+            ArticleState(**base, **bad)
