@@ -116,12 +116,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"| **together** | **{total:.2f}** |")
     if args.baseline_wall:
         budget = args.baseline_wall / 10
-        print(
-            f"\n10x the baseline ({args.baseline_wall:.2f} s end to end) leaves {budget:.2f} s for the whole ingest; "
-            f"these costs take {total:.2f} s of it, leaving {budget - total:.2f} s "
-            f"({(budget - total) / max(len(lines), 1) * 1e6:.1f} us per line) for cleaning, language, topics, "
-            "repeat detection and the other tables."
-        )
+        head = f"\n10x the baseline ({args.baseline_wall:.2f} s end to end) leaves {budget:.2f} s for all of it; "
+        if total >= budget:
+            print(head + f"these costs alone exceed it by {total - budget:.2f} s.")
+        else:
+            print(
+                head + f"these costs take {total:.2f} s of it, leaving {budget - total:.2f} s "
+                f"({(budget - total) / max(len(lines), 1) * 1e6:.1f} us per line) for cleaning, language, topics, "
+                "repeat detection and the other tables."
+            )
     return 0
 
 
