@@ -335,10 +335,10 @@ class WarehouseSource:
     def states(self, article_ids: Sequence[str]) -> list[Known]:
         if not article_ids:
             return []
-        with self._registered("_wanted_ids", pa.table({"article_id": pa.array(article_ids, type=pa.string())})) as cur:
+        with self._registered("_ids", id_table(article_ids)) as cur:
             table = cur.sql(
                 "SELECT article_id, body, match_key, is_truncated, title, url FROM articles "
-                "SEMI JOIN _wanted_ids USING (article_id) ORDER BY article_id"
+                "WHERE article_id IN (SELECT value FROM _ids) ORDER BY article_id"
             ).to_arrow_table()
         columns = [table.column(name).to_pylist() for name in table.column_names]
         return list(map(Known._make, zip(*columns, strict=True)))
@@ -414,10 +414,9 @@ def _columns(records: Sequence[object], fields: Sequence[str]) -> list[tuple]:
     return list(zip(*map(attrgetter(*fields), records), strict=True))
 
 
-def _repeated(values: Sequence[str], counts: Sequence[int]) -> pa.Array:
-    """values[i] repeated counts[i] times, as one Arrow column (a dump's id on each of its rows)."""
-    index = np.repeat(np.arange(len(values)), counts)
-    return pa.array(values, type=pa.string()).take(pa.array(index, type=pa.int64()))
+def _repeated(values: pa.Array, counts: Sequence[int]) -> pa.Array:
+    """values[i] repeated counts[i] times (a dump's id on each of its rows)."""
+    return values.take(pa.array(np.repeat(np.arange(len(values)), counts), type=pa.int64()))
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: dict[str, pa.Array] | pa.Table) -> None:
@@ -481,10 +480,12 @@ def _write(
     """Every row of these dumps, one bulk insert per table (columns built in one pass each)."""
     if not dumps:
         return
+    dump_ids = pa.array([d.dump.dump_id for d in dumps], type=pa.string())
+    paths = [d.dump.path for d in dumps]
     sightings = [s for d in dumps for s in d.sightings]
     position, line_no, article_id, raw_text, kind, similarity = _columns(sightings, _SIGHTING_FIELDS)
     sight: dict[str, pa.Array] = {
-        "dump_id": _repeated([d.dump.dump_id for d in dumps], [len(d.sightings) for d in dumps]),
+        "dump_id": _repeated(dump_ids, [len(d.sightings) for d in dumps]),
         "position": pa.array(position, type=pa.int32()),
         "article_id": pa.array(article_id, type=pa.string()),
         "raw_text": pa.array(raw_text, type=pa.string()),
@@ -495,17 +496,20 @@ def _write(
     lines = [line for d in dumps for line in d.dropped]
     dropped_line_no, dropped_text, dropped_reason = _columns(lines, ("line_no", "raw_text", "reason"))
     dropped = {
-        "dump_id": _repeated([d.dump.dump_id for d in dumps], [len(d.dropped) for d in dumps]),
+        "dump_id": _repeated(dump_ids, [len(d.dropped) for d in dumps]),
         "line_no": pa.array(dropped_line_no, type=pa.int32()),
         "raw_text": pa.array(dropped_text, type=pa.string()),
         "reason": pa.array(dropped_reason, type=pa.string()),
     }
-    first_dump: dict[str, str] = {}
+    first_dump: dict[str, str] = {}  # article -> the dump of its `new` sighting
+    counts: list[tuple[AnnotatedDump, int]] = []  # (dump, its new articles)
     for d in dumps:
-        dump_id = d.dump.dump_id
+        dump_id, n_new = d.dump.dump_id, 0
         for s in d.sightings:
             if s.kind == "new":
                 first_dump.setdefault(s.article_id, dump_id)
+                n_new += 1
+        counts.append((d, n_new))
     # The article's state after the last dump of the group that changed it.
     latest: dict[str, tuple[AnnotatedDump, Article]] = {}
     versions: list[ArticleState] = []  # states carrying versions first seen here (new_keys)
@@ -513,7 +517,6 @@ def _write(
         for art in d.articles:
             latest[art.state.article_id] = (d, art)
             versions.append(art.state)
-    counts = [(d, sum(1 for s in d.sightings if s.kind == "new")) for d in dumps]
     for d, n_new in counts:
         results.append(
             LoadResult(
@@ -526,9 +529,9 @@ def _write(
             )
         )
     dump_rows = {
-        "dump_id": pa.array([d.dump.dump_id for d in dumps], type=pa.string()),
+        "dump_id": dump_ids,
         "source_name": pa.array([d.dump.source_name for d in dumps], type=pa.string()),
-        "source_path": pa.array([d.dump.path for d in dumps], type=pa.string()),
+        "source_path": pa.array(paths, type=pa.string()),
         "format": pa.array([d.format for d in dumps], type=pa.string()),
         "status": pa.array(["loaded"] * len(dumps), type=pa.string()),
         "reason": pa.nulls(len(dumps), type=pa.string()),
@@ -542,9 +545,9 @@ def _write(
         "ingested_at": pa.array([now] * len(dumps), type=pa.timestamp("us")),
         "run_id": pa.array([run_id] * len(dumps), type=pa.string()),
     }
-    with registered(con, "_ids", id_table(dump_rows["dump_id"])):
+    with registered(con, "_ids", id_table(dump_ids)):
         con.execute("DELETE FROM dumps WHERE status = 'rejected' AND dump_id IN (SELECT value FROM _ids)")
-    _forget_unreadable(con, [d.dump.path for d in dumps])
+    _forget_unreadable(con, paths)
     _insert(con, "dumps", dump_rows)
     _insert(con, "sightings", sight)
     repeat = pa.array([i for i, k in enumerate(kind) if k != "new"], type=pa.int64())
@@ -581,19 +584,20 @@ def _insert_versions(con: duckdb.DuckDBPyConnection, states: Sequence[ArticleSta
             sketches.extend(sketch.tolist())
     if not keys:
         return
+    owner_ids = pa.array(owners, type=pa.string())
     _insert(
         con,
         "match_keys",
         {
             "hash": pa.array(np.fromiter(chain.from_iterable(sigs), dtype=np.uint64), type=pa.uint64()),
-            "article_id": _repeated(owners, [len(row) for row in sigs]),
+            "article_id": _repeated(owner_ids, [len(row) for row in sigs]),
         },
     )
     _insert(
         con,
         "signatures",
         {
-            "article_id": pa.array(owners, type=pa.string()),
+            "article_id": owner_ids,
             "key_hash": pa.array([row[0] for row in sigs], type=pa.uint64()),  # the exact signal comes first
             "n_key": pa.array([len(k) for k in keys], type=pa.int32()),
             "sketch": pa.array(sketches, type=pa.list_(pa.uint32())),
@@ -653,7 +657,7 @@ def _upsert_articles(
         con,
         "article_topics",
         {
-            "article_id": _repeated(ids, list(map(len, topics))),
+            "article_id": _repeated(article_ids, list(map(len, topics))),
             "topic": pa.array(topic, type=pa.string()),
             "score": pa.array(score, type=pa.float64()),
             "evidence": pa.array(evidence, type=pa.list_(pa.string())),
