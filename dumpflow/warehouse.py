@@ -202,10 +202,26 @@ def upgrade(path: Path, sql_dir: Path | None = None) -> list[int]:
 
 
 def ensure(path: Path) -> None:
-    """Create the warehouse file and bring its schema up to date."""
+    """Create the warehouse file and bring its schema up to date.
+
+    A new warehouse is built under a staging name and renamed into place
+    once its schema is committed and the file closed: DuckDB writes the file
+    as soon as it is opened, so a crash while the migrations ran used to
+    leave a warehouse with part of its schema, which `dumpflow check`
+    rightly reports. Now a crash leaves no warehouse, and the next run starts
+    over (a leftover staging file is discarded).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    with session(path) as con:
+    if path.exists():
+        with session(path) as con:
+            migrate(con)
+        return
+    staging = path.with_name(path.name + ".creating")
+    for leftover in (staging, staging.with_name(staging.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+    with session(staging) as con:
         migrate(con)
+    os.replace(staging, path)
 
 
 @contextmanager

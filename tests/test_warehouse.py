@@ -34,6 +34,18 @@ def test_migrations_apply_once_and_record_the_version(db: Path) -> None:
         assert warehouse.schema_version(con) == max(v for v, _, _ in warehouse.migrations())
 
 
+def test_a_new_warehouse_appears_only_with_its_whole_schema(tmp_path: Path) -> None:
+    """A crash while creating it left a staging file behind: it is discarded, never used as the warehouse."""
+    path = tmp_path / "w.duckdb"
+    staging = tmp_path / "w.duckdb.creating"
+    staging.write_bytes(b"half-written by a killed ingest")
+    warehouse.ensure(path)
+    assert not staging.exists()
+    with warehouse.session(path, read_only=True) as con:
+        assert warehouse.pending_versions(con) == []
+        assert warehouse.schema_version(con) == max(v for v, _, _ in warehouse.migrations())
+
+
 def test_loading_a_dump_twice_adds_nothing(db: Path) -> None:
     first = load(db, ("a.txt", [A, B]))
     assert [r.status for r in first] == ["loaded"]
