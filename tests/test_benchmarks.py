@@ -223,3 +223,26 @@ def test_floor_reads_every_line_and_writes_each_once(made: Path, tmp_path: Path)
     floor.write_lines(tmp_path / "lines.duckdb", ids, positions, lines)
     con = duckdb.connect(str(tmp_path / "lines.duckdb"), read_only=True)
     assert con.execute("select count(*), count(distinct dump_id) from lines").fetchone() == (len(lines), len(dumps))
+    con.close()
+
+
+def test_floor_writes_the_uncompressed_lines_when_asked(made: Path, tmp_path: Path) -> None:
+    """The floor times the uncompressed write as the least a loader can write; it must be uncompressed."""
+    import duckdb
+
+    from benchmarks import floor
+
+    ids, positions, lines = floor.read_lines(made / "dumps")
+    for compress in (True, False):
+        path = tmp_path / f"lines-{compress}.duckdb"
+        floor.write_lines(path, ids, positions, lines, compress=compress)
+        con = duckdb.connect(str(path), read_only=True)
+        methods = {
+            row[0]
+            for row in con.execute(
+                "select distinct compression from pragma_storage_info('lines') where segment_type <> 'VALIDITY'"
+            ).fetchall()
+        }
+        assert con.execute("select count(*) from lines").fetchone() == (len(lines),)
+        con.close()
+        assert (methods == {"Uncompressed"}) is not compress, methods
