@@ -147,26 +147,30 @@ class Writer:
 
 
 def migrate(con: duckdb.DuckDBPyConnection, sql_dir: Path | None = None) -> list[int]:
-    """Apply pending migrations, each with its ledger row in one transaction."""
+    """Apply every pending migration, with their ledger rows, in one transaction.
+
+    One transaction for all of them, not one each: a warehouse two versions
+    behind that crashed between two commits was left at a version no release
+    ever shipped. Now an upgrade lands whole or not at all.
+    """
     con.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations ("
         "version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)"
     )
     done = {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
-    applied = []
-    for version, name, sql in migrations(sql_dir):
-        if version in done:
-            continue
-        con.execute("BEGIN TRANSACTION")
-        try:
+    pending = [(version, name, sql) for version, name, sql in migrations(sql_dir) if version not in done]
+    if not pending:
+        return []
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for version, name, sql in pending:
             con.execute(sql)
             con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, name, utcnow()])
-            con.execute("COMMIT")
-        except Exception:
-            con.execute("ROLLBACK")
-            raise
-        applied.append(version)
-    return applied
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    return [version for version, _, _ in pending]
 
 
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:

@@ -109,3 +109,23 @@ def test_a_migration_numbered_below_the_latest_applied_one_still_runs(tmp_path: 
     (sql_dir / "0002_earlier.sql").write_text("CREATE TABLE two (x INTEGER);", encoding="utf-8")
     assert warehouse.upgrade(path, sql_dir) == [2]
     assert ledger(path) == [1, 2, 3]
+
+
+def test_pending_migrations_land_together_or_not_at_all(tmp_path: Path) -> None:
+    """A warehouse two versions behind must not stop at a version between them when the second one fails."""
+    path = v1_copy(tmp_path / "wh")
+    before = table_rows(path)
+    sql_dir = sql_dir_with(tmp_path, {"0002_good.sql": "CREATE TABLE two (x INTEGER);", "0003_broken.sql": BROKEN})
+
+    with pytest.raises(duckdb.CatalogException, match="no_such_table"):
+        warehouse.upgrade(path, sql_dir)
+
+    assert ledger(path) == [1]
+    with warehouse.session(path, read_only=True) as con:
+        tables = {row[0] for row in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    assert not {"two", "half_done"} & tables
+    assert table_rows(path) == before
+
+    (sql_dir / "0003_broken.sql").write_text("CREATE TABLE three (x INTEGER);", encoding="utf-8")
+    assert warehouse.upgrade(path, sql_dir) == [2, 3]
+    assert ledger(path) == [1, 2, 3]
