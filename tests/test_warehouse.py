@@ -9,6 +9,7 @@ import duckdb
 import pytest
 
 from dumpflow import dedup, enrich, warehouse
+from schemas.records import ArticleState
 from tests.builders import cleaned, scalar, snapshot, transmission
 
 A = "SigLIP 概述 CLIP自提出以来在zero-shot分类、跨模态搜索、多模态对齐等多个领域得到广泛应用。得益于其令人惊叹的能力..."
@@ -241,3 +242,42 @@ def test_a_writer_keeps_its_connection_when_nobody_asks(db: Path) -> None:
     with writer.connection() as third:
         assert third is not first
     writer.close()
+
+
+def test_a_state_without_its_signals_is_indexed_as_if_it_had_them(tmp_path: Path) -> None:
+    """Repeat detection hands its hashes over; a caller that does not gets the same index, hashed by the loader."""
+    dumps = [cleaned("a.txt", transmission(A, B)), cleaned("b.txt", transmission(A[:70] + "...", "一个新的条目" * 9))]
+    paths = [tmp_path / "given.duckdb", tmp_path / "bare.duckdb"]
+    for path in paths:
+        warehouse.ensure(path)
+        with warehouse.session(path) as con:
+            for dump in dumps:
+                annotated = enrich.annotate(dedup.match_dumps([dump], warehouse.WarehouseSource(con)))
+                if path.name == "bare.duckdb":
+                    annotated = [
+                        a.model_copy(
+                            update={
+                                "articles": [
+                                    art.model_copy(
+                                        update={
+                                            "state": ArticleState.model_validate(
+                                                art.state.model_dump(exclude={"new_key_signals", "new_key_sketches"})
+                                            )
+                                        }
+                                    )
+                                    for art in a.articles
+                                ]
+                            }
+                        )
+                        for a in annotated
+                    ]
+                    assert all(not art.state.new_key_signals for a in annotated for art in a.articles)
+                warehouse.load_dumps(con, annotated, "run-1")
+    given, bare = (snapshot(path) for path in paths)
+    assert given["match_keys"]
+    assert bare == given
+    sketches = []
+    for path in paths:
+        with warehouse.session(path, read_only=True) as con:
+            sketches.append(con.execute("SELECT * FROM signatures ORDER BY ALL").fetchall())
+    assert sketches[0] and sketches[1] == sketches[0]
