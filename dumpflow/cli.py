@@ -234,6 +234,38 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_FAILED
 
 
+def cmd_retag(args: argparse.Namespace) -> int:
+    """Tag every stored article again with the current taxonomy (after editing schemas/topics.toml)."""
+    from dumpflow import topics
+
+    db = config.warehouse_path(args.warehouse)
+    if not db.exists():
+        print(f"dumpflow: no warehouse at {db}; run `dumpflow ingest` first", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        taxonomy = topics.load_taxonomy()
+    except (OSError, topics.TaxonomyError) as exc:
+        print(f"dumpflow: cannot read the taxonomy: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        # The ingest's lock: an ingest writing tags meanwhile would undo part of the work.
+        with warehouse.writer_lock(db, config.lock_timeout_seconds()):
+            warehouse.ensure(db)
+            with warehouse.session(db) as con:
+                result = warehouse.retag_topics(con, lambda bodies: topics.tag_many(bodies, taxonomy))
+    except warehouse.WarehouseBusy as exc:
+        print(f"dumpflow: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except duckdb.Error as exc:
+        print(f"dumpflow: retag failed, the old tags are kept: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    print(
+        f"articles: {result.n_articles}  re-tagged: {result.n_changed}  "
+        f"tags before: {result.n_tags_before}  after: {result.n_tags_after}"
+    )
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="dumpflow", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -288,6 +320,10 @@ def build_parser() -> argparse.ArgumentParser:
     _add_warehouse(p)
     p.add_argument("--wait", type=float, default=READER_WAIT)
     p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("retag", help="tag every stored article again with the current taxonomy (schemas/topics.toml)")
+    _add_warehouse(p)
+    p.set_defaults(func=cmd_retag)
 
     p = sub.add_parser("check", help="verify the warehouse's invariants (exit 1 and a list when one is broken)")
     _add_warehouse(p)

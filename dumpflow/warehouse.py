@@ -13,7 +13,7 @@ import datetime as dt
 import fcntl
 import os
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from itertools import chain
 from operator import attrgetter
@@ -27,7 +27,7 @@ import pyarrow.compute as pc
 from dumpflow import config, minhash
 from dumpflow.dedup import Known, batch_signals
 from schemas import SQL_DIR
-from schemas.records import AnnotatedDump, Article, ArticleState, LoadResult, Rejection
+from schemas.records import AnnotatedDump, Article, ArticleState, LoadResult, Rejection, RetagResult, TopicTag
 
 LOCKED_MESSAGES = ("Could not set lock", "Conflicting lock", "database is locked")
 
@@ -670,7 +670,15 @@ def _upsert_articles(
                 "n_chars = k.n_chars, url = k.url, last_seen = k.last_seen, last_dump_id = k.last_dump_id, "
                 "match_key = k.match_key FROM _known k WHERE articles.article_id = k.article_id"
             )
-    _delete_topics(con, article_ids)
+    _replace_topics(con, article_ids, topics)
+
+
+def _replace_topics(
+    con: duckdb.DuckDBPyConnection, article_ids: pa.Array, topics: Sequence[Sequence[TopicTag]]
+) -> None:
+    """The topics of these articles, replaced by `topics` (one list per article, in the same order)."""
+    with registered(con, "_changed", id_table(article_ids)):
+        con.execute("DELETE FROM article_topics WHERE article_id IN (SELECT value FROM _changed)")
     tags = list(chain.from_iterable(topics))
     topic, score, evidence = _columns(tags, ("topic", "score", "evidence"))
     _insert(
@@ -685,7 +693,55 @@ def _upsert_articles(
     )
 
 
-def _delete_topics(con: duckdb.DuckDBPyConnection, article_ids: pa.Array) -> None:
-    """Topics of these articles go, to be written again from their current bodies."""
-    with registered(con, "_changed", id_table(article_ids)):
-        con.execute("DELETE FROM article_topics WHERE article_id IN (SELECT value FROM _changed)")
+# --- re-tagging ---------------------------------------------------------------
+
+RETAG_CHUNK = 20_000
+
+
+def retag_topics(
+    con: duckdb.DuckDBPyConnection,
+    tag: Callable[[list[str]], list[list[TopicTag]]],
+    chunk: int = RETAG_CHUNK,
+) -> RetagResult:
+    """Tag every stored article again from its body, in one transaction.
+
+    An ingest tags only the articles its dumps sight, so after the taxonomy
+    changes the catalogue would mix tags from both versions. This streams the
+    articles with their stored tags, `chunk` at a time (memory stays bounded
+    at a million articles), and rewrites the topics of those whose tags
+    differ. One transaction: readers see the old tags or the new ones, never
+    a mix, and an interrupted re-tag leaves the old ones. The stream is read
+    on a cursor, whose snapshot is taken before the first rewrite.
+    """
+    n_articles = n_changed = n_before = n_after = 0
+    con.execute("BEGIN TRANSACTION")
+    try:
+        with con.cursor() as reader:
+            batches = reader.sql(
+                "WITH t AS (SELECT article_id, list({'topic': topic, 'score': score, 'evidence': evidence}) AS tags "
+                "FROM article_topics "
+                "GROUP BY article_id) "
+                "SELECT a.article_id, a.body, coalesce(t.tags, []) AS tags "
+                "FROM articles a LEFT JOIN t USING (article_id)"
+            ).to_arrow_reader(chunk)
+            for batch in batches:
+                ids, bodies, stored = (batch.column(name).to_pylist() for name in ("article_id", "body", "tags"))
+                new = tag(bodies)
+                changed = [
+                    (article_id, tags)
+                    for article_id, tags, old in zip(ids, new, stored, strict=True)
+                    if sorted((t.topic, t.score, tuple(t.evidence)) for t in tags)
+                    != sorted((o["topic"], o["score"], tuple(o["evidence"])) for o in old)
+                ]
+                if changed:
+                    _replace_topics(con, pa.array([a for a, _ in changed], type=pa.string()), [t for _, t in changed])
+                n_articles += len(ids)
+                n_changed += len(changed)
+                n_before += sum(map(len, stored))
+                n_after += sum(map(len, new))
+        con.execute("COMMIT")
+    except BaseException:
+        with suppress(duckdb.Error):
+            con.execute("ROLLBACK")
+        raise
+    return RetagResult(n_articles=n_articles, n_changed=n_changed, n_tags_before=n_before, n_tags_after=n_after)

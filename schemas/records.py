@@ -179,6 +179,15 @@ class LoadResult(Record):
     n_repeats: int
 
 
+class RetagResult(Record):
+    """What `dumpflow retag` changed: articles walked, articles whose tags differed, tag rows before and after."""
+
+    n_articles: int
+    n_changed: int
+    n_tags_before: int
+    n_tags_after: int
+
+
 class RunSummary(Record):
     run_id: str
     files_seen: int
