@@ -104,15 +104,26 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _open_read_only(args: argparse.Namespace) -> duckdb.DuckDBPyConnection | None:
+def _existing_warehouse(args: argparse.Namespace) -> Path | None:
+    """The warehouse a reading or maintenance command works on; None (and why, on stderr) when there is none."""
     db = config.warehouse_path(args.warehouse)
     if not db.exists():
         print(f"dumpflow: no warehouse at {db}; run `dumpflow ingest` first", file=sys.stderr)
         return None
+    return db
+
+
+def _say_upgraded(db: Path, applied: list[int]) -> None:
+    if applied:
+        print(f"dumpflow: upgraded {db} with migrations {', '.join(map(str, applied))}", file=sys.stderr)
+
+
+def _open_read_only(args: argparse.Namespace) -> duckdb.DuckDBPyConnection | None:
+    db = _existing_warehouse(args)
+    if db is None:
+        return None
     try:
-        applied = warehouse.upgrade(db)
-        if applied:
-            print(f"dumpflow: upgraded {db} with migrations {', '.join(map(str, applied))}", file=sys.stderr)
+        _say_upgraded(db, warehouse.upgrade(db))
         return warehouse.connect(db, read_only=True, wait_seconds=args.wait)
     except warehouse.WarehouseBusy as exc:
         print(f"dumpflow: {exc}; try again when it finishes", file=sys.stderr)
@@ -238,9 +249,8 @@ def cmd_retag(args: argparse.Namespace) -> int:
     """Tag every stored article again with the current taxonomy (after editing schemas/topics.toml)."""
     from dumpflow import topics
 
-    db = config.warehouse_path(args.warehouse)
-    if not db.exists():
-        print(f"dumpflow: no warehouse at {db}; run `dumpflow ingest` first", file=sys.stderr)
+    db = _existing_warehouse(args)
+    if db is None:
         return EXIT_USAGE
     try:
         taxonomy = topics.load_taxonomy()
@@ -249,10 +259,9 @@ def cmd_retag(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     try:
         # The ingest's lock: an ingest writing tags meanwhile would undo part of the work.
-        with warehouse.writer_lock(db, config.lock_timeout_seconds()):
-            warehouse.ensure(db)
-            with warehouse.session(db) as con:
-                result = warehouse.retag_topics(con, lambda bodies: topics.tag_many(bodies, taxonomy))
+        with warehouse.writer_lock(db, config.lock_timeout_seconds()), warehouse.session(db) as con:
+            _say_upgraded(db, warehouse.migrate(con))  # an older warehouse is brought up to date on the same open
+            result = warehouse.retag_topics(con, lambda bodies: topics.tag_many(bodies, taxonomy))
     except warehouse.WarehouseBusy as exc:
         print(f"dumpflow: {exc}", file=sys.stderr)
         return EXIT_FAILED
