@@ -146,6 +146,10 @@ def label(html_path: Path, page: Page) -> dict:
                             junk.decompose()
                         text = ex.get_text(" ")
                 start, end = excerpt_bounds(text)
+                body = collapse(text)
+                leaked = [f for f in page.furniture if f in body]
+                if leaked:
+                    raise ValueError(f"{html_path}: entry {i} body holds furniture {leaked}; fix the furniture list")
             entries.append(
                 {
                     "title": collapse(title_node.get_text(" ")),

@@ -25,6 +25,38 @@ NEXT_FURNITURE = (
     "NexT.Pisces",
 )
 
+BUTTERFLY_SRC = "0-px/0-px.github.io@02dd6a7d9043e786006a1d3f9de67959119f141c"
+BUTTERFLY_FURNITURE = (
+    "_0_px's Blog",
+    "发表于",
+    "总结",
+    "最新文章",
+    "主页",
+    "归档",
+    "标签",
+    "搜索",
+    "网站信息",
+    "文章数目 :",
+    "本站访客数 :",
+    "Follow Me",
+    "Butterfly 5.4.3",
+    "全部文章 - 10",
+)
+ARCHER_FURNITURE = (
+    "007's Studio.",
+    "it's better to burn out than to fade away",
+    "操作系统",
+    "二分查找",
+    "算法分析",
+    "< PREV",
+    "NEXT >",
+    "FRIENDS",
+    "ABOUT ME",
+    "Total : 23",
+    "Powered by Hexo",
+    "Eclipse运行失败tomcat失败",
+)
+
 PAGES: dict[str, Page] = {
     "dev/hexo-next/index": Page(
         theme="hexo-next",
@@ -49,5 +81,41 @@ PAGES: dict[str, Page] = {
         date="time.post-time",
         date_attr="content",
         furniture=NEXT_FURNITURE + ("OK! 目前共计 37 篇日志。 继续努力。",),
+    ),
+    "dev/hexo-butterfly/index": Page(
+        theme="hexo-butterfly",
+        kind="listing",
+        lang="zh",
+        source=f"{BUTTERFLY_SRC}:index.html (real Hexo Butterfly 5.4.3 output; head scripts dropped, trimmed to 6 of 10 posts, "
+        "pagination nav as on page/2/index.html)",
+        entry="div.recent-post-item",
+        title="a.article-title",
+        date="time",
+        date_attr="datetime",
+        excerpt="div.content",
+        furniture=BUTTERFLY_FURNITURE,
+    ),
+    "dev/hexo-butterfly/archives": Page(
+        theme="hexo-butterfly",
+        kind="titles",
+        lang="zh",
+        source=f"{BUTTERFLY_SRC}:archives/index.html (real output; head scripts dropped)",
+        entry="div.article-sort-item-info",
+        title="a.article-sort-item-title",
+        date="time",
+        date_attr="datetime",
+        furniture=BUTTERFLY_FURNITURE,
+    ),
+    "dev/hexo-archer/page-2": Page(
+        theme="hexo-archer",
+        kind="listing",
+        lang="zh",
+        source="007havegone/007havegone.github.io@096f980f484a74ba90c27706fa001e6dd552ce8f:page/2/index.html (real Hexo Archer "
+        "output; inline CSS/JS dropped, blank template lines collapsed, 6 of 10 posts; sidebar archive list kept)",
+        entry="main article.index-post",
+        title="a.abstract-title",
+        date="span.abstract-time",
+        excerpt="div.abstract-content",
+        furniture=ARCHER_FURNITURE,
     ),
 }
