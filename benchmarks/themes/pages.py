@@ -118,4 +118,41 @@ PAGES: dict[str, Page] = {
         excerpt="div.abstract-content",
         furniture=ARCHER_FURNITURE,
     ),
+    "dev/hexo-even/index": Page(
+        theme="hexo-even",
+        kind="listing",
+        lang="zh",
+        source="Aloxaf/Aloxaf.github.io@003b30c82a02abe8ba01602e7c637b4b6e99d200:index.html (real Hexo Even 2.11.0 output; "
+        "analytics scripts dropped, 8 of 10 posts; whole short posts without read-more, headings inside excerpts, "
+        "image-only and one-line excerpts)",
+        entry="section#posts > article.post",
+        title="a.post-link",
+        date="span.post-time",
+        excerpt="div.post-content",
+        drop=(".read-more",),
+        furniture=("Aloxaf's blog", "阅读更多", "下一页", "由 Hexo 强力驱动", "译文", "友链", "主题 - Even"),
+    ),
+    "dev/hexo-fluid/index": Page(
+        theme="hexo-fluid",
+        kind="listing",
+        lang="zh",
+        source="AimTao/aimtao.github.io@01e253638642153b9878519977cb8589c1f57bc7:index.html (real Hexo Fluid 1.9.1 output; "
+        "inline config/analytics scripts shortened, 7 of 10 cards; one-line excerpts, meta after the excerpt)",
+        entry="article.index-info",
+        title="h1.index-header a",
+        date="time",
+        excerpt="a.index-excerpt",
+        furniture=(
+            "AimTao's Blog",
+            "Solution",
+            "Implement From Scratch",
+            "#Docker",
+            "#Go",
+            "Timeline",
+            "Linux kernel",
+            "Keyword",
+            "鄂 ICP 备 20000502 号",
+            "© 2025 AimTao",
+        ),
+    ),
 }
