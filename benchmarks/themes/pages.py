@@ -155,4 +155,29 @@ PAGES: dict[str, Page] = {
             "© 2025 AimTao",
         ),
     ),
+    "dev/jekyll-hux/index": Page(
+        theme="jekyll-hux",
+        kind="listing",
+        lang="zh",
+        source="rendered by hand from Huxpro/huxpro.github.io@0e5913283600300febae76279df944f4ab94dfda:index.html (post loop, "
+        "strip_html | truncate:200) and @05b145c9b3912fdb96c94cd4cc552fc0c2e43b95:_layouts/page.html (sidebar), with the real "
+        "posts _posts/2015-04-14-unix-linux-note.markdown, 2014-01-29-hello-2015.markdown and three Start Bootstrap sample "
+        "posts of identical body (2014-09-24, 2014-07-08, 2014-06-10); subtitle card, headings inside the preview",
+        entry="div.post-preview",
+        title="h2.post-title",
+        date="p.post-meta",
+        excerpt="div.post-content-preview",
+        furniture=(
+            "Posted by",
+            "Hux Blog",
+            "「On the Road」",
+            "FEATURE TAGS",
+            "ABOUT ME",
+            "FRIENDS",
+            "Older Posts",
+            "写写代码，做做设计，看看产品。",
+            "Start Bootstrap",
+            "不适合人类阅读，非常水的自我笔记",
+        ),
+    ),
 }
