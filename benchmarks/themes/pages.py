@@ -180,4 +180,15 @@ PAGES: dict[str, Page] = {
             "不适合人类阅读，非常水的自我笔记",
         ),
     ),
+    "dev/jekyll-minima/home-titles": Page(
+        theme="jekyll-minima",
+        kind="titles",
+        lang="en",
+        source="saved copy of http://blog.atomsign.net/ (Jekyll 2 default theme, the ancestor of minima) found in the "
+        "public code index as file id 12912910689; real output, SVG paths and analytics trimmed, 22 of 34 posts",
+        entry="ul.posts > li",
+        title="a.post-link",
+        date="span.post-date",
+        furniture=("The Once And Future Code.", "Posts", "subscribe via RSS", "Another Jekyll blog.", "alanjcfs", "ajcfs"),
+    ),
 }
