@@ -52,6 +52,7 @@ class Page:
     date_attr: str | None = None  # read the date from this attribute instead of the text
     excerpt: str | None = None  # CSS selector inside the entry for the excerpt/body
     drop: tuple[str, ...] = ()  # CSS selectors removed from the excerpt before reading its text
+    year_from: str | None = None  # CSS selector of the year heading before the entry, for "MM-DD" dates
     sibling_excerpt: bool = False  # excerpt = following <p>/<div> siblings of the entry up to the next entry
     furniture: tuple[str, ...] = ()
     url_override: tuple[str, ...] = field(default=())  # used when the page itself gives no link (article pages)
@@ -129,6 +130,10 @@ def label(html_path: Path, page: Page) -> dict:
                 dnode = node.select_one(page.date)
                 if dnode is not None:
                     raw = dnode.get(page.date_attr, "") if page.date_attr else dnode.get_text(" ")
+                    if page.year_from:
+                        heads = soup.select(page.year_from)
+                        year = node.find_previous(lambda t: t in heads)
+                        raw = f"{collapse(year.get_text())}-{collapse(raw)}" if year is not None else raw
                     when = parse_date(raw)
             start = end = None
             if page.kind in ("listing", "article"):

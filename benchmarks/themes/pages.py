@@ -191,4 +191,16 @@ PAGES: dict[str, Page] = {
         date="span.post-date",
         furniture=("The Once And Future Code.", "Posts", "subscribe via RSS", "Another Jekyll blog.", "alanjcfs", "ajcfs"),
     ),
+    "dev/hugo-loveit/posts-page-2": Page(
+        theme="hugo-loveit",
+        kind="titles",
+        lang="zh",
+        source="111hunter/111hunter.github.io@01e7272d6464e0c5ff0b6586d48bbb4ddeb1f3e2:posts/page/2/index.html (real Hugo "
+        "LoveIt 0.2.10 output; search widgets and trailing scripts trimmed); dates are MM-DD under a year heading",
+        entry="article.archive-item",
+        title="a.archive-item-link",
+        date="span.archive-item-date",
+        year_from="h3.group-title",
+        furniture=("寂的博客", "所有文章", "搜索文章标题或内容...", "文章", "标签", "分类", "关于", "CC BY-NC 4.0", "LoveIt"),
+    ),
 }
