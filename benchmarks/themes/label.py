@@ -52,6 +52,7 @@ class Page:
     date_attr: str | None = None  # read the date from this attribute instead of the text
     excerpt: str | None = None  # CSS selector inside the entry for the excerpt/body
     drop: tuple[str, ...] = ()  # CSS selectors removed from the excerpt before reading its text
+    text_strip: tuple[str, ...] = ()  # regexes removed from the excerpt text (labels inside the same element, e.g. 摘要:)
     year_from: str | None = None  # CSS selector of the year heading before the entry, for "MM-DD" dates
     sibling_excerpt: bool = False  # excerpt = following <p>/<div> siblings of the entry up to the next entry
     furniture: tuple[str, ...] = ()
@@ -150,6 +151,8 @@ def label(html_path: Path, page: Page) -> dict:
                         for junk in ex.select("script, style"):
                             junk.decompose()
                         text = ex.get_text(" ")
+                for pattern in page.text_strip:
+                    text = re.sub(pattern, "", collapse(text))
                 start, end = excerpt_bounds(text)
                 body = collapse(text)
                 leaked = [f for f in page.furniture if f in body]

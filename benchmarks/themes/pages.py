@@ -203,4 +203,32 @@ PAGES: dict[str, Page] = {
         year_from="h3.group-title",
         furniture=("寂的博客", "所有文章", "搜索文章标题或内容...", "文章", "标签", "分类", "关于", "CC BY-NC 4.0", "LoveIt"),
     ),
+    "dev/cnblogs/home": Page(
+        theme="cnblogs",
+        kind="listing",
+        lang="zh",
+        source="saved cnblogs.com/bndong home page (SimpleMemory skin) kept as a JSP in the public code index, file id "
+        "47238309297; the day/postTitle/postCon/postDesc blocks are real cnblogs output (8 days), JSP head wrapper "
+        "replaced by the cnblogs asset links, sidebar reduced to 公告/搜索/随笔分类 as cnblogs renders them",
+        entry="div.day",
+        title="a.postTitle2",
+        date="div.postDesc",
+        excerpt="div.c_b_p_desc",
+        drop=("a.c_b_p_desc_readmore",),
+        text_strip=(r"^摘要[:：]\s*",),
+        furniture=(
+            "摘要:",
+            "阅读全文",
+            "posted @",
+            "置顶随笔",
+            "BNDong",
+            "博客园",
+            "新随笔",
+            "随笔 - 23",
+            "编辑",
+            "下一页",
+            "随笔分类",
+            "找找看",
+        ),
+    ),
 }
