@@ -47,6 +47,7 @@ class Page:
     source: str
     entry: str = ""  # CSS selector of one entry (card, archive line, or the single post)
     title: str = ""  # CSS selector inside the entry for the title element
+    title_drop: tuple[str, ...] = ()  # CSS selectors inside the title removed before reading it (type badges)
     link: str | None = None  # CSS selector inside the entry for the <a href>; None = the title's own/inner <a>
     date: str | None = None  # CSS selector inside the entry for the date element
     date_attr: str | None = None  # read the date from this attribute instead of the text
@@ -113,6 +114,13 @@ def label(html_path: Path, page: Page) -> dict:
             title_node = node.select_one(page.title) if page.title else node
             if title_node is None:
                 raise ValueError(f"{html_path}: entry {i} has no title ({page.title})")
+            title_text = title_node.get_text(" ")
+            if page.title_drop:
+                title_copy = BeautifulSoup(str(title_node), "lxml")
+                for sel in page.title_drop:
+                    for junk in title_copy.select(sel):
+                        junk.decompose()
+                title_text = title_copy.get_text(" ")
             if page.link is not None:
                 link_node = node.select_one(page.link)
             elif title_node.name == "a":
@@ -160,7 +168,7 @@ def label(html_path: Path, page: Page) -> dict:
                     raise ValueError(f"{html_path}: entry {i} body holds furniture {leaked}; fix the furniture list")
             entries.append(
                 {
-                    "title": collapse(title_node.get_text(" ")),
+                    "title": collapse(title_text),
                     "url": url,
                     "date": when,
                     "excerpt_start": start,

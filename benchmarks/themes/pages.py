@@ -231,4 +231,31 @@ PAGES: dict[str, Page] = {
             "找找看",
         ),
     ),
+    "dev/csdn/list": Page(
+        theme="csdn",
+        kind="listing",
+        lang="zh",
+        source="saved blog.csdn.net/dongjian2 list page (2019 phoenix template) kept in the public code index as file id "
+        "32288361837; real output, 8 of 20 items, analytics scripts and right column dropped; a hidden "
+        "(display:none) promoted item precedes the real ones; excerpts share template text (Time Limit ... Problem "
+        "Description)",
+        entry="div.article-item-box:not([style*='display: none'])",
+        title="h4 > a",
+        title_drop=("span.article-type",),
+        date="span.date",
+        excerpt="p.content",
+        furniture=(
+            "爱敲代码的小赤佬",
+            "2019放下包袱，开始崭新的代码之旅。",
+            "管理博客",
+            "只看原创",
+            "按更新时间",
+            "RSS订阅",
+            "阅读数",
+            "评论数",
+            "置顶",
+            "删除",
+            "帝都的凛冬",
+        ),
+    ),
 }
