@@ -258,4 +258,42 @@ PAGES: dict[str, Page] = {
             "帝都的凛冬",
         ),
     ),
+    "holdout/jekyll-lanyon/index": Page(
+        theme="jekyll-lanyon",
+        kind="listing",
+        lang="en",
+        source="saved copy of http://mts.io/ (Jekyll Lanyon) in the public code index, file id 25782240376; real output, "
+        "the whole first page (4 full posts, no read-more; title then date then body as siblings inside div.post, "
+        "'Update' notes after the body); one table and one code block inside posts trimmed, analytics dropped",
+        entry="div.posts > div.post",
+        title="h1.post-title",
+        date="span.post-date",
+        date_attr="content",
+        excerpt="span[itemprop=articleBody]",
+        furniture=(
+            "Matias Singers",
+            "special projects at Grab, web tinkerer, kickstarter-addict, flâneur and consumed by wanderlust.",
+            "Show menu",
+            "© 2016. All rights reserved.",
+            "I'm available for Sass, JavaScript and Node.js consulting",
+            "reach out to me on Twitter",
+            "Older",
+            "Newer",
+            "Update 1:",
+        ),
+    ),
+    "holdout/jekyll-hyde/empty-page": Page(
+        theme="jekyll-hyde",
+        kind="reject",
+        lang="en",
+        source="saved page of Andrei Solntsev's Jekyll Hyde (BlackDoc) site in the public code index, file id 21437674051; "
+        "real output of a page whose content is empty (title '{} · Andrei Solntsev'): sidebar, nav and tagline only",
+        furniture=(
+            "Andrei Solntsev",
+            "Complexity is the path to the dark side",
+            "Released under MIT License",
+            "Open source",
+            "Publications",
+        ),
+    ),
 }
