@@ -21,7 +21,8 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urljoin
 
-from bs4 import BeautifulSoup, Tag
+import soupsieve
+from bs4 import BeautifulSoup, NavigableString, Tag
 
 ROOT = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "html" / "themes"
 
@@ -55,9 +56,30 @@ class Page:
     drop: tuple[str, ...] = ()  # CSS selectors removed from the excerpt before reading its text
     text_strip: tuple[str, ...] = ()  # regexes removed from the excerpt text (labels inside the same element, e.g. 摘要:)
     year_from: str | None = None  # CSS selector of the year heading before the entry, for "MM-DD" dates
-    sibling_excerpt: bool = False  # excerpt = following <p>/<div> siblings of the entry up to the next entry
+    excerpt_sibling: str | None = None  # excerpt = first following sibling of the entry matching this selector
     furniture: tuple[str, ...] = ()
     url_override: tuple[str, ...] = field(default=())  # used when the page itself gives no link (article pages)
+
+
+BLOCKS = frozenset(
+    "p div li ul ol h1 h2 h3 h4 h5 h6 br tr td th table blockquote pre figure figcaption section article header "
+    "footer hr dl dt dd".split()
+)
+
+
+def visible_text(node: Tag) -> str:
+    """Text as a reader sees it: inline pieces joined as written, block boundaries turned into line breaks.
+
+    get_text(" ") would put a space inside "<code>gem install</code>, you", which no detector reproduces.
+    """
+    parts: list[str] = []
+    for piece in node.descendants:
+        if isinstance(piece, Tag):
+            if piece.name in BLOCKS:
+                parts.append("\n")
+        elif type(piece) is NavigableString and piece.parent is not None and piece.parent.name not in ("script", "style"):
+            parts.append(str(piece))
+    return "".join(parts)
 
 
 def collapse(text: str) -> str:
@@ -94,87 +116,95 @@ def excerpt_bounds(text: str) -> tuple[str | None, str | None]:
     return text[:40].strip(), text[-30:].strip()
 
 
-def sibling_text(entry: Tag, entry_selector_matches: list[Tag]) -> str:
-    parts: list[str] = []
+def next_sibling_matching(entry: Tag, selector: str) -> Tag | None:
     for sib in entry.find_next_siblings():
-        if sib in entry_selector_matches or sib.name in ("h1", "h2", "h3", "hr", "nav", "footer"):
-            break
-        if sib.name in ("p", "div", "section", "blockquote", "ul", "ol"):
-            parts.append(sib.get_text(" "))
-    return " ".join(parts)
+        if soupsieve.match(selector, sib):
+            return sib
+    return None
+
+
+def read_title(node: Tag, page: Page, where: str) -> tuple[Tag, str]:
+    title_node = node.select_one(page.title) if page.title else node
+    if title_node is None:
+        raise ValueError(f"{where}: no title ({page.title})")
+    if not page.title_drop:
+        return title_node, visible_text(title_node)
+    copy = BeautifulSoup(str(title_node), "lxml")
+    for sel in page.title_drop:
+        for junk in copy.select(sel):
+            junk.decompose()
+    return title_node, visible_text(copy)
+
+
+def read_url(node: Tag, title_node: Tag, page: Page, base: str | None, index: int, where: str) -> str:
+    if page.url_override:
+        return page.url_override[index]
+    if page.link is not None:
+        link_node = node.select_one(page.link)
+    elif title_node.name == "a":
+        link_node = title_node
+    else:
+        link_node = title_node.find("a") or title_node.find_parent("a")
+    href = link_node.get("href") if link_node is not None else None
+    if href is None:
+        raise ValueError(f"{where}: no link")
+    return urljoin(base, href) if base else href
+
+
+def read_date(soup: BeautifulSoup, node: Tag, page: Page) -> str | None:
+    dnode = node.select_one(page.date) if page.date else None
+    if dnode is None:
+        return None
+    raw = dnode.get(page.date_attr, "") if page.date_attr else dnode.get_text(" ")
+    if page.year_from:
+        head_ids = {id(h) for h in soup.select(page.year_from)}
+        year = dnode.find_previous(lambda t: id(t) in head_ids)
+        if year is not None:
+            raw = f"{collapse(year.get_text())}-{collapse(raw)}"
+    return parse_date(raw)
+
+
+def read_body(node: Tag, page: Page) -> str:
+    if page.excerpt_sibling:
+        found = next_sibling_matching(node, page.excerpt_sibling)
+    else:
+        found = node.select_one(page.excerpt) if page.excerpt else None
+    if found is None:
+        return ""
+    copy = BeautifulSoup(str(found), "lxml")
+    for sel in (*page.drop, "script", "style"):
+        for junk in copy.select(sel):
+            junk.decompose()
+    text = collapse(visible_text(copy))
+    for pattern in page.text_strip:
+        text = re.sub(pattern, "", text)
+    return text
 
 
 def label(html_path: Path, page: Page) -> dict:
+    """Reads one page with its theme's selectors into the ground-truth document (see THEME_FIXTURES contract)."""
     soup = BeautifulSoup(html_path.read_bytes(), "lxml")
     base = base_url(soup)
     entries = []
-    if page.kind != "reject":
-        matches = soup.select(page.entry)
-        for i, node in enumerate(matches):
-            title_node = node.select_one(page.title) if page.title else node
-            if title_node is None:
-                raise ValueError(f"{html_path}: entry {i} has no title ({page.title})")
-            title_text = title_node.get_text(" ")
-            if page.title_drop:
-                title_copy = BeautifulSoup(str(title_node), "lxml")
-                for sel in page.title_drop:
-                    for junk in title_copy.select(sel):
-                        junk.decompose()
-                title_text = title_copy.get_text(" ")
-            if page.link is not None:
-                link_node = node.select_one(page.link)
-            elif title_node.name == "a":
-                link_node = title_node
-            else:
-                link_node = title_node.find("a") or title_node.find_parent("a")
-            href = link_node.get("href") if link_node is not None else None
-            if page.url_override:
-                url = page.url_override[i]
-            elif href is None:
-                raise ValueError(f"{html_path}: entry {i} has no link")
-            else:
-                url = urljoin(base, href) if base else href
-            when = None
-            if page.date:
-                dnode = node.select_one(page.date)
-                if dnode is not None:
-                    raw = dnode.get(page.date_attr, "") if page.date_attr else dnode.get_text(" ")
-                    if page.year_from:
-                        heads = soup.select(page.year_from)
-                        year = node.find_previous(lambda t: t in heads)
-                        raw = f"{collapse(year.get_text())}-{collapse(raw)}" if year is not None else raw
-                    when = parse_date(raw)
-            start = end = None
-            if page.kind in ("listing", "article"):
-                if page.sibling_excerpt:
-                    text = sibling_text(node, matches)
-                else:
-                    ex = node.select_one(page.excerpt) if page.excerpt else None
-                    text = ""
-                    if ex is not None:
-                        ex = BeautifulSoup(str(ex), "lxml")
-                        for sel in page.drop:
-                            for junk in ex.select(sel):
-                                junk.decompose()
-                        for junk in ex.select("script, style"):
-                            junk.decompose()
-                        text = ex.get_text(" ")
-                for pattern in page.text_strip:
-                    text = re.sub(pattern, "", collapse(text))
-                start, end = excerpt_bounds(text)
-                body = collapse(text)
-                leaked = [f for f in page.furniture if f in body]
-                if leaked:
-                    raise ValueError(f"{html_path}: entry {i} body holds furniture {leaked}; fix the furniture list")
-            entries.append(
-                {
-                    "title": collapse(title_text),
-                    "url": url,
-                    "date": when,
-                    "excerpt_start": start,
-                    "excerpt_end": end,
-                }
-            )
+    for i, node in enumerate(soup.select(page.entry) if page.kind != "reject" else []):
+        where = f"{html_path}: entry {i}"
+        title_node, title = read_title(node, page, where)
+        start = end = None
+        if page.kind in ("listing", "article"):
+            body = read_body(node, page)
+            leaked = [f for f in page.furniture if f in body]
+            if leaked:
+                raise ValueError(f"{where} body holds furniture {leaked}; fix the furniture list")
+            start, end = excerpt_bounds(body)
+        entries.append(
+            {
+                "title": collapse(title),
+                "url": read_url(node, title_node, page, base, i, where),
+                "date": read_date(soup, node, page),
+                "excerpt_start": start,
+                "excerpt_end": end,
+            }
+        )
     return {
         "theme": page.theme,
         "page_kind": page.kind,

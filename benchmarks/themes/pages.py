@@ -296,4 +296,17 @@ PAGES: dict[str, Page] = {
             "Publications",
         ),
     ),
+    "holdout/wordpress-twentytwenty/category-laravel": Page(
+        theme="wordpress-twentytwenty",
+        kind="listing",
+        lang="en",
+        source="saved simplecheatsheet.com category page (WordPress, Twenty Twenty markup: entry-header-inner / post-inner "
+        "thin / entry-content) in the public code index, file id 6845198011; real output, first 5 of 37 sections, "
+        "inline CSS dropped, some code lines inside sections trimmed; no wrapper per post (the title block and the "
+        "post-inner block are siblings), no dates, a table of contents of anchor links above",
+        entry="div.entry-header-inner",
+        title="h2.entry-title",
+        excerpt_sibling="div.post-inner",
+        furniture=("Open the simple version here", "Laravel Cheat Sheet", "Laravel SSH", "Laravel Blade"),
+    ),
 }
