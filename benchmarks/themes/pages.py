@@ -309,4 +309,12 @@ PAGES: dict[str, Page] = {
         excerpt_sibling="div.post-inner",
         furniture=("Open the simple version here", "Laravel Cheat Sheet", "Laravel SSH", "Laravel Blade"),
     ),
+    "dev/hexo-butterfly/tags": Page(
+        theme="hexo-butterfly",
+        kind="reject",
+        lang="zh",
+        source=f"{BUTTERFLY_SRC}:tags/index.html (real output; a tag cloud page whose sidebar still lists the five "
+        "newest posts with dates; head scripts dropped)",
+        furniture=BUTTERFLY_FURNITURE,
+    ),
 }
