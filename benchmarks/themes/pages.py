@@ -317,4 +317,18 @@ PAGES: dict[str, Page] = {
         "newest posts with dates; head scripts dropped)",
         furniture=BUTTERFLY_FURNITURE,
     ),
+    "holdout/hexo-icarus/archives": Page(
+        theme="hexo-icarus",
+        kind="titles",
+        lang="zh",
+        source="0312birdzhang/0312birdzhang.github.io@1301ffa03950421c945002887899c665752bfc72:archives/index.html (real "
+        "Hexo Icarus output: year cards with timeline entries; the left column's 最新文章 widget repeats five of them "
+        "in the same markup; head taken from the same site's page/2, archive-month widget cut to 8 months, footer as "
+        "Icarus renders it)",
+        entry="div.column-main div.timeline article.media",
+        title="p.title a",
+        date="time",
+        date_attr="datetime",
+        furniture=("BirdZhang", "一只早起的懒鸟", "关注我", "最新文章", "上一页", "下一页", "SailfishOS", "Powered by Hexo"),
+    ),
 }
