@@ -331,4 +331,33 @@ PAGES: dict[str, Page] = {
         date_attr="datetime",
         furniture=("BirdZhang", "一只早起的懒鸟", "关注我", "最新文章", "上一页", "下一页", "SailfishOS", "Powered by Hexo"),
     ),
+    "holdout/hexo-icarus/post-short": Page(
+        theme="hexo-icarus",
+        kind="article",
+        lang="zh",
+        source="0312birdzhang/0312birdzhang.github.io@1301ffa03950421c945002887899c665752bfc72:"
+        "2019/12/30/SailfishOS移植到Redmi-K20的一些记录/index.html (real output; a short post of about 150 visible "
+        "characters; meta line 发表/更新/几秒读完 before the title; donate card, prev/next titles and widgets around it; "
+        "scripts, paypal form and ads trimmed, right-column widgets as on the archive page)",
+        entry="article.article",
+        title="h1.title",
+        url_override=(
+            "https://birdzhang.xyz/2019/12/30/SailfishOS%E7%A7%BB%E6%A4%8D%E5%88%B0Redmi-K20%E7%9A%84%E4%B8%80%E4%BA%9B%E8%AE%B0%E5%BD%95/",
+        ),
+        date="time",
+        date_attr="datetime",
+        excerpt="div.content",
+        furniture=(
+            "发表",
+            "更新",
+            "几秒读完 (大约89个字)",
+            "喜欢这篇文章？打赏一下作者吧",
+            "支付宝",
+            "debian,ubuntu无法使用apt下载源数据的解决方法",
+            "Windows使用frp进行远程连接",
+            "评论",
+            "BirdZhang",
+            "最新文章",
+        ),
+    ),
 }
