@@ -201,7 +201,7 @@ PAGES: dict[str, Page] = {
         title="a.archive-item-link",
         date="span.archive-item-date",
         year_from="h3.group-title",
-        furniture=("寂的博客", "所有文章", "搜索文章标题或内容...", "文章", "标签", "分类", "关于", "CC BY-NC 4.0", "LoveIt"),
+        furniture=("寂的博客", "所有文章", "文章", "标签", "分类", "关于", "CC BY-NC 4.0", "LoveIt"),
     ),
     "dev/cnblogs/home": Page(
         theme="cnblogs",
@@ -228,7 +228,6 @@ PAGES: dict[str, Page] = {
             "编辑",
             "下一页",
             "随笔分类",
-            "找找看",
         ),
     ),
     "dev/csdn/list": Page(
