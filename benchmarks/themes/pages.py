@@ -359,4 +359,29 @@ PAGES: dict[str, Page] = {
             "最新文章",
         ),
     ),
+    "dev/hexo-matery/index": Page(
+        theme="hexo-matery",
+        kind="listing",
+        lang="zh",
+        source="1hhh1/1hhh1.github.io@00ea931619cae75a1156776fa6049146808c68a6:index.html (real Hexo Matery output; "
+        "inline CSS/JS shortened, the first card (untitled, CSS text as summary) dropped, 9 cards kept; titles sit "
+        "inside the image link, summaries are one-liners, equal to the title, or the theme's default text shared by "
+        "two posts; date and category after the summary)",
+        entry="div.article-row div.article",
+        title="span.card-title",
+        date="span.publish-date",
+        excerpt="div.summary",
+        furniture=(
+            "hhh",
+            "记录日常发生",
+            "开始阅读",
+            "听音乐敲代码",
+            "Fork Me",
+            "友情链接",
+            "留言板",
+            "站点总字数:",
+            "Typora",
+            "1 / 2",
+        ),
+    ),
 }
