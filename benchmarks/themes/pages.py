@@ -384,4 +384,21 @@ PAGES: dict[str, Page] = {
             "1 / 2",
         ),
     ),
+    "dev/hugo-papermod/posts": Page(
+        theme="hugo-papermod",
+        kind="listing",
+        lang="en",
+        source="rendered by hand from adityatelange/hugo-PaperMod@016dd6e9fae2cff965753c0fe865e11a58018101:"
+        "layouts/_default/list.html and baseof.html (header/footer partials as that version renders them; site title "
+        "and menu chosen by me) with four real posts of jesse-wei/jessewei.dev-PaperMod: content/posts/setup_site/"
+        "index.md and cubing_pb/index.md (front-matter summaries), first.md (a heading only) and my-first-post.md "
+        "(auto summary); the title h2 is not a link, the link is an empty overlay anchor after the footer, '...' always "
+        "appended to the summary",
+        entry="main article.post-entry",
+        title="h2",
+        link="a.entry-link",
+        date="time",
+        excerpt="section.entry-content",
+        furniture=("jessewei.dev", "Posts", "Tags", "Archives", "Powered by Hugo", "Theme PaperMod"),
+    ),
 }
