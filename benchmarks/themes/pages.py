@@ -401,4 +401,18 @@ PAGES: dict[str, Page] = {
         excerpt="section.entry-content",
         furniture=("jessewei.dev", "Posts", "Tags", "Archives", "Powered by Hugo", "Theme PaperMod"),
     ),
+    "dev/hugo-papermod/my-first-post": Page(
+        theme="hugo-papermod",
+        kind="article",
+        lang="en",
+        source="rendered by hand from adityatelange/hugo-PaperMod@016dd6e9fae2cff965753c0fe865e11a58018101:"
+        "layouts/_default/single.html with the real post jesse-wei/jessewei.dev-PaperMod@6b918b9cbd0aa498ac3bf92076b2225152d93549:"
+        "content/posts/my-first-post.md: a short real post of about 80 characters (a heading, one sentence, one link)",
+        entry="article.post-single",
+        title="h1.post-title",
+        url_override=("https://jessewei.dev/posts/my-first-post/",),
+        date="time",
+        excerpt="div.post-content",
+        furniture=("jessewei.dev", "Posts", "Tags", "Archives", "Powered by Hugo", "Theme PaperMod"),
+    ),
 }
