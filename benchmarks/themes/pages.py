@@ -415,4 +415,28 @@ PAGES: dict[str, Page] = {
         excerpt="div.post-content",
         furniture=("jessewei.dev", "Posts", "Tags", "Archives", "Powered by Hugo", "Theme PaperMod"),
     ),
+    "dev/cnblogs/post": Page(
+        theme="cnblogs",
+        kind="article",
+        lang="zh",
+        source="saved cnblogs.com/liaowangta/p/17898236.html (2024 SimpleMemory skin) in the public code index, file id "
+        "49289225804; real output, navbar search menu, the blog's custom end-of-page scripts and the middle of the "
+        "matlab listing trimmed; signature block 本文来自博客园 and posted @ line after the body",
+        entry="div#topics div.post",
+        title="a.postTitle2",
+        date="span#post-date",
+        excerpt="div#cnblogs_post_body",
+        furniture=(
+            "本文来自博客园，作者：",
+            "转载请注明原文链接",
+            "posted @",
+            "屋檐下的树叶",
+            "Leaves of Eaves",
+            "会员力量，点亮园子希望",
+            "刷新页面",
+            "返回顶部",
+            "博客园",
+            "Powered by .NET 8.0 on Kubernetes",
+        ),
+    ),
 }
