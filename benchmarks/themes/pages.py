@@ -439,4 +439,16 @@ PAGES: dict[str, Page] = {
             "Powered by .NET 8.0 on Kubernetes",
         ),
     ),
+    "dev/hexo-even/archives-2019": Page(
+        theme="hexo-even",
+        kind="titles",
+        lang="zh",
+        source="Aloxaf/Aloxaf.github.io@003b30c82a02abe8ba01602e7c637b4b6e99d200:archives/2019/index.html (real output; "
+        "head, header and footer as on index.html of the same commit; MM-DD dates under a year heading)",
+        entry="section#archive div.archive-post",
+        title="a.archive-post-link",
+        date="span.archive-post-time",
+        year_from="h2.archive-year",
+        furniture=("Aloxaf's blog", "目前共计 28 篇日志", "友链", "主题 - Even"),
+    ),
 }
