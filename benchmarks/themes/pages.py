@@ -451,4 +451,12 @@ PAGES: dict[str, Page] = {
         year_from="h2.archive-year",
         furniture=("Aloxaf's blog", "目前共计 28 篇日志", "友链", "主题 - Even"),
     ),
+    "dev/hexo-next/categories": Page(
+        theme="hexo-next",
+        kind="reject",
+        lang="zh",
+        source=f"{NEXT_SRC}@01998d9e1965c22872e9ae2abfe55058d58e1072:categories/index.html (real output: the category "
+        "list page, four category links with counts and no post; scripts trimmed, chrome as on the archive page)",
+        furniture=(*NEXT_FURNITURE, "目前共计 4 个分类", "My painting"),
+    ),
 }
