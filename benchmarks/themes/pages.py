@@ -66,7 +66,6 @@ PAGES: dict[str, Page] = {
         entry="section#posts > article.post",
         title=".post-title-link",
         date="time[itemprop~=datePublished]",
-        date_attr="datetime",
         excerpt=".post-body",
         drop=(".post-button",),
         furniture=NEXT_FURNITURE,
@@ -79,7 +78,7 @@ PAGES: dict[str, Page] = {
         entry="section#posts > article.post",
         title=".post-title-link",
         date="time.post-time",
-        date_attr="content",
+        year_from="h2.archive-year",
         furniture=NEXT_FURNITURE + ("OK! 目前共计 37 篇日志。 继续努力。",),
     ),
     "dev/hexo-butterfly/index": Page(
@@ -91,7 +90,6 @@ PAGES: dict[str, Page] = {
         entry="div.recent-post-item",
         title="a.article-title",
         date="time",
-        date_attr="datetime",
         excerpt="div.content",
         furniture=BUTTERFLY_FURNITURE,
     ),
@@ -103,7 +101,6 @@ PAGES: dict[str, Page] = {
         entry="div.article-sort-item-info",
         title="a.article-sort-item-title",
         date="time",
-        date_attr="datetime",
         furniture=BUTTERFLY_FURNITURE,
     ),
     "dev/hexo-archer/page-2": Page(
@@ -267,7 +264,6 @@ PAGES: dict[str, Page] = {
         entry="div.posts > div.post",
         title="h1.post-title",
         date="span.post-date",
-        date_attr="content",
         excerpt="span[itemprop=articleBody]",
         furniture=(
             "Matias Singers",
@@ -327,7 +323,6 @@ PAGES: dict[str, Page] = {
         entry="div.column-main div.timeline article.media",
         title="p.title a",
         date="time",
-        date_attr="datetime",
         furniture=("BirdZhang", "一只早起的懒鸟", "关注我", "最新文章", "上一页", "下一页", "SailfishOS", "Powered by Hexo"),
     ),
     "holdout/hexo-icarus/post-short": Page(
@@ -344,7 +339,6 @@ PAGES: dict[str, Page] = {
             "https://birdzhang.xyz/2019/12/30/SailfishOS%E7%A7%BB%E6%A4%8D%E5%88%B0Redmi-K20%E7%9A%84%E4%B8%80%E4%BA%9B%E8%AE%B0%E5%BD%95/",
         ),
         date="time",
-        date_attr="datetime",
         excerpt="div.content",
         furniture=(
             "发表",
@@ -458,5 +452,22 @@ PAGES: dict[str, Page] = {
         source=f"{NEXT_SRC}@01998d9e1965c22872e9ae2abfe55058d58e1072:categories/index.html (real output: the category "
         "list page, four category links with counts and no post; scripts trimmed, chrome as on the archive page)",
         furniture=(*NEXT_FURNITURE, "目前共计 4 个分类", "My painting"),
+    ),
+    "holdout/hexo-cactus/index": Page(
+        theme="hexo-cactus",
+        kind="titles",
+        lang="en",
+        source="alexpnt/alexpnt.github.io@01b4c369b6ace280212fe654a4db1d308f2d3f66:index.html (real Hexo Cactus output; "
+        "a home page whose long 'about' paragraph sits above a three-line title list with dates; analytics dropped)",
+        entry="ul.post-list li.post-item",
+        title="span > a",
+        date="time",
+        furniture=(
+            "Alexandre Pinto",
+            "Welcome, my name is Alexandre Pinto and I am a software engineer",
+            "You can find me in many places around the web, such as:",
+            "linkedin",
+            "Contact",
+        ),
     ),
 }
