@@ -470,4 +470,31 @@ PAGES: dict[str, Page] = {
             "Contact",
         ),
     ),
+    "dev/jekyll-hux/post-hello-2015": Page(
+        theme="jekyll-hux",
+        kind="article",
+        lang="zh",
+        source="rendered by hand from Huxpro/huxpro.github.io@0205199e2c427f87d19ff1896f556bf5f0812b68:_layouts/post.html "
+        "(a fork's version with its reward block) and @0c9df746869f8d2ae1792f994d812d81f8c059f0:"
+        "_posts/2014-01-29-hello-2015.markdown (markdown rendered with python-markdown instead of kramdown); chrome "
+        "as on the index fixture; title, subtitle, tag and 'Posted by Hux on' meta sit in the header above the body, "
+        "Previous/Next titles after it",
+        entry="body",
+        title="div.post-heading h1",
+        url_override=("https://huangxuan.me/2015/01/29/hello-2015/",),
+        date="span.meta",
+        excerpt="div.post-container",
+        drop=("div[style]", "ul.pager", "hr", "div#QR"),
+        furniture=(
+            "Posted by",
+            "Hux Blog",
+            "什么叫厚颜无耻？",
+            "微信打赏",
+            "Previous",
+            "Man must explore, and this is exploration at its greatest",
+            "CATALOG",
+            "FEATURED TAGS",
+            "FRIENDS",
+        ),
+    ),
 }
