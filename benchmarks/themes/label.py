@@ -27,10 +27,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 ROOT = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "html" / "themes"
 
 MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-    )
+    m: i + 1 for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])
 }
 TRAILING_MARKERS = re.compile(
     r"(\s*(\.\.\.|…|&hellip;|\[\.\.\.\]|\[…\]|»|&raquo;|Read more|阅读全文|继续阅读|阅读更多|more)\s*)+$",
@@ -54,7 +51,7 @@ class Page:
     date_attr: str | None = None  # read the date from this attribute instead of the text
     excerpt: str | None = None  # CSS selector inside the entry for the excerpt/body
     drop: tuple[str, ...] = ()  # CSS selectors removed from the excerpt before reading its text
-    text_strip: tuple[str, ...] = ()  # regexes removed from the excerpt text (labels inside the same element, e.g. 摘要:)
+    text_strip: tuple[str, ...] = ()  # regexes removed from the excerpt text (labels inside it, e.g. 摘要:)
     year_from: str | None = None  # CSS selector of the year heading before the entry, for "MM-DD" dates
     excerpt_sibling: str | None = None  # excerpt = first following sibling of the entry matching this selector
     furniture: tuple[str, ...] = ()
@@ -62,8 +59,8 @@ class Page:
 
 
 BLOCKS = frozenset(
-    "p div li ul ol h1 h2 h3 h4 h5 h6 br tr td th table blockquote pre figure figcaption section article header "
-    "footer hr dl dt dd".split()
+    {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "td", "th", "table", "blockquote"}
+    | {"pre", "figure", "figcaption", "section", "article", "header", "footer", "hr", "dl", "dt", "dd"}
 )
 
 
@@ -77,7 +74,9 @@ def visible_text(node: Tag) -> str:
         if isinstance(piece, Tag):
             if piece.name in BLOCKS:
                 parts.append("\n")
-        elif type(piece) is NavigableString and piece.parent is not None and piece.parent.name not in ("script", "style"):
+        elif (
+            type(piece) is NavigableString and piece.parent is not None and piece.parent.name not in ("script", "style")
+        ):
             parts.append(str(piece))
     return "".join(parts)
 

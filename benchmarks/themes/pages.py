@@ -74,18 +74,20 @@ PAGES: dict[str, Page] = {
         theme="hexo-next",
         kind="titles",
         lang="zh",
-        source=f"{NEXT_SRC}@01998d9e1965c22872e9ae2abfe55058d58e1072:archives/2018/01/index.html (real output, scripts trimmed)",
+        source=f"{NEXT_SRC}@01998d9e1965c22872e9ae2abfe55058d58e1072:archives/2018/01/index.html (real output, "
+        "scripts trimmed)",
         entry="section#posts > article.post",
         title=".post-title-link",
         date="time.post-time",
         year_from="h2.archive-year",
-        furniture=NEXT_FURNITURE + ("OK! 目前共计 37 篇日志。 继续努力。",),
+        furniture=(*NEXT_FURNITURE, "OK! 目前共计 37 篇日志。 继续努力。"),
     ),
     "dev/hexo-butterfly/index": Page(
         theme="hexo-butterfly",
         kind="listing",
         lang="zh",
-        source=f"{BUTTERFLY_SRC}:index.html (real Hexo Butterfly 5.4.3 output; head scripts dropped, trimmed to 6 of 10 posts, "
+        source=f"{BUTTERFLY_SRC}:index.html (real Hexo Butterfly 5.4.3 output; head scripts dropped, trimmed to 6 of "
+        "10 posts, "
         "pagination nav as on page/2/index.html)",
         entry="div.recent-post-item",
         title="a.article-title",
@@ -107,7 +109,8 @@ PAGES: dict[str, Page] = {
         theme="hexo-archer",
         kind="listing",
         lang="zh",
-        source="007havegone/007havegone.github.io@096f980f484a74ba90c27706fa001e6dd552ce8f:page/2/index.html (real Hexo Archer "
+        source="007havegone/007havegone.github.io@096f980f484a74ba90c27706fa001e6dd552ce8f:page/2/index.html (real "
+        "Hexo Archer "
         "output; inline CSS/JS dropped, blank template lines collapsed, 6 of 10 posts; sidebar archive list kept)",
         entry="main article.index-post",
         title="a.abstract-title",
@@ -119,7 +122,8 @@ PAGES: dict[str, Page] = {
         theme="hexo-even",
         kind="listing",
         lang="zh",
-        source="Aloxaf/Aloxaf.github.io@003b30c82a02abe8ba01602e7c637b4b6e99d200:index.html (real Hexo Even 2.11.0 output; "
+        source="Aloxaf/Aloxaf.github.io@003b30c82a02abe8ba01602e7c637b4b6e99d200:index.html (real Hexo Even 2.11.0 "
+        "output; "
         "analytics scripts dropped, 8 of 10 posts; whole short posts without read-more, headings inside excerpts, "
         "image-only and one-line excerpts)",
         entry="section#posts > article.post",
@@ -133,7 +137,8 @@ PAGES: dict[str, Page] = {
         theme="hexo-fluid",
         kind="listing",
         lang="zh",
-        source="AimTao/aimtao.github.io@01e253638642153b9878519977cb8589c1f57bc7:index.html (real Hexo Fluid 1.9.1 output; "
+        source="AimTao/aimtao.github.io@01e253638642153b9878519977cb8589c1f57bc7:index.html (real Hexo Fluid 1.9.1 "
+        "output; "
         "inline config/analytics scripts shortened, 7 of 10 cards; one-line excerpts, meta after the excerpt)",
         entry="article.index-info",
         title="h1.index-header a",
@@ -156,9 +161,12 @@ PAGES: dict[str, Page] = {
         theme="jekyll-hux",
         kind="listing",
         lang="zh",
-        source="rendered by hand from Huxpro/huxpro.github.io@0e5913283600300febae76279df944f4ab94dfda:index.html (post loop, "
-        "strip_html | truncate:200) and @05b145c9b3912fdb96c94cd4cc552fc0c2e43b95:_layouts/page.html (sidebar), with the real "
-        "posts _posts/2015-04-14-unix-linux-note.markdown, 2014-01-29-hello-2015.markdown and three Start Bootstrap sample "
+        source="rendered by hand from Huxpro/huxpro.github.io@0e5913283600300febae76279df944f4ab94dfda:index.html "
+        "(post loop, "
+        "strip_html | truncate:200) and @05b145c9b3912fdb96c94cd4cc552fc0c2e43b95:_layouts/page.html "
+        "(sidebar), with the real "
+        "posts _posts/2015-04-14-unix-linux-note.markdown, 2014-01-29-hello-2015.markdown and three Start "
+        "Bootstrap sample "
         "posts of identical body (2014-09-24, 2014-07-08, 2014-06-10); subtitle card, headings inside the preview",
         entry="div.post-preview",
         title="h2.post-title",
@@ -181,18 +189,27 @@ PAGES: dict[str, Page] = {
         theme="jekyll-minima",
         kind="titles",
         lang="en",
-        source="saved copy of http://blog.atomsign.net/ (Jekyll 2 default theme, the ancestor of minima) found in the "
+        source="saved copy of http://blog.atomsign.net/ (Jekyll 2 default theme, the ancestor of minima) found in "
+        "the "
         "public code index as file id 12912910689; real output, SVG paths and analytics trimmed, 22 of 34 posts",
         entry="ul.posts > li",
         title="a.post-link",
         date="span.post-date",
-        furniture=("The Once And Future Code.", "Posts", "subscribe via RSS", "Another Jekyll blog.", "alanjcfs", "ajcfs"),
+        furniture=(
+            "The Once And Future Code.",
+            "Posts",
+            "subscribe via RSS",
+            "Another Jekyll blog.",
+            "alanjcfs",
+            "ajcfs",
+        ),
     ),
     "dev/hugo-loveit/posts-page-2": Page(
         theme="hugo-loveit",
         kind="titles",
         lang="zh",
-        source="111hunter/111hunter.github.io@01e7272d6464e0c5ff0b6586d48bbb4ddeb1f3e2:posts/page/2/index.html (real Hugo "
+        source="111hunter/111hunter.github.io@01e7272d6464e0c5ff0b6586d48bbb4ddeb1f3e2:posts/page/2/index.html (real "
+        "Hugo "
         "LoveIt 0.2.10 output; search widgets and trailing scripts trimmed); dates are MM-DD under a year heading",
         entry="article.archive-item",
         title="a.archive-item-link",
@@ -204,7 +221,8 @@ PAGES: dict[str, Page] = {
         theme="cnblogs",
         kind="listing",
         lang="zh",
-        source="saved cnblogs.com/bndong home page (SimpleMemory skin) kept as a JSP in the public code index, file id "
+        source="saved cnblogs.com/bndong home page (SimpleMemory skin) kept as a JSP in the public code index, file "
+        "id "
         "47238309297; the day/postTitle/postCon/postDesc blocks are real cnblogs output (8 days), JSP head wrapper "
         "replaced by the cnblogs asset links, sidebar reduced to 公告/搜索/随笔分类 as cnblogs renders them",
         entry="div.day",
@@ -231,7 +249,8 @@ PAGES: dict[str, Page] = {
         theme="csdn",
         kind="listing",
         lang="zh",
-        source="saved blog.csdn.net/dongjian2 list page (2019 phoenix template) kept in the public code index as file id "
+        source="saved blog.csdn.net/dongjian2 list page (2019 phoenix template) kept in the public code index as "
+        "file id "
         "32288361837; real output, 8 of 20 items, analytics scripts and right column dropped; a hidden "
         "(display:none) promoted item precedes the real ones; excerpts share template text (Time Limit ... Problem "
         "Description)",
@@ -258,7 +277,8 @@ PAGES: dict[str, Page] = {
         theme="jekyll-lanyon",
         kind="listing",
         lang="en",
-        source="saved copy of http://mts.io/ (Jekyll Lanyon) in the public code index, file id 25782240376; real output, "
+        source="saved copy of http://mts.io/ (Jekyll Lanyon) in the public code index, file id 25782240376; real "
+        "output, "
         "the whole first page (4 full posts, no read-more; title then date then body as siblings inside div.post, "
         "'Update' notes after the body); one table and one code block inside posts trimmed, analytics dropped",
         entry="div.posts > div.post",
@@ -281,7 +301,8 @@ PAGES: dict[str, Page] = {
         theme="jekyll-hyde",
         kind="reject",
         lang="en",
-        source="saved page of Andrei Solntsev's Jekyll Hyde (BlackDoc) site in the public code index, file id 21437674051; "
+        source="saved page of Andrei Solntsev's Jekyll Hyde (BlackDoc) site in the public code index, file id "
+        "21437674051; "
         "real output of a page whose content is empty (title '{} · Andrei Solntsev'): sidebar, nav and tagline only",
         furniture=(
             "Andrei Solntsev",
@@ -295,7 +316,8 @@ PAGES: dict[str, Page] = {
         theme="wordpress-twentytwenty",
         kind="listing",
         lang="en",
-        source="saved simplecheatsheet.com category page (WordPress, Twenty Twenty markup: entry-header-inner / post-inner "
+        source="saved simplecheatsheet.com category page (WordPress, Twenty Twenty markup: entry-header-inner / "
+        "post-inner "
         "thin / entry-content) in the public code index, file id 6845198011; real output, first 5 of 37 sections, "
         "inline CSS dropped, some code lines inside sections trimmed; no wrapper per post (the title block and the "
         "post-inner block are siblings), no dates, a table of contents of anchor links above",
@@ -316,14 +338,24 @@ PAGES: dict[str, Page] = {
         theme="hexo-icarus",
         kind="titles",
         lang="zh",
-        source="0312birdzhang/0312birdzhang.github.io@1301ffa03950421c945002887899c665752bfc72:archives/index.html (real "
+        source="0312birdzhang/0312birdzhang.github.io@1301ffa03950421c945002887899c665752bfc72:archives/index.html "
+        "(real "
         "Hexo Icarus output: year cards with timeline entries; the left column's 最新文章 widget repeats five of them "
         "in the same markup; head taken from the same site's page/2, archive-month widget cut to 8 months, footer as "
         "Icarus renders it)",
         entry="div.column-main div.timeline article.media",
         title="p.title a",
         date="time",
-        furniture=("BirdZhang", "一只早起的懒鸟", "关注我", "最新文章", "上一页", "下一页", "SailfishOS", "Powered by Hexo"),
+        furniture=(
+            "BirdZhang",
+            "一只早起的懒鸟",
+            "关注我",
+            "最新文章",
+            "上一页",
+            "下一页",
+            "SailfishOS",
+            "Powered by Hexo",
+        ),
     ),
     "holdout/hexo-icarus/post-short": Page(
         theme="hexo-icarus",
@@ -331,7 +363,8 @@ PAGES: dict[str, Page] = {
         lang="zh",
         source="0312birdzhang/0312birdzhang.github.io@1301ffa03950421c945002887899c665752bfc72:"
         "2019/12/30/SailfishOS移植到Redmi-K20的一些记录/index.html (real output; a short post of about 150 visible "
-        "characters; meta line 发表/更新/几秒读完 before the title; donate card, prev/next titles and widgets around it; "
+        "characters; meta line 发表/更新/几秒读完 before the title; "
+        "donate card, prev/next titles and widgets around it; "
         "scripts, paypal form and ads trimmed, right-column widgets as on the archive page)",
         entry="article.article",
         title="h1.title",
@@ -386,7 +419,8 @@ PAGES: dict[str, Page] = {
         "layouts/_default/list.html and baseof.html (header/footer partials as that version renders them; site title "
         "and menu chosen by me) with four real posts of jesse-wei/jessewei.dev-PaperMod: content/posts/setup_site/"
         "index.md and cubing_pb/index.md (front-matter summaries), first.md (a heading only) and my-first-post.md "
-        "(auto summary); the title h2 is not a link, the link is an empty overlay anchor after the footer, '...' always "
+        "(auto summary); the title h2 is not a link, the link is an empty overlay anchor after the footer, "
+        "'...' always "
         "appended to the summary",
         entry="main article.post-entry",
         title="h2",
@@ -400,8 +434,10 @@ PAGES: dict[str, Page] = {
         kind="article",
         lang="en",
         source="rendered by hand from adityatelange/hugo-PaperMod@016dd6e9fae2cff965753c0fe865e11a58018101:"
-        "layouts/_default/single.html with the real post jesse-wei/jessewei.dev-PaperMod@6b918b9cbd0aa498ac3bf92076b2225152d93549:"
-        "content/posts/my-first-post.md: a short real post of about 80 characters (a heading, one sentence, one link)",
+        "layouts/_default/single.html with the real post "
+        "jesse-wei/jessewei.dev-PaperMod@6b918b9cbd0aa498ac3bf92076b2225152d93549:"
+        "content/posts/my-first-post.md: a short real post of about 80 characters (a heading, one sentence, "
+        "one link)",
         entry="article.post-single",
         title="h1.post-title",
         url_override=("https://jessewei.dev/posts/my-first-post/",),
@@ -413,7 +449,8 @@ PAGES: dict[str, Page] = {
         theme="cnblogs",
         kind="article",
         lang="zh",
-        source="saved cnblogs.com/liaowangta/p/17898236.html (2024 SimpleMemory skin) in the public code index, file id "
+        source="saved cnblogs.com/liaowangta/p/17898236.html (2024 SimpleMemory skin) in the public code index, file "
+        "id "
         "49289225804; real output, navbar search menu, the blog's custom end-of-page scripts and the middle of the "
         "matlab listing trimmed; signature block 本文来自博客园 and posted @ line after the body",
         entry="div#topics div.post",
@@ -437,7 +474,8 @@ PAGES: dict[str, Page] = {
         theme="hexo-even",
         kind="titles",
         lang="zh",
-        source="Aloxaf/Aloxaf.github.io@003b30c82a02abe8ba01602e7c637b4b6e99d200:archives/2019/index.html (real output; "
+        source="Aloxaf/Aloxaf.github.io@003b30c82a02abe8ba01602e7c637b4b6e99d200:archives/2019/index.html (real "
+        "output; "
         "head, header and footer as on index.html of the same commit; MM-DD dates under a year heading)",
         entry="section#archive div.archive-post",
         title="a.archive-post-link",
@@ -450,6 +488,7 @@ PAGES: dict[str, Page] = {
         kind="reject",
         lang="zh",
         source=f"{NEXT_SRC}@01998d9e1965c22872e9ae2abfe55058d58e1072:categories/index.html (real output: the category "
+        ""
         "list page, four category links with counts and no post; scripts trimmed, chrome as on the archive page)",
         furniture=(*NEXT_FURNITURE, "目前共计 4 个分类", "My painting"),
     ),
@@ -457,7 +496,8 @@ PAGES: dict[str, Page] = {
         theme="hexo-cactus",
         kind="titles",
         lang="en",
-        source="alexpnt/alexpnt.github.io@01b4c369b6ace280212fe654a4db1d308f2d3f66:index.html (real Hexo Cactus output; "
+        source="alexpnt/alexpnt.github.io@01b4c369b6ace280212fe654a4db1d308f2d3f66:index.html (real Hexo Cactus "
+        "output; "
         "a home page whose long 'about' paragraph sits above a three-line title list with dates; analytics dropped)",
         entry="ul.post-list li.post-item",
         title="span > a",
@@ -474,7 +514,8 @@ PAGES: dict[str, Page] = {
         theme="jekyll-hux",
         kind="article",
         lang="zh",
-        source="rendered by hand from Huxpro/huxpro.github.io@0205199e2c427f87d19ff1896f556bf5f0812b68:_layouts/post.html "
+        source="rendered by hand from "
+        "Huxpro/huxpro.github.io@0205199e2c427f87d19ff1896f556bf5f0812b68:_layouts/post.html "
         "(a fork's version with its reward block) and @0c9df746869f8d2ae1792f994d812d81f8c059f0:"
         "_posts/2014-01-29-hello-2015.markdown (markdown rendered with python-markdown instead of kramdown); chrome "
         "as on the index fixture; title, subtitle, tag and 'Posted by Hux on' meta sit in the header above the body, "
