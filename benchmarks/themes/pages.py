@@ -538,4 +538,39 @@ PAGES: dict[str, Page] = {
             "FRIENDS",
         ),
     ),
+    "dev/hexo-fluid/archives": Page(
+        theme="hexo-fluid",
+        kind="titles",
+        lang="zh",
+        source="AimTao/aimtao.github.io@01e253638642153b9878519977cb8589c1f57bc7:archives/index.html (real Hexo Fluid "
+        "output: each entry is one link holding MM-DD and the title, under year paragraphs; head and footer as on the "
+        "index fixture, 14 of 20 entries kept)",
+        entry="div.list-group > a.list-group-item",
+        title="div.list-group-item-title",
+        date="time",
+        year_from="p.h5",
+        furniture=("AimTao's Blog", "61 posts in total", "Timeline", "Keyword", "鄂 ICP 备 20000502 号"),
+    ),
+    "dev/jekyll-hux/404": Page(
+        theme="jekyll-hux",
+        kind="reject",
+        lang="zh",
+        source="rendered by hand from Huxpro/huxpro.github.io@062463c74dfa4218195e57810e1f57445dc58ee9:404.html inside "
+        "the default layout chrome of the index fixture (nav, sidebar-less footer)",
+        furniture=("Hux Blog", "404", "你来到了没有知识的荒原 :("),
+    ),
+    "dev/hugo-papermod/archives": Page(
+        theme="hugo-papermod",
+        kind="titles",
+        lang="en",
+        source="rendered by hand from adityatelange/hugo-PaperMod@016dd6e9fae2cff965753c0fe865e11a58018101:"
+        "layouts/_default/archives.html with the five posts of jesse-wei/jessewei.dev-PaperMod (content/posts: "
+        "setup_site, first, test, my-first-post, cubing_pb); year and month headings, the date after the title, the "
+        "link an empty overlay anchor",
+        entry="div.archive-entry",
+        title="h3.archive-entry-title",
+        link="a.entry-link",
+        date="div.archive-meta",
+        furniture=("jessewei.dev", "Archive", "Powered by Hugo", "Theme PaperMod", "November"),
+    ),
 }
