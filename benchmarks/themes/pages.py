@@ -573,4 +573,30 @@ PAGES: dict[str, Page] = {
         date="div.archive-meta",
         furniture=("jessewei.dev", "Archive", "Powered by Hugo", "Theme PaperMod", "November"),
     ),
+    "holdout/hexo-icarus/index-luzy": Page(
+        theme="hexo-icarus",
+        kind="listing",
+        lang="zh",
+        source="luzy99/luzy99.github.io@04d2625b5171c441be8429beff867ea85000021a:index.html "
+        "(real Hexo Icarus output of another site: meta line with reading time before each title, "
+        "阅读更多 buttons, headings inside excerpts, a "
+        "one-word excerpt 占坑, an empty one, and a date shown as 2020-08-22 for 2020-08-21T16:12Z; analytics, two "
+        "code figures, link and recent-post widget items trimmed, footer as Icarus renders it)",
+        entry="div.column-main article.article",
+        title="h1.title",
+        date="time",
+        excerpt="div.content",
+        furniture=(
+            "江风引雨の小po站",
+            "阅读更多",
+            "读完 (大约",
+            "笔记随写",
+            "立身浮华之世，奏响天籁之声",
+            "联系我",
+            "最新文章",
+            "上一页",
+            "下一页",
+            "Powered by Hexo",
+        ),
+    ),
 }
