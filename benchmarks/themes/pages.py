@@ -599,4 +599,13 @@ PAGES: dict[str, Page] = {
             "Powered by Hexo",
         ),
     ),
+    "holdout/hexo-icarus/tags": Page(
+        theme="hexo-icarus",
+        kind="reject",
+        lang="zh",
+        source="0312birdzhang/0312birdzhang.github.io@1301ffa03950421c945002887899c665752bfc72:tags/index.html (real "
+        "output: a tag cloud of tag/count pairs, 29 of 73 tags kept; side columns with the 最新文章 widget as on the "
+        "archive page)",
+        furniture=("BirdZhang", "一只早起的懒鸟", "关注我", "最新文章", "标签", "Powered by Hexo"),
+    ),
 }
