@@ -608,4 +608,27 @@ PAGES: dict[str, Page] = {
         "archive page)",
         furniture=("BirdZhang", "一只早起的懒鸟", "关注我", "最新文章", "标签", "Powered by Hexo"),
     ),
+    "holdout/hugo-meme/tech": Page(
+        theme="hugo-meme",
+        kind="titles",
+        lang="zh",
+        source="QuakeWang/quakewang.github.io@004c14e3ca89ca99700affd497460f8ee21ff32c:tech/index.html (real Hugo MemE "
+        "output, minified; years in Chinese numerals (二〇二三) with empty month headings "
+        "and dates as '9 月 6 日', the "
+        "datetime attribute carrying the local date; head rebuilt from the site's index.html with this page's title "
+        "and canonical, SVG paths emptied)",
+        entry="li.list-item",
+        title="a.list-item-title",
+        date="time",
+        date_attr="datetime",
+        furniture=("AKA二夕", "Tech", "生活", "技术", "关于", "Theme is MemE", "本站访客数"),
+    ),
+    "holdout/hugo-meme/home-poem": Page(
+        theme="hugo-meme",
+        kind="reject",
+        lang="zh",
+        source="QuakeWang/quakewang.github.io@004c14e3ca89ca99700affd497460f8ee21ff32c:index.html (real output: the "
+        "home page holds only a six-line poem under the site name, no post; SVG paths emptied)",
+        furniture=("AKA二夕", "Theme is MemE", "本站访客数"),
+    ),
 }
