@@ -82,6 +82,29 @@ PAGES: dict[str, Page] = {
         year_from="h2.archive-year",
         furniture=(*NEXT_FURNITURE, "OK! 目前共计 37 篇日志。 继续努力。"),
     ),
+    "dev/hexo-next/post-hello-world": Page(
+        theme="hexo-next",
+        kind="article",
+        lang="en",
+        source="ming1016/ming1016.github.io@1fda4a6c5c4cfdb972283a32975597f103b08e3e:2017/05/25/hello-world/index.html "
+        "(real Hexo NexT 5.1.1 Muse output with the German locale, Hexo's default first post; blank template lines "
+        "collapsed; title is an unlinked h1, the URL is the canonical link; sidebar TOC repeats the headings)",
+        entry="div#posts > article.post",
+        title="h1.post-title",
+        url_override=("http://yoursite.com/2017/05/25/hello-world/",),
+        date="time[itemprop~=datePublished]",
+        excerpt="div.post-body",
+        furniture=(
+            "Veröffentlicht am",
+            "Startseite",
+            "Archiv",
+            "Inhaltsverzeichnis",
+            "Übersicht",
+            "Artikel",
+            "Erstellt mit",
+            "NexT.Muse",
+        ),
+    ),
     "dev/hexo-butterfly/index": Page(
         theme="hexo-butterfly",
         kind="listing",
