@@ -349,6 +349,20 @@ PAGES: dict[str, Page] = {
         excerpt_sibling="div.post-inner",
         furniture=("Open the simple version here", "Laravel Cheat Sheet", "Laravel SSH", "Laravel Blade"),
     ),
+    "holdout/hugo-ananke/home": Page(
+        theme="hugo-ananke",
+        kind="listing",
+        lang="en",
+        source="saved home page of miasnikovas.lt (Hugo 0.70.0, Ananke summary-with-image cards) in the public code "
+        "index, file id 12492431069 (stored inside a Markdown code fence, fence removed); real output, blank template "
+        "lines collapsed, the long Twitter SVG path shortened; no dates on the cards, a 'read more' button after each "
+        "summary, the first card has an image link before the title, and a 'More' section below lists four older "
+        "posts as bare h2 links (entries without excerpt)",
+        entry="section.mw8 > div.relative, section.w-100:not(.mw8) > h2",
+        title="h1 > a, a.link",
+        excerpt="div.nested-copy-line-height",
+        furniture=("read more", "All Posts", "Code; Tools; Thoughts", "About", "Andrius Miasnikovas 2020"),
+    ),
     "dev/hexo-butterfly/tags": Page(
         theme="hexo-butterfly",
         kind="reject",
