@@ -105,6 +105,39 @@ PAGES: dict[str, Page] = {
             "NexT.Muse",
         ),
     ),
+    "dev/hexo-freemind/index": Page(
+        theme="hexo-freemind",
+        kind="listing",
+        lang="zh",
+        source="rendered by hand from wzpan/hexo-theme-freemind templates (layout/layout.ejs@21c00625, "
+        "_partial/index.ejs@393457ce, post/title.ejs@18b2b27c, post/entry.ejs@16c39619, post/slogan.ejs@419c9628, "
+        "navigation.ejs@18b2b27c, index_pagination.ejs@41a0782c, sidebar.ejs + _widget/recent_posts.ejs@608351b9, "
+        "footer.ejs@264bdfd0, languages/zh-CN.yml@608351b9) with five real posts of a Freemind user "
+        "(myyerrol/myyerrol_website_development@382ea6252575909c24f8206f8a91433436b94b0d:source/_posts/zh-cn/"
+        "2018-01-15-breeze_quadcopter_5_stm32_flight_control.md, 2017-11-07-breeze_quadcopter_2_stm32_development.md, "
+        "2017-10-01-robocup_competitions_9_guiyang.md, 2017-03-31-hexo_tutorials_1_installation_and_configuration.md; "
+        "and 2017-06-07-hexo_tutorial_2_freemind_configuration.md), excerpts = the Markdown before <!--more--> "
+        "rendered as Hexo does (前言 heading inside every excerpt); head reduced to its stylesheet links, menu and "
+        "slogan from the theme's default config. No wrapper per post: h3.title (date above the title link) and "
+        "div.entry (feature thumbnail, excerpt, 阅读此文 button) are siblings; the sidebar repeats the titles "
+        "truncated with '...'",
+        entry="div.mypage > h3.title",
+        title="div.article-title > a",
+        date="div.date",
+        excerpt_sibling="div.entry",
+        drop=("div.thumbnail", "a.more"),
+        furniture=(
+            "阅读此文",
+            "最新文章",
+            "上一页",
+            "下一页",
+            "Yet another bootstrap theme.",
+            "with help from",
+            "Theme by",
+            "Archives",
+            "Categories",
+        ),
+    ),
     "dev/hexo-butterfly/index": Page(
         theme="hexo-butterfly",
         kind="listing",
