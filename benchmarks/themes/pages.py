@@ -621,6 +621,15 @@ PAGES: dict[str, Page] = {
         year_from="p.h5",
         furniture=("AimTao's Blog", "61 posts in total", "Timeline", "Keyword", "鄂 ICP 备 20000502 号"),
     ),
+    "dev/hexo-fluid/tags": Page(
+        theme="hexo-fluid",
+        kind="reject",
+        lang="zh",
+        source="AimTao/aimtao.github.io@01e253638642153b9878519977cb8589c1f57bc7:tags/index.html (real Hexo Fluid "
+        "output: a tag cloud of 61 links and nothing else; the inline Fluid config script, spoiler CSS and the "
+        "analytics/uptime scripts trimmed)",
+        furniture=("AimTao's Blog", "Timeline", "Keyword", "鄂 ICP 备 20000502 号", "Battery-Historian", "C/C++"),
+    ),
     "dev/jekyll-hux/404": Page(
         theme="jekyll-hux",
         kind="reject",
