@@ -1,0 +1,124 @@
+"""Shape checks for the theme fixtures of issue 13 (tests/fixtures/html/themes).
+
+Why: the listing detector is tuned and judged against these pages, so a fixture whose ground truth
+is malformed, points at text the page does not contain, or drifted from its labeller would silently
+skew every score. These checks are structural and fast; they never run dumpflow's detector.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from benchmarks.themes.label import ROOT, apply_overrides, label
+from benchmarks.themes.pages import PAGES
+
+KEYS = {"theme", "page_kind", "lang", "source", "entries", "furniture"}
+ENTRY_KEYS = {"title", "url", "date", "excerpt_start", "excerpt_end"}
+KINDS = {"listing", "titles", "article", "reject"}
+HTML_PAGES = sorted(ROOT.glob("*/*/*.html"))
+
+
+def _key(html: Path) -> str:
+    return html.relative_to(ROOT).with_suffix("").as_posix()
+
+
+def _squash(text: str) -> str:
+    """All whitespace removed: the labels join inline text as written, the page text may break it anywhere."""
+    return re.sub(r"\s+", "", text)
+
+
+def _page_text(html: Path) -> str:
+    soup = BeautifulSoup(html.read_bytes(), "lxml")
+    for junk in soup.select("script, style"):
+        junk.decompose()
+    return _squash(soup.get_text())
+
+
+def test_fixture_set_is_large_enough() -> None:
+    dev = {p.parent.name for p in HTML_PAGES if p.parts[-3] == "dev"}
+    holdout = {p.parent.name for p in HTML_PAGES if p.parts[-3] == "holdout"}
+    assert len(dev) >= 12, dev
+    assert len(holdout) >= 4, holdout
+    assert not dev & holdout, "a holdout theme must not also be a dev theme"
+    kinds = {json.loads(p.with_suffix(".json").read_text(encoding="utf-8"))["page_kind"] for p in HTML_PAGES}
+    assert kinds == KINDS
+
+
+def test_every_page_has_a_labeller_entry_and_sources_line() -> None:
+    assert {_key(p) for p in HTML_PAGES} == set(PAGES), "pages.py and the fixture files disagree"
+    sources = (ROOT / "SOURCES.md").read_text(encoding="utf-8")
+    for html in HTML_PAGES:
+        assert f"`{_key(html)}`" in sources, f"SOURCES.md does not describe {_key(html)}"
+
+
+@pytest.mark.parametrize("html", HTML_PAGES, ids=_key)
+def test_ground_truth_shape(html: Path) -> None:
+    doc = json.loads(html.with_suffix(".json").read_text(encoding="utf-8"))
+    assert set(doc) == KEYS
+    assert doc["theme"] == html.parent.name
+    assert doc["page_kind"] in KINDS
+    assert doc["lang"] in {"zh", "en"}
+    assert isinstance(doc["source"], str) and doc["source"].strip()
+    assert isinstance(doc["furniture"], list) and doc["furniture"]
+    assert all(isinstance(f, str) and f.strip() for f in doc["furniture"])
+    entries = doc["entries"]
+    assert isinstance(entries, list)
+    kind = doc["page_kind"]
+    if kind == "reject":
+        assert entries == []
+    else:
+        assert entries, f"{kind} page without entries"
+    if kind == "article":
+        assert len(entries) == 1
+    for entry in entries:
+        assert set(entry) == ENTRY_KEYS
+        assert isinstance(entry["title"], str) and entry["title"].strip()
+        assert isinstance(entry["url"], str) and entry["url"].strip()
+        if entry["date"] is not None:
+            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", entry["date"])
+            date.fromisoformat(entry["date"])
+        start, end = entry["excerpt_start"], entry["excerpt_end"]
+        assert (start is None) == (end is None), "excerpt_start and excerpt_end are null together"
+        if kind == "titles":
+            assert start is None and end is None
+        for piece in (start, end):
+            if piece is not None:
+                assert piece.strip()
+                leaked = [f for f in doc["furniture"] if f in piece]
+                assert not leaked, f"furniture {leaked} inside an excerpt of {entry['title']}"
+    if kind in ("listing", "article"):
+        assert any(e["excerpt_start"] for e in entries), "a listing needs at least one excerpt"
+
+
+@pytest.mark.parametrize("html", HTML_PAGES, ids=_key)
+def test_ground_truth_points_at_the_page(html: Path) -> None:
+    doc = json.loads(html.with_suffix(".json").read_text(encoding="utf-8"))
+    text = _page_text(html)
+    for entry in doc["entries"]:
+        assert _squash(entry["title"]) in text, entry["title"]
+        for piece in (entry["excerpt_start"], entry["excerpt_end"]):
+            if piece:
+                assert _squash(piece) in text, piece
+    # Furniture lists are shared by a theme's pages: each string must occur on some page of that theme.
+    theme_text = "".join(_page_text(page) for page in html.parent.glob("*.html"))
+    for furniture in doc["furniture"]:
+        assert _squash(furniture) in theme_text, f"furniture {furniture!r} occurs on no page of {doc['theme']}"
+
+
+@pytest.mark.parametrize("html", HTML_PAGES, ids=_key)
+def test_ground_truth_matches_its_labeller(html: Path) -> None:
+    """The stored JSON is what label.py (selectors plus the recorded hand fixes) produces: nothing edited unrecorded."""
+    key = _key(html)
+    stored = json.loads(html.with_suffix(".json").read_text(encoding="utf-8"))
+    assert apply_overrides(key, label(html, PAGES[key])) == stored
+
+
+def test_page_sizes_stay_small() -> None:
+    for html in HTML_PAGES:
+        assert html.stat().st_size < 150_000, html
