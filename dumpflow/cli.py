@@ -224,7 +224,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from dumpflow import report
 
-    con = _open_read_only(args)
+    con = _open_read_only(args, locked=True)  # it only reads tables; the page is written by Python
     if con is None:
         return EXIT_USAGE
     try:
@@ -244,7 +244,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     """Exit 0 with one OK line when every invariant holds, 1 with one line per broken one."""
     from dumpflow import check
 
-    con = _open_read_only(args)
+    con = _open_read_only(args, locked=True)  # it only reads tables
     if con is None:
         return EXIT_USAGE
     try:
