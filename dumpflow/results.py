@@ -58,6 +58,7 @@ def _select(writer: duckdb.DuckDBPyConnection, fmt: str) -> str:
 def _copy(rel: duckdb.DuckDBPyRelation, fmt: str, path: Path) -> None:
     writer = duckdb.connect(config={"autoinstall_known_extensions": False, "autoload_known_extensions": False})
     try:
+        writer.execute("SET enable_progress_bar = false")  # it would draw on stdout, into the CSV
         writer.register("result", rel.to_arrow_reader())
         writer.execute(f"COPY ({_select(writer, fmt)}) TO ? ({_COPY_OPTIONS[fmt]})", [str(path)])
     finally:
@@ -84,6 +85,11 @@ def write_stdout(rel: duckdb.DuckDBPyRelation, fmt: str) -> None:
         path = Path(tmp) / f"result.{fmt}"
         _copy(rel, fmt, path)
         sys.stdout.flush()
-        with path.open("rb") as src:
-            shutil.copyfileobj(src, sys.stdout.buffer)
+        binary = getattr(sys.stdout, "buffer", None)  # None when stdout was swapped for a text-only stream
+        if binary is not None:
+            with path.open("rb") as src:
+                shutil.copyfileobj(src, binary)
+        else:
+            with path.open(encoding="utf-8", newline="") as text:
+                shutil.copyfileobj(text, sys.stdout)
         sys.stdout.flush()

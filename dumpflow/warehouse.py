@@ -32,15 +32,17 @@ from schemas.records import AnnotatedDump, Article, ArticleState, LoadResult, Re
 LOCKED_MESSAGES = ("Could not set lock", "Conflicting lock", "database is locked")
 
 # A connection that runs SQL someone typed: DuckDB itself refuses every file,
-# URL, extension install or load, and SET cannot undo it. Such a connection
-# cannot write files either, so query results leave it as Arrow (lossless, so a
-# JSON or UUID column stays one) and are written elsewhere (dumpflow/results.py).
+# URL, extension install or load, and SET cannot undo it (lock_configuration,
+# set last by `connect`, after the progress bar is turned off: DuckDB draws
+# it on stdout, in the middle of a piped CSV, and takes it only per
+# connection). Such a connection cannot write files either, so query results
+# leave it as Arrow (lossless, so a JSON or UUID column stays one) and are
+# written elsewhere (dumpflow/results.py).
 LOCKED_CONFIG: dict[str, str | bool] = {
     "enable_external_access": False,
     "autoinstall_known_extensions": False,
     "autoload_known_extensions": False,
     "arrow_lossless_conversion": True,
-    "lock_configuration": True,
 }
 
 
@@ -75,7 +77,11 @@ def connect(
     settings: dict[str, str | bool] = {"memory_limit": config.duckdb_memory(), **(LOCKED_CONFIG if locked else {})}
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only, config=settings)
+            con = duckdb.connect(str(path), read_only=read_only, config=settings)
+            if locked:
+                con.execute("SET enable_progress_bar = false")
+                con.execute("SET lock_configuration = true")
+            return con
         except duckdb.IOException as exc:
             if not _is_lock_error(exc) or time.monotonic() >= deadline:
                 if _is_lock_error(exc):

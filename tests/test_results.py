@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -165,3 +166,13 @@ def test_a_runtime_error_while_streaming_is_reported(db: Path, capsys: pytest.Ca
     assert main(query(db, failing, "--format", "json")) == 2
     err = capsys.readouterr().err
     assert err.startswith("dumpflow: SQL error:") and "Traceback" not in err
+
+
+def test_stdout_without_a_byte_buffer_gets_the_same_text(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Python code that swaps stdout for a StringIO (a notebook, contextlib.redirect_stdout) still gets the rows."""
+    assert main(query(db, KINDS, "--format", "csv")) == 0
+    expected = capsys.readouterr().out
+    swapped = io.StringIO()
+    with contextlib.redirect_stdout(swapped):
+        assert main(query(db, KINDS, "--format", "csv")) == 0
+    assert swapped.getvalue() == expected

@@ -96,7 +96,7 @@ def test_set_cannot_undo_the_lock(db: Path) -> None:
             con.execute(
                 "SELECT name, value FROM duckdb_settings() WHERE name IN "
                 "('enable_external_access', 'autoinstall_known_extensions', 'autoload_known_extensions', "
-                "'lock_configuration')"
+                "'lock_configuration', 'enable_progress_bar')"
             ).fetchall()
         )
         assert settings == {
@@ -104,6 +104,7 @@ def test_set_cannot_undo_the_lock(db: Path) -> None:
             "autoinstall_known_extensions": "false",
             "autoload_known_extensions": "false",
             "lock_configuration": "true",
+            "enable_progress_bar": "false",  # DuckDB draws it on stdout, into a piped CSV
         }
         for sql in [
             "SET enable_external_access = true",
