@@ -240,7 +240,8 @@ def _reference_tag(text: str, tax: Taxonomy) -> list[TopicTag]:
     folded = normal.casefold()
     spans: list[tuple[int, int, str]] = []
     for form in sorted(tax.forms):
-        spans.extend((m.start(), -m.end(), form) for m in re.finditer(_reference_regex(form), folded))
+        if form.split(" ")[0] in folded:  # the text before a term's first space is matched literally
+            spans.extend((m.start(), -m.end(), form) for m in re.finditer(_reference_regex(form), folded))
     counts: dict[str, int] = {}
     end = 0
     for start, neg_end, form in sorted(spans):
