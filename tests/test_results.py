@@ -176,3 +176,12 @@ def test_stdout_without_a_byte_buffer_gets_the_same_text(db: Path, capsys: pytes
     with contextlib.redirect_stdout(swapped):
         assert main(query(db, KINDS, "--format", "csv")) == 0
     assert swapped.getvalue() == expected
+
+
+def test_an_unwritable_out_is_one_line_and_exit_1(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    assert main(query(db, "SELECT 1 AS n", "--format", "csv", "--out", str(blocker / "x.csv"))) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"dumpflow: cannot write {blocker / 'x.csv'}:") and err.count("\n") == 1
+    assert blocker.read_text(encoding="utf-8") == "not a folder"
