@@ -166,6 +166,8 @@ def cmd_query(args: argparse.Namespace) -> int:
         # The whole text: DuckDB's hints ("Did you mean", candidate columns, the caret under LINE 1) are the help.
         print(f"dumpflow: SQL error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:
+        raise  # the reader of stdout left (`| head`): main() ends quietly
     except OSError as exc:  # --out names a place that cannot be written
         print(f"dumpflow: cannot write {args.out}: {exc}", file=sys.stderr)
         return EXIT_FAILED
