@@ -15,6 +15,7 @@ from pathlib import Path
 import duckdb
 
 from dumpflow import config, output, warehouse
+from dumpflow.results import FORMATS
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -118,13 +119,13 @@ def _say_upgraded(db: Path, applied: list[int]) -> None:
         print(f"dumpflow: upgraded {db} with migrations {', '.join(map(str, applied))}", file=sys.stderr)
 
 
-def _open_read_only(args: argparse.Namespace) -> duckdb.DuckDBPyConnection | None:
+def _open_read_only(args: argparse.Namespace, locked: bool = False) -> duckdb.DuckDBPyConnection | None:
     db = _existing_warehouse(args)
     if db is None:
         return None
     try:
         _say_upgraded(db, warehouse.upgrade(db))
-        return warehouse.connect(db, read_only=True, wait_seconds=args.wait)
+        return warehouse.connect(db, read_only=True, wait_seconds=args.wait, locked=locked)
     except warehouse.WarehouseBusy as exc:
         print(f"dumpflow: {exc}; try again when it finishes", file=sys.stderr)
         return None
@@ -134,24 +135,44 @@ def _open_read_only(args: argparse.Namespace) -> duckdb.DuckDBPyConnection | Non
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    con = _open_read_only(args)
-    if con is None:
-        return EXIT_USAGE
+    """Run SQL on a locked read-only connection and hand the result to DuckDB's renderer or writers."""
+    from dumpflow import results
     from dumpflow.sqlguard import refusal
 
+    if args.format in results.NEEDS_FILE and args.out is None:
+        print(f"dumpflow: --format {args.format} writes a file: add --out FILE", file=sys.stderr)
+        return EXIT_USAGE
+    if args.format == "table" and args.out is not None:
+        print("dumpflow: the table is for the terminal; with --out choose csv, json or parquet", file=sys.stderr)
+        return EXIT_USAGE
+    con = _open_read_only(args, locked=True)
+    if con is None:
+        return EXIT_USAGE
     try:
         if (why := refusal(con, args.sql)) is not None:
             print(f"dumpflow: refused: {why}", file=sys.stderr)
             return EXIT_USAGE
-        cursor = con.execute(args.sql)
-        columns = [d[0] for d in cursor.description or []]
-        rows = cursor.fetchall() if columns else []
+        rel = con.sql(args.sql, params=args.param or None)
+        if rel is None:  # the last statement returns no rows
+            return EXIT_OK
+        if args.format == "table":
+            results.show(rel, max_width=args.max_width, max_rows=args.max_rows)
+        elif args.out is not None:
+            results.write_file(rel, args.format, args.out)
+            print(f"wrote {args.out} ({args.format})", file=sys.stderr)
+        else:
+            results.write_stdout(rel, args.format)
     except duckdb.Error as exc:
-        print(f"dumpflow: SQL error: {str(exc).splitlines()[0]}", file=sys.stderr)
+        # The whole text: DuckDB's hints ("Did you mean", candidate columns, the caret under LINE 1) are the help.
+        print(f"dumpflow: SQL error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:
+        raise  # the reader of stdout left (`| head`): main() ends quietly
+    except OSError as exc:  # --out names a place that cannot be written
+        print(f"dumpflow: cannot write {args.out}: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     finally:
         con.close()
-    output.write(sys.stdout, columns, rows, args.format, max_width=args.max_width)
     return EXIT_OK
 
 
@@ -208,7 +229,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from dumpflow import report
 
-    con = _open_read_only(args)
+    con = _open_read_only(args, locked=True)  # it only reads tables; the page is written by Python
     if con is None:
         return EXIT_USAGE
     try:
@@ -228,7 +249,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     """Exit 0 with one OK line when every invariant holds, 1 with one line per broken one."""
     from dumpflow import check
 
-    con = _open_read_only(args)
+    con = _open_read_only(args, locked=True)  # it only reads tables
     if con is None:
         return EXIT_USAGE
     try:
@@ -302,11 +323,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--retry-delay", type=float, metavar="SECONDS", help="wait before a retry (default: 600)")
     p.set_defaults(func=cmd_serve)
 
-    p = sub.add_parser("query", help="run SQL on a read-only connection")
+    p = sub.add_parser("query", help="run SQL on a locked read-only connection (no files, no network, no SET)")
     p.add_argument("sql")
     _add_warehouse(p)
-    p.add_argument("--format", choices=output.FORMATS, default="table")
-    p.add_argument("--max-width", type=int, default=60, help="widest table cell before it is cut (table format)")
+    p.add_argument(
+        "--param",
+        action="append",
+        metavar="VALUE",
+        help="a value bound to the next ? (or $1, $2, ...) in the SQL, never spliced into it; repeatable",
+    )
+    p.add_argument("--format", choices=FORMATS, default="table", help="table (default), csv, json, parquet")
+    p.add_argument("--out", type=Path, metavar="FILE", help="write the result to FILE (needed for parquet)")
+    p.add_argument(
+        "--max-width",
+        type=int,
+        default=None,
+        help="widest the table gets, in characters; DuckDB cuts or wraps cells to fit (default: terminal width)",
+    )
+    p.add_argument(
+        "--max-rows",
+        type=int,
+        default=40,
+        help="rows the table shows, half from the start and half from the end (default: 40; csv/json give all)",
+    )
     p.add_argument("--wait", type=float, default=READER_WAIT, help="seconds to wait while an ingest holds the file")
     p.set_defaults(func=cmd_query)
 

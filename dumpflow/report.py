@@ -6,6 +6,11 @@ opened from a laptop on a train and still shows everything. Every string that
 comes from the data goes through html.escape, because article text is scraped
 from the web. The page carries the time of the latest ingest, not the time it
 was rendered, so the same warehouse always gives the same bytes.
+
+A chart has at most MAX_BARS bars, so the page stays readable at any size:
+past that many dumps (or ingest days), bars stand for a day, a week, a month
+or a year, whichever is the finest that fits (a bar per dump made the chart
+96,000 px tall at 4,000 dumps).
 """
 
 from __future__ import annotations
@@ -21,6 +26,11 @@ import duckdb
 from dumpflow.warehouse import schema_version
 
 LATEST_ARTICLES = 20
+REJECTED_SHOWN = 50
+MAX_BARS = 60
+UNITS = ("day", "week", "month", "year")
+TITLE_COLUMNS = 48
+CLAUSE_MARKS = frozenset(" ,.;:!?、,。;:!?")
 BAR_COLOUR = "#2f6db5"
 REPEAT_COLOUR = "#e08a2c"
 CHART_WIDTH = 640
@@ -31,6 +41,7 @@ class LatestArticle:
     article_id: str
     title: str | None
     snippet: str
+    head: str  # the body's first characters, for a title where the dump has none
     lang: str
     topics: list[str]
     first_seen: dt.datetime
@@ -44,10 +55,60 @@ class ReportData:
     schema_version: int
     totals: dict[str, int]
     topics: list[tuple[str, int]]
-    per_dump: list[tuple[str, int, int]]  # source_name, new articles, repeats
-    per_day: list[tuple[dt.date, int]]
+    per_dump: list[tuple[str, int, int]]  # label (a dump, or a period of several), new articles, repeats
+    per_dump_unit: str  # "dump", or the period one bar stands for
+    per_day: list[tuple[str, int]]
+    per_day_unit: str
     languages: list[tuple[str, int]]
     latest: list[LatestArticle]
+    rejected: list[tuple[str, str | None, dt.datetime]]  # source_name, reason, ingested_at: the latest ones
+
+
+def _unit(con: duckdb.DuckDBPyConnection, sql: str) -> str:
+    """The finest period whose buckets fit MAX_BARS; sql counts the distinct buckets for the period bound to ?."""
+    for unit in UNITS:
+        if con.execute(sql, [unit]).fetchall()[0][0] <= MAX_BARS:
+            return unit
+    return UNITS[-1]
+
+
+def _period_label(start: dt.date, unit: str) -> str:
+    if unit == "year":
+        return f"{start:%Y}"
+    if unit == "month":
+        return f"{start:%Y-%m}"
+    if unit == "week":
+        return f"week of {start.isoformat()}"
+    return start.isoformat()
+
+
+def _per_dump(con: duckdb.DuckDBPyConnection) -> tuple[list[tuple[str, int, int]], str]:
+    n_loaded = con.execute("SELECT count(*) FROM dumps WHERE status = 'loaded'").fetchall()[0][0]
+    if n_loaded <= MAX_BARS:
+        rows = con.execute(
+            "SELECT source_name, new_articles, repeats FROM dump_quality WHERE status = 'loaded' "
+            "ORDER BY ingested_at, source_name, dump_id"
+        ).fetchall()
+        return [(s, int(n), int(r)) for s, n, r in rows], "dump"
+    unit = _unit(con, "SELECT count(DISTINCT date_trunc(?, ingested_at)) FROM dumps WHERE status = 'loaded'")
+    # Latest buckets first, then reversed: when even years overflow, the oldest ones are left out.
+    rows = con.execute(
+        "SELECT date_trunc(?, ingested_at)::DATE AS start, count(*), sum(new_articles), sum(repeats) "
+        "FROM dump_quality WHERE status = 'loaded' GROUP BY start ORDER BY start DESC LIMIT ?",
+        [unit, MAX_BARS],
+    ).fetchall()
+    return [(f"{_period_label(d, unit)} ({k} dumps)", int(n), int(r)) for d, k, n, r in reversed(rows)], unit
+
+
+def _per_day(con: duckdb.DuckDBPyConnection) -> tuple[list[tuple[str, int]], str]:
+    first_dump = "FROM articles a JOIN dumps d ON d.dump_id = a.first_dump_id"
+    unit = _unit(con, f"SELECT count(DISTINCT date_trunc(?, d.ingested_at)) {first_dump}")
+    rows = con.execute(
+        f"SELECT date_trunc(?, d.ingested_at)::DATE AS start, count(*) {first_dump} "
+        "GROUP BY start ORDER BY start DESC LIMIT ?",
+        [unit, MAX_BARS],
+    ).fetchall()
+    return [(_period_label(d, unit), int(n)) for d, n in reversed(rows)], unit
 
 
 def collect(con: duckdb.DuckDBPyConnection) -> ReportData:
@@ -60,33 +121,55 @@ def collect(con: duckdb.DuckDBPyConnection) -> ReportData:
     ).fetchall()[0]
     totals = dict(zip(("dumps loaded", "dumps rejected", "articles", "sightings", "repeats"), totals_row, strict=True))
     topics = con.execute("SELECT topic, articles FROM topic_counts ORDER BY articles DESC, topic").fetchall()
-    per_dump = con.execute(
-        "SELECT source_name, new_articles, repeats FROM dump_quality WHERE status = 'loaded' "
-        "ORDER BY ingested_at, source_name, dump_id"
-    ).fetchall()
-    per_day = con.execute(
-        "SELECT d.ingested_at::DATE AS day, count(*) FROM articles a JOIN dumps d ON d.dump_id = a.first_dump_id "
-        "GROUP BY day ORDER BY day"
-    ).fetchall()
+    per_dump, per_dump_unit = _per_dump(con)
+    per_day, per_day_unit = _per_day(con)
     languages = con.execute("SELECT lang, count(*) FROM articles GROUP BY lang ORDER BY count(*) DESC, lang").fetchall()
     latest = [
         LatestArticle(*row)
         for row in con.execute(
-            "SELECT article_id, title, snippet, lang, topics, first_seen, last_seen, n_sightings "
-            "FROM article_overview ORDER BY last_seen DESC, first_seen DESC, article_id LIMIT ?",
+            "SELECT o.article_id, o.title, o.snippet, left(a.body, 200), o.lang, o.topics, o.first_seen, o.last_seen, "
+            "o.n_sightings FROM article_overview o JOIN articles a USING (article_id) "
+            "ORDER BY o.last_seen DESC, o.first_seen DESC, o.article_id LIMIT ?",
             [LATEST_ARTICLES],
         ).fetchall()
     ]
+    rejected = con.execute(
+        "SELECT source_name, reason, ingested_at FROM dumps WHERE status = 'rejected' "
+        "ORDER BY ingested_at DESC, source_name, dump_id LIMIT ?",
+        [REJECTED_SHOWN],
+    ).fetchall()
     return ReportData(
         as_of=as_of,
         schema_version=schema_version(con),
         totals=totals,
         topics=[(t, int(n)) for t, n in topics],
-        per_dump=[(s, int(n), int(r)) for s, n, r in per_dump],
-        per_day=[(d, int(n)) for d, n in per_day],
+        per_dump=per_dump,
+        per_dump_unit=per_dump_unit,
+        per_day=per_day,
+        per_day_unit=per_day_unit,
         languages=[(lang, int(n)) for lang, n in languages],
         latest=latest,
+        rejected=rejected,
     )
+
+
+def first_words(text: str, columns: int = TITLE_COLUMNS) -> str:
+    """A title for an article whose dump gave none (text dumps never do): its opening words.
+
+    Cut at a space or a clause mark within `columns` display columns (a CJK
+    character takes two), unless that would leave less than a third of them.
+    """
+    text = " ".join(text.split())
+    used, cut = 0, None
+    for i, ch in enumerate(text):
+        width = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        if used + width > columns:
+            end = cut if cut is not None else i
+            return text[:end].rstrip() + "…"
+        if ch in CLAUSE_MARKS and used >= columns // 3:
+            cut = i
+        used += width
+    return text
 
 
 # --- SVG --------------------------------------------------------------------
@@ -163,7 +246,35 @@ section{margin:1.5rem 0}.chart text{font-size:12px;fill:#1d2430}.chart .value{fi
 .legend span{margin-right:1rem}.legend i{display:inline-block;width:10px;height:10px;margin-right:4px}
 table{border-collapse:collapse;width:100%;font-size:13px}th,td{border-bottom:1px solid #dde3ea;padding:4px 6px;
 text-align:left;vertical-align:top}th{background:#f1f4f8}td.id{font-family:monospace}td.nowrap{white-space:nowrap}
+td.derived{font-style:italic;color:#5b6675}
 """
+
+
+def _title_cell(article: LatestArticle) -> str:
+    if article.title:
+        return f"<td>{html.escape(article.title)}</td>"
+    # Shown apart (italic, grey) so a reader does not take the opening words for the author's title.
+    return f'<td class="derived">{html.escape(first_words(article.head))}</td>'
+
+
+def _rejected_section(data: ReportData) -> str:
+    if not data.rejected:
+        return "<p>No file was rejected.</p>"
+    rows = "".join(
+        f"<tr><td>{html.escape(name)}</td><td>{html.escape(reason or '')}</td>"
+        f'<td class="nowrap">{seen:%Y-%m-%d %H:%M}</td></tr>'
+        for name, reason, seen in data.rejected
+    )
+    more = data.totals["dumps rejected"] - len(data.rejected)
+    note = (
+        f'<p class="meta">The {len(data.rejected)} latest of {data.totals["dumps rejected"]}; all of them: '
+        "<code>dumpflow query \"SELECT source_name, reason FROM dumps WHERE status = 'rejected'\"</code></p>"
+        if more > 0
+        else ""
+    )
+    return (
+        f"<table><thead><tr><th>file</th><th>reason</th><th>when</th></tr></thead><tbody>{rows}</tbody></table>{note}"
+    )
 
 
 def render(data: ReportData) -> str:
@@ -173,18 +284,18 @@ def render(data: ReportData) -> str:
     charts = [
         ("Topic distribution", bar_chart("topics", "Articles per topic", [(t, [n]) for t, n in data.topics]), ""),
         (
-            "New articles and repeats per dump",
+            f"New articles and repeats per {data.per_dump_unit}",
             bar_chart(
                 "per-dump",
-                "New articles and repeats per dump",
+                f"New articles and repeats per {data.per_dump_unit}",
                 [(s, [n, r]) for s, n, r in data.per_dump],
                 (BAR_COLOUR, REPEAT_COLOUR),
             ),
             _legend([("new articles", BAR_COLOUR), ("repeats", REPEAT_COLOUR)]),
         ),
         (
-            "New articles per day",
-            bar_chart("per-day", "New articles per ingest day", [(d.isoformat(), [n]) for d, n in data.per_day]),
+            f"New articles per {data.per_day_unit}",
+            bar_chart("per-day", f"New articles per ingest {data.per_day_unit}", [(d, [n]) for d, n in data.per_day]),
             "",
         ),
         ("Language mix", bar_chart("languages", "Articles per language", [(x, [n]) for x, n in data.languages]), ""),
@@ -193,7 +304,7 @@ def render(data: ReportData) -> str:
     rows = "".join(
         "<tr>"
         f'<td class="id">{html.escape(a.article_id)}</td>'
-        f"<td>{html.escape(a.title or '')}</td>"
+        f"{_title_cell(a)}"
         f"<td>{html.escape(a.snippet)}</td>"
         f'<td class="nowrap">{html.escape(a.lang)}</td>'
         f"<td>{html.escape(', '.join(a.topics))}</td>"
@@ -215,7 +326,8 @@ def render(data: ReportData) -> str:
         f"<title>dumpflow report</title><style>{STYLE}</style></head><body>"
         f'<h1>dumpflow report</h1><p class="meta">data as of {html.escape(as_of)} · schema version '
         f'{data.schema_version}</p><ul class="totals">{totals}</ul>{sections}'
-        f"<section><h2>Latest articles</h2>{table}</section></body></html>\n"
+        f"<section><h2>Latest articles</h2>{table}</section>"
+        f"<section><h2>Rejected files</h2>{_rejected_section(data)}</section></body></html>\n"
     )
 
 

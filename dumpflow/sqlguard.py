@@ -1,17 +1,13 @@
 """What `dumpflow query` agrees to run: reading statements only.
 
-A read-only DuckDB connection already refuses to change the warehouse, but it
-still runs statements with side effects elsewhere: COPY ... TO and EXPORT
-write files, ATTACH opens (and can write) another database, INSTALL/LOAD fetch
-and run extension code, SET changes the session (e.g. lets a later statement
-reach the network). A query tool should have none of these, so statements are
-parsed first and only SELECT (including DESCRIBE, SHOW, SUMMARIZE, FROM-first,
-VALUES) and EXPLAIN of a SELECT are run.
-
-Trade-off: external access stays enabled, so `SELECT * FROM
-read_parquet('export/articles/**/*.parquet')` keeps working; turning it off
-(enable_external_access=false) would also block reading the export. Reading a
-local file is no side effect; writing one is, and that is refused here.
+DuckDB is the wall: the query connection is read-only and locked
+(warehouse.LOCKED_CONFIG), so it refuses files, URLs, ATTACH, COPY TO,
+EXPORT, INSTALL/LOAD and SET with its own errors. This check comes first and
+stays for two reasons: a refused statement gets one plain line naming what
+is refused, and statements that DuckDB still runs on a locked read-only
+connection (CHECKPOINT, VACUUM, CREATE TEMP TABLE, CALL) are not what a query
+tool is for. Statements are parsed first and only SELECT (including
+DESCRIBE, SHOW, SUMMARIZE, FROM-first, VALUES) and EXPLAIN of a SELECT run.
 """
 
 from __future__ import annotations

@@ -17,7 +17,17 @@ pass. tests/test_topics.py checks it against a plain implementation.
 
 Weak terms (weight below `strong_weight`) only support: a topic matched by
 weak terms alone needs `weak_only_min_score`, so words like 输入 ("input") or
-attention in passing do not tag an article by themselves.
+attention in passing do not tag an article by themselves. An English word
+that is also a model name (NICE) is weak for that reason.
+
+English inflections match their term (`forms`): "LLM" also matches "LLMs",
+"activation function" "activation functions", "fine-tune" "fine-tuned" and
+"fine-tuning". They count as the term itself: towards its cap of
+MAX_COUNT_PER_TERM occurrences and once in the evidence, as written in the
+file. A text of at most `short_text_chars` characters (an excerpt) has room
+for few terms, so there a topic with a strong term needs only
+`short_min_score`: one name that says what the text is about (weight 3) is
+enough.
 """
 
 from __future__ import annotations
@@ -36,6 +46,28 @@ from schemas import TOPICS_FILE
 from schemas.records import TopicTag
 
 MAX_COUNT_PER_TERM = 3
+_SIBILANT_ENDS = ("ss", "x", "z", "ch", "sh")
+_VOWELS = "aeiou"
+# Endings of words that are nouns (or forms) already: no -ed or -ing form is made for them.
+_NOT_VERBS = (
+    "ing",
+    "ed",
+    "ion",
+    "ment",
+    "ness",
+    "ity",
+    "ance",
+    "ence",
+    "ics",
+    "ure",
+    "ism",
+    "er",
+    "or",
+    "al",
+    "ty",
+    "able",
+    "ible",
+)
 
 
 class TaxonomyError(ValueError):
@@ -46,7 +78,8 @@ class TaxonomyError(ValueError):
 class Scoring:
     """A taxonomy as arrays: term t's (topic, weight) entries are rows entry_offsets[t] : entry_offsets[t + 1]."""
 
-    matcher: termmatch.Matcher  # its term index is the index of `terms`
+    matcher: termmatch.Matcher  # matches every form of every term
+    base: np.ndarray  # matcher term index -> index of the term it is a form of, in sorted(weights)
     entry_offsets: np.ndarray
     entry_topic: np.ndarray
     entry_weight: np.ndarray
@@ -64,6 +97,9 @@ class Taxonomy:
     weak_only_min_score: float
     weights: dict[str, tuple[tuple[str, float], ...]]  # folded term -> ((topic, weight), ...)
     display: dict[str, str]  # folded term -> term as written in the file
+    forms: dict[str, str]  # folded form (a term itself, or an inflection of it) -> folded term
+    short_text_chars: int
+    short_min_score: float
     scoring: Scoring = field(repr=False, compare=False)
 
 
@@ -71,16 +107,62 @@ def fold(text: str) -> str:
     return codepoints.nfkc(text).casefold()
 
 
+def inflections(written: str) -> list[str]:
+    """The English forms of a term besides itself, folded: plural, and for one lowercase word -ed and -ing.
+
+    Only the last word inflects, and only an ASCII letter ending: "LLM" gives
+    "llms"; "fine-tune" gives "fine-tunes", "fine-tuned", "fine-tuning". A name
+    written with capitals (GAN, ResNet) only takes a plural; words that end
+    in -ing or -ed are forms already, and nominal endings (-ion, -er, ...) take
+    no verb forms. Every form costs matching time, so no more are made than
+    English needs. Irregular forms are not made up: write them in the
+    taxonomy as terms of their own.
+    """
+    term = fold(written).strip()
+    if not (term[-1:].isascii() and term[-1:].isalpha()) or (term.endswith("s") and not term.endswith("ss")):
+        return []  # not an English word's ending, or a plural already
+    if term.endswith(_SIBILANT_ENDS):
+        plural = term + "es"
+    elif term.endswith("y") and len(term) > 1 and term[-2] not in _VOWELS:
+        plural = term[:-1] + "ies"
+    else:
+        plural = term + "s"
+    last_word = written.strip().replace("-", " ").split(" ")[-1]
+    if " " in term or not last_word.islower() or term.endswith(_NOT_VERBS):
+        return [plural]  # a phrase is a noun phrase; a name takes no verb forms
+    if term.endswith("e"):
+        return [plural, term + "d", term[:-1] + "ing"]
+    if term.endswith("y") and len(term) > 1 and term[-2] not in _VOWELS:
+        return [plural, term[:-1] + "ied", term + "ing"]
+    return [plural, term + "ed", term + "ing"]
+
+
+def _forms(display: dict[str, str]) -> dict[str, str]:
+    """Every form the matcher looks for -> the term it counts as; a term written in the file wins over a form."""
+    forms = {term: term for term in display}
+    for term in sorted(display):
+        for form in inflections(display[term]):
+            forms.setdefault(form, term)
+    return forms
+
+
 def _scoring(
-    weights: dict[str, tuple[tuple[str, float], ...]], display: dict[str, str], topics: tuple[str, ...], strong: float
+    weights: dict[str, tuple[tuple[str, float], ...]],
+    display: dict[str, str],
+    forms: dict[str, str],
+    topics: tuple[str, ...],
+    strong: float,
 ) -> Scoring:
     """The taxonomy as arrays, so that scoring a batch is array arithmetic."""
     terms = sorted(weights)  # the old tie-break between equal spans compared the terms
+    term_index = {term: t for t, term in enumerate(terms)}
+    matched = sorted(forms)
     entries = [(t, topic, weight) for t, term in enumerate(terms) for topic, weight in weights[term]]
     rank = {shown: i for i, shown in enumerate(sorted(set(display.values())))}
     topic_index = {topic: i for i, topic in enumerate(topics)}
     return Scoring(
-        matcher=termmatch.build(terms),
+        matcher=termmatch.build(matched),
+        base=np.array([term_index[forms[form]] for form in matched], dtype=np.int64),
         entry_offsets=np.searchsorted([t for t, _, _ in entries], np.arange(len(terms) + 1)).astype(np.int64),
         entry_topic=np.array([topic_index[topic] for _, topic, _ in entries], dtype=np.int64),
         entry_weight=np.array([weight for _, _, weight in entries], dtype=np.float64),
@@ -99,6 +181,8 @@ def parse_taxonomy(data: dict) -> Taxonomy:
     min_score = float(settings.get("min_score", 4.0))
     strong_weight = float(settings.get("strong_weight", 2.0))
     weak_only = float(settings.get("weak_only_min_score", 6.0))
+    short_text_chars = int(settings.get("short_text_chars", 0))
+    short_min_score = float(settings.get("short_min_score", min_score))
     weights: dict[str, list[tuple[str, float]]] = {}
     display: dict[str, str] = {}
     for topic, spec in topics_table.items():
@@ -120,6 +204,7 @@ def parse_taxonomy(data: dict) -> Taxonomy:
             display.setdefault(key, term)
     frozen = {k: tuple(v) for k, v in weights.items()}
     topics = tuple(topics_table)
+    forms = _forms(display)
     return Taxonomy(
         topics=topics,
         min_score=min_score,
@@ -127,7 +212,10 @@ def parse_taxonomy(data: dict) -> Taxonomy:
         weak_only_min_score=weak_only,
         weights=frozen,
         display=display,
-        scoring=_scoring(frozen, display, topics, strong_weight),
+        forms=forms,
+        short_text_chars=short_text_chars,
+        short_min_score=short_min_score,
+        scoring=_scoring(frozen, display, forms, topics, strong_weight),
     )
 
 
@@ -158,14 +246,15 @@ def _topic_tag(topic: str, score: float, evidence: tuple[str, ...]) -> TopicTag:
     return tag
 
 
-def _tags(found: termmatch.Found, n_texts: int, taxonomy: Taxonomy) -> list[list[TopicTag]]:
-    """Scores, thresholds and evidence of every text from its counted occurrences."""
+def _tags(found: termmatch.Found, lengths: np.ndarray, taxonomy: Taxonomy) -> list[list[TopicTag]]:
+    """Scores, thresholds and evidence of every text from its counted occurrences; lengths in characters."""
     sc = taxonomy.scoring
-    n_terms, n_topics = len(sc.matcher.terms), len(taxonomy.topics)
-    out: list[list[TopicTag]] = [[] for _ in range(n_texts)]
+    n_terms, n_topics = len(sc.entry_offsets) - 1, len(taxonomy.topics)
+    out: list[list[TopicTag]] = [[] for _ in range(len(lengths))]
     if not len(found.term):
         return out
-    pairs, first, counts = np.unique(found.text * n_terms + found.term, return_index=True, return_counts=True)
+    keys = found.text * n_terms + sc.base[found.term]  # a form counts as its term
+    pairs, first, counts = np.unique(keys, return_index=True, return_counts=True)
     # Scores add up term by term in the order of each term's first counted
     # occurrence, as a dict filled left to right does: float sums depend on it.
     order = np.argsort(first, kind="stable")
@@ -179,7 +268,9 @@ def _tags(found: termmatch.Found, n_texts: int, taxonomy: Taxonomy) -> list[list
     cells, cell = np.unique(np.repeat(text, sizes) * n_topics + sc.entry_topic[entry], return_inverse=True)
     score = np.bincount(cell, weights=contribution, minlength=len(cells))
     strong = np.bincount(cell, weights=sc.entry_strong[entry], minlength=len(cells)) > 0
-    passes = score >= np.where(strong, taxonomy.min_score, taxonomy.weak_only_min_score)
+    short = lengths[cells // n_topics] <= taxonomy.short_text_chars
+    strong_min = np.where(short, taxonomy.short_min_score, taxonomy.min_score)
+    passes = score >= np.where(strong, strong_min, taxonomy.weak_only_min_score)
     passing = np.flatnonzero(passes)
     if not len(passing):
         return out
@@ -207,7 +298,7 @@ def _tags(found: termmatch.Found, n_texts: int, taxonomy: Taxonomy) -> list[list
 
 def tag_packed(texts: Sequence[str], packed: codepoints.Packed, taxonomy: Taxonomy) -> list[list[TopicTag]]:
     """tag() of every NFKC text of a packed batch (enrich packs once for language and topics)."""
-    return _tags(termmatch.find(texts, packed, taxonomy.scoring.matcher), len(texts), taxonomy)
+    return _tags(termmatch.find(texts, packed, taxonomy.scoring.matcher), packed.lengths, taxonomy)
 
 
 def tag_many(texts: Sequence[str], taxonomy: Taxonomy) -> list[list[TopicTag]]:

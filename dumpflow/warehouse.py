@@ -31,6 +31,20 @@ from schemas.records import AnnotatedDump, Article, ArticleState, LoadResult, Re
 
 LOCKED_MESSAGES = ("Could not set lock", "Conflicting lock", "database is locked")
 
+# A connection that runs SQL someone typed: DuckDB itself refuses every file,
+# URL, extension install or load, and SET cannot undo it (lock_configuration,
+# set last by `connect`, after the progress bar is turned off: DuckDB draws
+# it on stdout, in the middle of a piped CSV, and takes it only per
+# connection). Such a connection cannot write files either, so query results
+# leave it as Arrow (lossless, so a JSON or UUID column stays one) and are
+# written elsewhere (dumpflow/results.py).
+LOCKED_CONFIG: dict[str, str | bool] = {
+    "enable_external_access": False,
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "arrow_lossless_conversion": True,
+}
+
 
 class WarehouseBusy(RuntimeError):
     """Another process holds the warehouse for longer than we are willing to wait."""
@@ -52,12 +66,22 @@ def _is_lock_error(exc: Exception) -> bool:
     return any(text in str(exc) for text in LOCKED_MESSAGES)
 
 
-def connect(path: Path, read_only: bool = False, wait_seconds: float = 30.0) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse, waiting while another process holds its file lock."""
+def connect(
+    path: Path, read_only: bool = False, wait_seconds: float = 30.0, locked: bool = False
+) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse, waiting while another process holds its file lock.
+
+    locked=True applies LOCKED_CONFIG: for connections that run SQL a user typed.
+    """
     deadline = time.monotonic() + wait_seconds
+    settings: dict[str, str | bool] = {"memory_limit": config.duckdb_memory(), **(LOCKED_CONFIG if locked else {})}
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only, config={"memory_limit": config.duckdb_memory()})
+            con = duckdb.connect(str(path), read_only=read_only, config=settings)
+            if locked:
+                con.execute("SET enable_progress_bar = false")
+                con.execute("SET lock_configuration = true")
+            return con
         except duckdb.IOException as exc:
             if not _is_lock_error(exc) or time.monotonic() >= deadline:
                 if _is_lock_error(exc):

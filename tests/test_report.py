@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import os
 import shutil
 import struct
@@ -121,6 +122,104 @@ def test_report_command_writes_the_file(db: Path, tmp_path: Path) -> None:
     out = tmp_path / "site" / "report.html"
     assert cli.main(["report", "--out", str(out), "--warehouse", str(db)]) == cli.EXIT_OK
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def add_dumps(path: Path, n: int, step: dt.timedelta, status: str = "loaded") -> None:
+    """n generated dumps, one every `step` from 2020-01-01; a loaded one sights an existing article as new."""
+    start = dt.datetime(2020, 1, 1)
+    with warehouse.session(path) as con:
+        con.execute(
+            "INSERT INTO dumps (dump_id, source_name, source_path, format, status, reason, ingested_at) "
+            "SELECT ? || lpad(i::VARCHAR, 6, '0'), 'gen_' || lpad(i::VARCHAR, 6, '0') || '.txt', 'raw/gen.txt', "
+            "'text', ?, CASE WHEN ? = 'rejected' THEN 'not a dump: line ' || i ELSE NULL END, "
+            "?::TIMESTAMP + i * ?::INTERVAL FROM range(?) t(i)",
+            [status, status, status, start, step, n],
+        )
+        if status == "loaded":
+            con.execute(
+                "INSERT INTO sightings SELECT d.dump_id, 0, a.article_id, 'x', 0, 'new', 1.0 "
+                "FROM dumps d, (SELECT min(article_id) AS article_id FROM articles) a WHERE d.dump_id LIKE 'loaded%'"
+            )
+
+
+def chart_height(page: str, chart_id: str) -> int:
+    return next(int(str(a["height"])) for tag, a in Page(page).tags if tag == "svg" and a.get("data-chart") == chart_id)
+
+
+@pytest.mark.parametrize(
+    ("step", "unit", "bars"),
+    [
+        # 4,000 dumps from 2020-01-01, plus the seed dumps' own day or month (their year, 2026, is among them).
+        (dt.timedelta(minutes=15), "day", 42 + 1),  # over 41.7 days
+        (dt.timedelta(hours=6), "month", 33 + 1),  # over 1,000 days: 143 weeks are too many
+        (dt.timedelta(days=1), "year", 11),  # over 11 years: 132 months are too many
+    ],
+)
+def test_thousands_of_dumps_are_charted_by_period(db: Path, step: dt.timedelta, unit: str, bars: int) -> None:
+    add_dumps(db, 4000, step)
+    with warehouse.session(db, read_only=True) as con:
+        data = report.collect(con)
+        page = report.render(data)
+        new_sightings = con.execute("SELECT count(*) FROM sightings WHERE kind = 'new'").fetchall()[0][0]
+    assert data.per_dump_unit == unit
+    assert len(data.per_dump) == bars
+    assert sum(n for _, n, _ in data.per_dump) == new_sightings  # every dump is in some bar
+    assert f"New articles and repeats per {unit}" in page
+    bound = 16 + report.MAX_BARS * 24
+    assert chart_height(page, "per-dump") <= bound
+    assert chart_height(page, "per-day") <= bound
+
+
+def test_a_few_dumps_keep_one_bar_each(db: Path) -> None:
+    add_dumps(db, report.MAX_BARS - 5, dt.timedelta(minutes=1))
+    with warehouse.session(db, read_only=True) as con:
+        data = report.collect(con)
+    assert data.per_dump_unit == "dump"
+    assert len(data.per_dump) == report.MAX_BARS
+    assert data.per_dump[0][0] == "gen_000000.txt"
+
+
+def test_rejected_files_are_listed_with_their_reasons(db: Path) -> None:
+    add_dumps(db, 3, dt.timedelta(minutes=1), status="rejected")
+    with warehouse.session(db, read_only=True) as con:
+        text = "".join(Page(report.build(con)).text)
+    for i in range(3):
+        assert f"gen_{i:06d}.txt" in text and f"not a dump: line {i}" in text
+    assert "No file was rejected." not in text
+
+
+def test_many_rejected_files_show_the_latest_and_say_how_to_see_all(db: Path) -> None:
+    add_dumps(db, report.REJECTED_SHOWN + 30, dt.timedelta(minutes=1), status="rejected")
+    with warehouse.session(db, read_only=True) as con:
+        text = "".join(Page(report.build(con)).text)
+    newest = report.REJECTED_SHOWN + 29
+    assert f"gen_{newest:06d}.txt" in text
+    assert "gen_000000.txt" not in text
+    assert f"The {report.REJECTED_SHOWN} latest of {report.REJECTED_SHOWN + 30}" in text
+
+
+def test_text_dump_articles_are_titled_by_their_first_words(db: Path) -> None:
+    add_hostile_article(db)  # the one article with a title of its own
+    with warehouse.session(db, read_only=True) as con:
+        page = report.build(con)
+        heads = dict(con.execute("SELECT article_id, body FROM articles WHERE title IS NULL").fetchall())
+    parsed = Page(page)
+    derived = [i for i, (tag, attrs) in enumerate(parsed.tags) if tag == "td" and attrs.get("class") == "derived"]
+    assert len(derived) == report.LATEST_ARTICLES - 1
+    text = "".join(parsed.text)
+    shown = [a for a in heads if a in text]
+    assert shown and all(html.escape(report.first_words(heads[a])) in page for a in shown)
+    assert HOSTILE_TITLE in text
+
+
+def test_first_words_cut_at_a_word_or_clause_within_the_width() -> None:
+    assert report.first_words("Attention Is All You Need: a short review of the transformer and why it matters") == (
+        "Attention Is All You Need: a short review of…"
+    )
+    assert report.first_words("简介 24年12月,研究团队开发了 DeepSeek-V3,这是一个基于 MoE 架构的大模型") == (
+        "简介 24年12月,研究团队开发了 DeepSeek-V3…"
+    )
+    assert report.first_words("short  text\n") == "short text"
 
 
 # --- in a real browser --------------------------------------------------------

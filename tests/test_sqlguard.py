@@ -1,4 +1,4 @@
-"""dumpflow/sqlguard.py through `dumpflow query`: reads run, side effects are refused in one line."""
+"""`dumpflow query`'s walls: sqlguard refuses side effects in one line, and DuckDB's locked config refuses files."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from dumpflow import warehouse
 from dumpflow.cli import main
 from tests.warehouse_copies import upgraded_copy
 
@@ -64,23 +65,69 @@ def test_reading_statements_run(db: Path, capsys: pytest.CaptureFixture[str], sq
     assert capsys.readouterr().out
 
 
-def test_reading_an_exported_parquet_file_still_works(
-    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "SELECT * FROM read_csv('/etc/passwd')",
+        "SELECT * FROM 'https://example.com/data.parquet'",
+        "SELECT * FROM read_json('http://127.0.0.1:9/x.json')",
+        "SELECT * FROM glob('/etc/*')",
+        "SELECT * FROM read_parquet('{parquet}')",
+    ],
+)
+def test_files_and_urls_are_refused_by_duckdb(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], sql: str
 ) -> None:
+    """External access is off in DuckDB itself: even an export of this warehouse cannot be read back here."""
     parquet = tmp_path / "articles.parquet"
-    con = duckdb.connect(str(db), read_only=True)
-    con.execute(f"COPY (SELECT article_id FROM articles) TO '{parquet}' (FORMAT parquet)")
-    con.close()
-    assert (
-        main(
-            ["query", f"SELECT count(*) AS n FROM read_parquet('{parquet}')", "--warehouse", str(db), "--format", "csv"]
+    duckdb.connect().execute("COPY (SELECT 1 AS a) TO ? (FORMAT parquet)", [str(parquet)])
+    assert main(["query", sql.format(parquet=parquet), "--warehouse", str(db)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("dumpflow: SQL error: Permission Error:")
+    assert "disabled by configuration" in err
+    assert "httpfs" not in err  # no attempt to install or load an extension for the URL
+
+
+def test_set_cannot_undo_the_lock(db: Path) -> None:
+    """The guard refuses SET before DuckDB sees it; without the guard DuckDB refuses it too."""
+    con = warehouse.connect(db, read_only=True, locked=True)
+    try:
+        settings = dict(
+            con.execute(
+                "SELECT name, value FROM duckdb_settings() WHERE name IN "
+                "('enable_external_access', 'autoinstall_known_extensions', 'autoload_known_extensions', "
+                "'lock_configuration', 'enable_progress_bar')"
+            ).fetchall()
         )
-        == 0
-    )
-    assert capsys.readouterr().out.splitlines() == ["n", "45"]
+        assert settings == {
+            "enable_external_access": "false",
+            "autoinstall_known_extensions": "false",
+            "autoload_known_extensions": "false",
+            "lock_configuration": "true",
+            "enable_progress_bar": "false",  # DuckDB draws it on stdout, into a piped CSV
+        }
+        for sql in [
+            "SET enable_external_access = true",
+            "RESET enable_external_access",
+            "SET lock_configuration = false",
+            "SET autoinstall_known_extensions = true",
+        ]:
+            with pytest.raises(duckdb.InvalidInputException, match="the configuration has been locked"):
+                con.execute(sql)
+        with pytest.raises(duckdb.PermissionException):
+            con.execute("SELECT * FROM read_csv('/etc/passwd')")
+    finally:
+        con.close()
 
 
-def test_parse_error_is_one_line(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_other_readers_still_open_unlocked(db: Path, tmp_path: Path) -> None:
+    """Export writes files from its read-only connection, so only `query` gets the locked one."""
+    assert main(["export", str(tmp_path / "export"), "--warehouse", str(db)]) == 0
+    assert (tmp_path / "export" / "dumps" / "data_0.parquet").is_file()
+
+
+def test_parse_error_keeps_duckdbs_pointer(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["query", "SELEC oops", "--warehouse", str(db)]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("dumpflow: SQL error:") and err.count("\n") == 1
+    assert err.startswith("dumpflow: SQL error: Parser Error:")
+    assert "LINE 1: SELEC oops" in err and "^" in err

@@ -11,7 +11,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dumpflow.topics import MAX_COUNT_PER_TERM, Taxonomy, TaxonomyError, load_taxonomy, parse_taxonomy, tag, tag_many
+from dumpflow.topics import (
+    MAX_COUNT_PER_TERM,
+    Taxonomy,
+    TaxonomyError,
+    inflections,
+    load_taxonomy,
+    parse_taxonomy,
+    tag,
+    tag_many,
+)
 from schemas import TOPICS_FILE
 from schemas.records import TopicTag
 from tests.conftest import SEEDS
@@ -88,6 +97,110 @@ def test_article_may_have_no_tag() -> None:
     assert tag("今天天气很好,我们去公园散步吧,顺便买点水果回家。", load_taxonomy()) == []
 
 
+# --- English inflections, short excerpts, words that are also names -------------
+
+PADDING = " 这段文字只是为了让文本变长,与任何主题都没有关系。" * 8  # > 200 characters, no term
+
+
+@pytest.mark.parametrize(
+    ("written", "forms"),
+    [
+        ("LLM", ["llms"]),
+        ("model", ["models", "modeled", "modeling"]),
+        ("activation function", ["activation functions"]),  # a phrase is a noun: no verb forms
+        ("Transformer", ["transformers"]),
+        ("embedding", ["embeddings"]),
+        ("fine-tune", ["fine-tunes", "fine-tuned", "fine-tuning"]),
+        ("pretrain", ["pretrains", "pretrained", "pretraining"]),
+        ("batch", ["batches", "batched", "batching"]),
+        ("strategy", ["strategies", "strategied", "strategying"]),
+        ("convolution", ["convolutions"]),  # -ion: a noun
+        ("proposals", []),  # a plural already
+        ("BF16", []),
+        ("多模态", []),
+        ("线性Attention", ["线性attentions"]),
+    ],
+)
+def test_inflections_of_a_term(written: str, forms: list[str]) -> None:
+    assert inflections(written) == forms
+
+
+def test_plural_forms_match_their_term() -> None:
+    tax = taxonomy({"t": {"model": 2, "LLM": 2, "activation function": 2, "embedding": 2, "Transformer": 2}})
+    text = "Models, LLMs, activation functions, embeddings and Transformers."
+    (found,) = tag(text, tax)
+    assert found.score == 10
+    assert found.evidence == ["LLM", "Transformer", "activation function", "embedding", "model"]
+
+
+def test_fine_tuned_and_fine_tuning_match_fine_tune() -> None:
+    tax = taxonomy({"t": {"fine-tune": 2}})
+    assert tag("We fine-tuned it; fine-tuning is cheap.", tax)[0].score == 4
+    assert tag("fine-tunes, fine-tune", tax)[0].score == 4
+
+
+def test_an_inflection_counts_as_its_term() -> None:
+    tax = taxonomy({"llm": {"LLM": 3}})
+    (found,) = tag("LLM LLMs LLM LLMs LLMs", tax)
+    assert found.score == 3 * MAX_COUNT_PER_TERM and found.evidence == ["LLM"]
+
+
+def test_a_form_is_a_whole_word() -> None:
+    tax = taxonomy({"t": {"model": 4, "LLM": 4}})
+    assert tag("modelsx LLMsy remodeled", tax) == []
+
+
+def test_a_term_written_in_the_file_wins_over_a_generated_form() -> None:
+    tax = taxonomy({"a": {"RoI": 4}, "b": {"rois": 4}})
+    assert [t.topic for t in tag("RoIs", tax)] == ["b"]
+    assert tax.forms["rois"] == "rois"
+
+
+def test_a_single_strong_term_tags_a_short_excerpt() -> None:
+    tags = tag("We fine-tune SigLIP on product photos.", load_taxonomy())
+    assert [t.topic for t in tags] == ["multimodal"] and tags[0].evidence == ["SigLIP"]
+
+
+def test_a_single_strong_term_does_not_tag_a_long_text() -> None:
+    text = "We fine-tune SigLIP on product photos." + PADDING
+    assert len(text) > load_taxonomy().short_text_chars
+    assert tag(text, load_taxonomy()) == []
+
+
+def test_a_weak_term_alone_does_not_tag_a_short_excerpt() -> None:
+    assert tag("Zero-padding and momentum.", load_taxonomy()) == []
+
+
+def test_nice_the_english_word_does_not_tag_generative_models() -> None:
+    tax = load_taxonomy()
+    assert tag("Nice work: a nice and very nice benchmark." + PADDING, tax) == []
+    assert "generative-models" in [t.topic for t in tag("NICE, the first normalizing flow." + PADDING, tax)]
+
+
+def test_zero_the_word_is_not_zero_the_optimizer() -> None:
+    text = "DeepSeek-R1-Zero learns from zero labels; R1-Zero shows it." + PADDING
+    assert "training-efficiency" not in [t.topic for t in tag(text, load_taxonomy())]
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("BERT 的预训练目标", "nlp-basics"),  # BERT: a name that says the topic, not an English word
+        ("LoRA adapters cut the cost of instruction tuning.", "llm"),
+        ("用 LoRA 做指令微调", "llm"),
+        ("MLLM 与视觉问答", "multimodal"),
+        ("DETR removes NMS and anchor boxes.", "object-detection"),
+        ("残差连接和反向传播", "nn-fundamentals"),
+        ("PagedAttention and grouped-query attention", "efficient-attention"),
+        ("变分自编码器与生成对抗网络", "generative-models"),
+        ("张量并行与流水线并行", "training-efficiency"),
+        ("ClickHouse 与数据湖", "big-data"),
+    ],
+)
+def test_vocabulary_from_ml_writing(text: str, topic: str) -> None:
+    assert topic in [t.topic for t in tag(text, load_taxonomy())]
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [
@@ -123,16 +236,20 @@ def _reference_regex(term: str) -> str:
 
 
 def _reference_tag(text: str, tax: Taxonomy) -> list[TopicTag]:
-    folded = unicodedata.normalize("NFKC", text).casefold()
+    normal = unicodedata.normalize("NFKC", text)
+    folded = normal.casefold()
     spans: list[tuple[int, int, str]] = []
-    for term in sorted(tax.weights):
-        spans.extend((m.start(), -m.end(), term) for m in re.finditer(_reference_regex(term), folded))
+    for form in sorted(tax.forms):
+        if form.split(" ")[0] in folded:  # the text before a term's first space is matched literally
+            spans.extend((m.start(), -m.end(), form) for m in re.finditer(_reference_regex(form), folded))
     counts: dict[str, int] = {}
     end = 0
-    for start, neg_end, term in sorted(spans):
+    for start, neg_end, form in sorted(spans):
         if start >= end:
+            term = tax.forms[form]  # an inflection counts as its term
             counts[term] = counts.get(term, 0) + 1
             end = -neg_end
+    min_score = tax.short_min_score if len(normal) <= tax.short_text_chars else tax.min_score
     scores: dict[str, float] = {}
     strong: set[str] = set()
     evidence: dict[str, list[tuple[float, str]]] = {}
@@ -150,7 +267,7 @@ def _reference_tag(text: str, tax: Taxonomy) -> list[TopicTag]:
             evidence=[term for _, term in sorted(evidence[topic], key=lambda e: (-e[0], e[1]))],
         )
         for topic, score in scores.items()
-        if score >= (tax.min_score if topic in strong else tax.weak_only_min_score)
+        if score >= (min_score if topic in strong else tax.weak_only_min_score)
     ]
     return sorted(tags, key=lambda t: (-t.score, t.topic))
 
@@ -171,6 +288,8 @@ _PIECES = [
     *(t.replace(" ", "-") for t in _SHIPPED if " " in t),
     *(t.replace(" ", "") for t in _SHIPPED if " " in t),
     *(t.replace(" ", " \t- ") for t in _SHIPPED[::5] if " " in t),
+    *(t + suffix for t in _SHIPPED[::4] for suffix in ("s", "es", "ed", "ing")),
+    "s", "ed", "ing", "d",
     " ", "  ", "-", "--", "\n", "\u3000", "x", "7", "e", "s", "ß", "ẞ", "İ", "K", "Ｃｌｉｐ", "ＬＬＭ",
     "，", "。", "模型", "大", "注意力机制", "self", "supervised", "é", "\u0301", "𝑾", "ﬁ", "…", "ｶﾞ", "가",
 ]  # fmt: skip
@@ -197,7 +316,7 @@ def test_batch_tagging_equals_the_plain_rules_on_the_seed_excerpts() -> None:
 # ("aba", "ab a"), start or end with separators, hold double spaces; weights
 # with fractions make the order of additions visible.
 _TINY = ["a", "b", "ab", "ba", " ", "-", "卷", "积", "ss", "ß", "1", "A"]
-_tiny_text = st.lists(st.sampled_from([*_TINY, "  ", "\t", "x", "é"]), max_size=30).map("".join)
+_tiny_text = st.lists(st.sampled_from([*_TINY, "  ", "\t", "x", "é", "s", "es", "ed", "ing"]), max_size=30).map("".join)
 _tiny_term = st.lists(st.sampled_from(_TINY), min_size=1, max_size=5).map("".join).filter(lambda t: t.strip())
 _weight = st.sampled_from([1, 2, 3, 0.1, 0.7, 1.5, 2.2])
 
@@ -209,11 +328,20 @@ _weight = st.sampled_from([1, 2, 3, 0.1, 0.7, 1.5, 2.2])
     ),
     st.lists(_tiny_text, min_size=1, max_size=20),
     st.sampled_from([1.0, 2.0, 4.0]),
+    st.sampled_from([0, 8, 20]),
 )
 def test_batch_tagging_equals_the_plain_rules_for_any_taxonomy(
-    terms: dict[str, dict[str, float]], texts: list[str], min_score: float
+    terms: dict[str, dict[str, float]], texts: list[str], min_score: float, short_text_chars: int
 ) -> None:
-    _assert_same(texts, taxonomy(terms, min_score=min_score, strong_weight=2.0, weak_only_min_score=min_score + 1))
+    tax = taxonomy(
+        terms,
+        min_score=min_score,
+        strong_weight=2.0,
+        weak_only_min_score=min_score + 1,
+        short_text_chars=short_text_chars,
+        short_min_score=min_score / 2,
+    )
+    _assert_same(texts, tax)
 
 
 @settings(max_examples=200, deadline=None)
