@@ -7,7 +7,10 @@ there; a flag that is parsed and ignored makes them fail.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
+import shutil
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -30,7 +33,8 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 DASK = str(Path(sys.executable).with_name("dask"))  # the `dask` command distributed installs
-CONNECT_TIMEOUT = "3"  # seconds; the failing cases wait this long, not Dask's 30 s
+CONNECT_TIMEOUT = "2"  # seconds; the failing cases wait this long, not Dask's 30 s
+BATCH_BYTES = "40000"  # the corpus below in two batches
 START_TIMEOUT = 90.0  # a scheduler or worker start on the loaded 2-core machine, worst case
 
 
@@ -104,9 +108,47 @@ def _listening(port: int) -> bool:
         return sock.connect_ex(("127.0.0.1", port)) == 0
 
 
-@pytest.fixture
+ENV = {"DUMPFLOW_DASK_CONNECT_TIMEOUT": CONNECT_TIMEOUT, "DUMPFLOW_BATCH_BYTES": BATCH_BYTES}
+
+
+@pytest.fixture(autouse=True)
 def dask_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DUMPFLOW_DASK_CONNECT_TIMEOUT", CONNECT_TIMEOUT)
+    for name, value in ENV.items():
+        monkeypatch.setenv(name, value)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed dumps and six re-cut copies of one: 11 dumps in several batches, repeats across batches.
+
+    Tests pass it as the relative path `corpus` from its parent directory, as a
+    user passes `raw`: Dask workers run elsewhere and must still find the files.
+    """
+    root = tmp_path_factory.mktemp("dask-corpus") / "corpus"
+    root.mkdir()
+    for seed in SEEDS:
+        shutil.copy(seed, root / seed.name)
+    seed0 = [line for line in SEEDS[0].read_text(encoding="utf-8").splitlines() if len(line) > 40]
+    for i in range(6):
+        write(
+            root / f"x{i}.txt", transmission(*[e.rstrip(".")[: 70 + 13 * i + j] + "..." for j, e in enumerate(seed0)])
+        )
+    return root
+
+
+@pytest.fixture(scope="module")
+def by_threads(corpus: Path, prefect_server: None) -> dict[str, list[tuple]]:
+    """The warehouse a default-runner `dumpflow ingest corpus` gives, once for every comparison."""
+    db = corpus.parent / "threads.duckdb"
+    out = io.StringIO()
+    with pytest.MonkeyPatch.context() as mp, contextlib.redirect_stdout(out):
+        mp.chdir(corpus.parent)
+        for name, value in ENV.items():
+            mp.setenv(name, value)
+        assert main(["ingest", "corpus", "--warehouse", str(db)]) == 0
+    assert runner_line(out.getvalue()) == "runner: thread"
+    assert "files seen: 11  new: 11" in out.getvalue()
+    return snapshot(db)
 
 
 def ingest(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -151,38 +193,33 @@ def test_flags_that_do_not_fit_are_a_usage_error(
 # --- an existing cluster by address ------------------------------------------------
 
 
-@pytest.mark.usefixtures("prefect_server", "dask_env")
 def test_address_runs_the_stages_on_that_cluster(
-    cluster: Cluster, seeds_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    cluster: Cluster,
+    corpus: Path,
+    by_threads: dict[str, list[tuple]],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    dask_db, thread_db = tmp_path / "dask.duckdb", tmp_path / "thread.duckdb"
+    monkeypatch.chdir(corpus.parent)
+    db = corpus.parent / "by-address.duckdb"
+    argv = ["corpus", "--warehouse", str(db), "--runner", "dask", "--dask-address", cluster.address]
     # A scheduler without a worker cannot take the work: said at once, nothing written.
-    code, _, err = ingest(
-        capsys, str(seeds_dir), "--warehouse", str(dask_db), "--runner", "dask", "--dask-address", cluster.address
-    )
+    code, _, err = ingest(capsys, *argv)
     assert (code, err.count("\n")) == (1, 1), err
-    assert f"cannot use the Dask cluster at {cluster.address}: no worker joined" in err
-    assert not dask_db.exists()
+    assert f"dumpflow: cannot use the Dask cluster at {cluster.address}: no worker joined" in err
+    assert not db.exists()
 
-    cluster.add_worker(nthreads=2)
-    code, out, err = ingest(
-        capsys, str(seeds_dir), "--warehouse", str(dask_db), "--runner", "dask", "--dask-address", cluster.address
-    )
+    cluster.add_worker(nthreads=1)
+    code, out, err = ingest(capsys, *argv)
     assert code == 0, err
-    # Read from the scheduler: one worker with two threads, which no flag said.
-    assert runner_line(out) == f"runner: dask (1 worker, 2 threads, {cluster.address}; 2 slices per batch)"
+    assert runner_line(out) == f"runner: dask (1 worker, {cluster.address}; 1 slice per batch)"
+    # Two batches of one slice each, every CPU stage on this cluster (even unsplit), and nothing else.
     finished = cluster.on_scheduler(_finished_by_stage)
-    # 5 seed dumps in one batch, 2 slices: each CPU stage ran twice on this cluster, nothing else did.
     assert finished == {"read_batch": 2, "clean_batch": 2, "annotate_batch": 2}, finished
-
-    code, out, err = ingest(capsys, str(seeds_dir), "--warehouse", str(thread_db))
-    assert code == 0, err
-    assert runner_line(out) == "runner: thread"
-    assert_consistent(dask_db)
-    assert snapshot(dask_db) == snapshot(thread_db)
+    assert_consistent(db)
+    assert snapshot(db) == by_threads
 
 
-@pytest.mark.usefixtures("dask_env")
 def test_an_address_where_nothing_listens_fails_fast_and_records_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -200,7 +237,7 @@ def test_an_address_where_nothing_listens_fails_fast_and_records_nothing(
     assert not db.exists()
 
 
-@pytest.mark.usefixtures("prefect_server", "dask_env")
+@pytest.mark.usefixtures("prefect_server")
 def test_the_flow_itself_refuses_an_unreachable_cluster_before_touching_the_warehouse(tmp_path: Path) -> None:
     """The CLI asks first; a flow bound to a dead address by other code fails the same way, writing nothing."""
     from flows.ingest import ingest as ingest_flow
@@ -217,35 +254,21 @@ def test_the_flow_itself_refuses_an_unreachable_cluster_before_touching_the_ware
 # --- a local cluster of --workers processes ---------------------------------------
 
 
-@pytest.mark.usefixtures("prefect_server", "dask_env")
-def test_local_cluster_of_two_workers_gives_the_same_warehouse(
-    seeds_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("workers", [2, 1])
+def test_local_cluster_has_the_workers_asked_for_and_gives_the_same_warehouse(
+    workers: int,
+    corpus: Path,
+    by_threads: dict[str, list[tuple]],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    extra = tmp_path / "extra"
-    seed0 = [line for line in SEEDS[0].read_text(encoding="utf-8").splitlines() if len(line) > 40]
-    for i in range(6):  # enough dumps, in several batches, for the CPU stages to be split between workers
-        write(
-            extra / f"x{i}.txt", transmission(*[e.rstrip(".")[: 70 + 13 * i + j] + "..." for j, e in enumerate(seed0)])
-        )
-    monkeypatch.setenv("DUMPFLOW_BATCH_BYTES", "20000")
-    threads, dask_db = tmp_path / "threads.duckdb", tmp_path / "dask.duckdb"
-    assert ingest(capsys, str(seeds_dir), str(extra), "--warehouse", str(threads))[0] == 0
-    code, out, err = ingest(
-        capsys, str(seeds_dir), str(extra), "--warehouse", str(dask_db), "--runner", "dask", "--workers", "2"
-    )
+    monkeypatch.chdir(corpus.parent)
+    db = corpus.parent / f"local-{workers}.duckdb"
+    code, out, err = ingest(capsys, "corpus", "--warehouse", str(db), "--runner", "dask", "--workers", str(workers))
     assert code == 0, err
-    assert re.fullmatch(r"runner: dask \(2 workers, tcp://127\.0\.0\.1:\d+; 2 slices per batch\)", runner_line(out))
-    assert "files seen: 11  new: 11" in out
-    assert_consistent(dask_db)
-    assert snapshot(threads) == snapshot(dask_db)
-
-
-@pytest.mark.usefixtures("prefect_server", "dask_env")
-def test_local_cluster_of_one_worker_says_one(
-    seeds_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    code, out, err = ingest(
-        capsys, str(seeds_dir), "--warehouse", str(tmp_path / "w.duckdb"), "--runner", "dask", "--workers", "1"
-    )
-    assert code == 0, err
-    assert re.fullmatch(r"runner: dask \(1 worker, tcp://127\.0\.0\.1:\d+; 1 slice per batch\)", runner_line(out))
+    # The count is the scheduler's (a cluster that ignored --workers would have one per CPU), the address its own.
+    s = "s" if workers > 1 else ""
+    expected = rf"runner: dask \({workers} worker{s}, tcp://127\.0\.0\.1:\d+; {workers} slice{s} per batch\)"
+    assert re.fullmatch(expected, runner_line(out)), runner_line(out)
+    assert_consistent(db)
+    assert snapshot(db) == by_threads
