@@ -61,6 +61,8 @@ def with_runner(flow: Flow, runner: str, workers: int | None = None, address: st
         raise ValueError(f"unknown runner {runner!r}; choose one of {', '.join(RUNNERS)}")
     if workers is not None and workers < 1:
         raise ValueError(f"workers must be at least 1, not {workers}")
+    if workers is not None and address is not None:
+        raise ValueError("workers sizes a local cluster; a cluster at an address has its own workers")
     if address is not None and (problem := address_problem(address)):
         raise ValueError(problem)
     from prefect_dask import DaskTaskRunner
