@@ -55,6 +55,7 @@ PREDICTIONS_SQL = (
 )
 SAMPLE_SECONDS = 0.2
 _SECONDS = re.compile(r"^seconds: ([0-9.]+)\b", re.MULTILINE)
+_RUNNER = re.compile(r"^runner: (.+)$", re.MULTILINE)
 _LOG_EVENT = re.compile(
     r"^(\d\d):(\d\d):(\d\d(?:\.\d+)?) \| \w+\s*\| "
     r"(?:Flow run '[^']*' - (Beginning) flow run|Task run '([A-Za-z_][\w]*?)-\w+' - Finished in state)",
@@ -84,6 +85,11 @@ class Run:
         """The last `seconds: N` line the child printed (its own timing), if any."""
         found = _SECONDS.findall(self.stdout)
         return float(found[-1]) if found else None
+
+    def reported_runner(self) -> str | None:
+        """The `runner:` line of dumpflow's summary: where the run really ran, as its cluster said."""
+        found = _RUNNER.findall(self.stdout)
+        return found[-1].strip() if found else None
 
 
 def task_seconds(log: str) -> dict[str, float]:
@@ -257,6 +263,9 @@ def run_dumpflow(dumps: Path, warehouse: Path, env: dict[str, str], log_dir: Pat
     run = run_measured(
         dumpflow_cmd("ingest", str(dumps), "--warehouse", str(warehouse), "--runner", runner), env, log_dir, tag
     ).check(name)
+    said = run.reported_runner() or "nothing"
+    if not said.startswith(runner):  # a row named after a runner that did not run would be a lie
+        raise SystemExit(f"dedup_bench: {name} reported runner {said!r}")
     predicted = query_predictions(warehouse, env, log_dir, f"{tag}-query")
     return Result(name, run, run.reported_seconds(), "flow's own `seconds:`", predicted)
 
@@ -517,6 +526,9 @@ def measure(args: argparse.Namespace, corpus_dir: Path, dumps: Path, work: Path,
     )
     print(f"repeats: {json.dumps(meta['kinds'])}; traps: {json.dumps(meta['traps'])}")
     print(*header, sep="\n")
+    for r in results:
+        if (said := r.run.reported_runner()) is not None:
+            print(f"{r.system}: runner {said}")
     print()
     print(*table(results, scores, len(truth)), sep="\n")
     for result, sc in zip(results, scores, strict=True):

@@ -11,11 +11,15 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 
 from dumpflow import config, output, warehouse
 from dumpflow.results import FORMATS
+
+if TYPE_CHECKING:
+    from prefect import Flow
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -35,11 +39,45 @@ def _add_warehouse(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _bound_ingest(args: argparse.Namespace) -> Flow:
+    """The ingest flow bound to the runner the options ask for; ValueError (a usage error) when they do not fit."""
+    from flows.ingest import ingest
+    from flows.runners import with_runner
+
+    if args.runner != "dask" and (args.workers is not None or args.dask_address is not None):
+        raise ValueError("--workers and --dask-address need --runner dask")
+    if args.workers is not None and args.dask_address is not None:
+        raise ValueError("--workers sizes the local cluster; the cluster at --dask-address has its own workers")
+    if args.workers is not None and args.workers < 1:
+        raise ValueError(f"--workers must be at least 1, not {args.workers}")
+    return with_runner(ingest, args.runner, workers=args.workers, address=args.dask_address)
+
+
+def _reachable(args: argparse.Namespace) -> bool:
+    """False (and why, on stderr) when --dask-address names a cluster that cannot take work."""
+    if args.dask_address is None:
+        return True
+    from flows.runners import RunnerUnavailable, probe
+
+    try:
+        probe(args.dask_address)
+    except RunnerUnavailable as exc:
+        print(f"dumpflow: {exc}", file=sys.stderr)
+        return False
+    return True
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     config.apply_prefect_defaults()
     from dumpflow.summary import summary_lines
-    from flows.ingest import ingest
 
+    try:
+        ingest = _bound_ingest(args)
+    except ValueError as exc:
+        print(f"dumpflow: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if not _reachable(args):
+        return EXIT_FAILED
     db = config.warehouse_path(args.warehouse)
     try:
         summary = ingest(
@@ -310,8 +348,15 @@ def build_parser() -> argparse.ArgumentParser:
         default="thread",
         help="where CPU stages run: this process (default) or dask.distributed workers",
     )
-    p.add_argument("--workers", type=int, default=None, help="dask: worker processes (default: CPU count)")
-    p.add_argument("--dask-address", default=None, help="dask: scheduler of an existing cluster, tcp://host:8786")
+    p.add_argument(
+        "--workers", type=int, default=None, help="dask: worker processes of the local cluster (default: CPU count)"
+    )
+    p.add_argument(
+        "--dask-address",
+        default=None,
+        metavar="URL",
+        help="dask: scheduler of an existing cluster, tcp://HOST:PORT (its workers need dumpflow importable)",
+    )
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("serve", help="serve the nightly deployment ingest/nightly on the server in PREFECT_API_URL")

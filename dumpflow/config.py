@@ -64,6 +64,15 @@ def hold_seconds() -> float:
     return float(os.environ.get("DUMPFLOW_HOLD_SECONDS", "120"))
 
 
+def dask_connect_timeout() -> float:
+    """Seconds to wait for a Dask scheduler (and its first worker) before the run fails.
+
+    Dask's own default is 30 s per attempt; an address with nothing behind it
+    should fail in seconds, not look like a hang.
+    """
+    return float(os.environ.get("DUMPFLOW_DASK_CONNECT_TIMEOUT", "10"))
+
+
 def apply_prefect_defaults() -> None:
     """Set Prefect's offline-friendly defaults unless the user set them already."""
     for name, value in PREFECT_DEFAULTS.items():

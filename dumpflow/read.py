@@ -209,9 +209,13 @@ def split_lines(text: str) -> list[str]:
     return lines
 
 
-def read_dump(dump: DumpFile, limit: int) -> ParsedDump | Rejection:
-    """Read a file's bytes (never modifying it) and parse them."""
-    path = Path(dump.path)
+def read_dump(dump: DumpFile, limit: int, base: str | None = None) -> ParsedDump | Rejection:
+    """Read a file's bytes (never modifying it) and parse them.
+
+    A relative path is taken from `base` when given: a Dask worker process
+    has its own working directory, and the path recorded must stay as given.
+    """
+    path = Path(base, dump.path) if base else Path(dump.path)
     try:
         size = path.stat().st_size
         if size > limit:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from schemas.records import LoadResult, Rejection, RunSummary
+from schemas.records import LoadResult, Rejection, RunnerInfo, RunSummary
 
 
 @dataclass
@@ -49,7 +49,13 @@ class Tally:
             "repeats_merged": self.repeats_merged,
         }
 
-    def summary(self, run_id: str, seconds: float, stage_seconds: dict[str, float] | None = None) -> RunSummary:
+    def summary(
+        self,
+        run_id: str,
+        seconds: float,
+        stage_seconds: dict[str, float] | None = None,
+        runner: RunnerInfo | None = None,
+    ) -> RunSummary:
         return RunSummary(
             run_id=run_id,
             files_seen=self.files_seen,
@@ -63,7 +69,17 @@ class Tally:
             seconds=round(seconds, 3),
             rejections=list(self.rejections),
             stage_seconds={k: round(v, 3) for k, v in (stage_seconds or {}).items()},
+            runner=runner or RunnerInfo(),
         )
+
+
+def runner_line(r: RunnerInfo) -> str:
+    """`thread`, or the Dask cluster as its scheduler described itself: `dask (2 workers, tcp://...)`."""
+    if r.kind == "thread":
+        return "thread" if r.ways == 1 else f"thread ({r.ways} slices per batch)"
+    workers = f"{r.workers} worker{'s' if r.workers != 1 else ''}"
+    threads = "" if r.threads == r.workers else f", {r.threads} threads"
+    return f"dask ({workers}{threads}, {r.address}; {r.ways} slice{'s' if r.ways != 1 else ''} per batch)"
 
 
 def summary_lines(s: RunSummary) -> list[str]:
@@ -75,6 +91,7 @@ def summary_lines(s: RunSummary) -> list[str]:
         f"seconds: {s.seconds:.2f}"
         + (f"  ({', '.join(f'{k} {v:.2f}' for k, v in s.stage_seconds.items())})" if s.stage_seconds else ""),
     ]
+    lines.append(f"runner: {runner_line(s.runner)}")
     lines += [f"rejected {r.source_name}: {r.reason}" for r in s.rejections]
     return lines
 
@@ -90,6 +107,7 @@ def summary_markdown(s: RunSummary) -> str:
         ("repeats merged", s.repeats_merged),
         ("boilerplate lines dropped", s.dropped_lines),
         ("seconds", f"{s.seconds:.2f}"),
+        ("runner", runner_line(s.runner)),
     ]
     out = ["# dumpflow ingest", "", "| | |", "|---|---:|"] + [f"| {k} | {v} |" for k, v in rows]
     if s.rejections:

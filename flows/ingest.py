@@ -8,6 +8,7 @@ retry; the text steps are pure and would fail the same way again.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
@@ -20,6 +21,7 @@ from prefect.runtime import flow_run
 from dumpflow import clean, config, dedup, enrich, read, warehouse
 from dumpflow.runtime import paused_gc
 from dumpflow.summary import Tally, summary_markdown
+from flows import runners
 from schemas.records import (
     AnnotatedDump,
     CleanDump,
@@ -28,6 +30,7 @@ from schemas.records import (
     MatchedDump,
     ParsedDump,
     Rejection,
+    RunnerInfo,
     RunSummary,
 )
 
@@ -68,9 +71,9 @@ class Batch(Generic[T]):
 
 
 @task(retries=IO_RETRIES, retry_delay_seconds=IO_RETRY_DELAYS, cache_policy=NO_CACHE)
-def read_batch(dumps: Batch[DumpFile], limit: int) -> Batch[ParsedDump | Rejection]:
+def read_batch(dumps: Batch[DumpFile], limit: int, base: str) -> Batch[ParsedDump | Rejection]:
     with paused_gc():
-        return Batch([read.read_dump(dump, limit) for dump in dumps.items])
+        return Batch([read.read_dump(dump, limit, base) for dump in dumps.items])
 
 
 @task(cache_policy=NO_CACHE)
@@ -100,15 +103,16 @@ def load_batch(
         return warehouse.load_dumps(con, annotated.items, run_id)
 
 
-def fan_out(stage: Task[..., Batch[R]], items: Sequence[T], ways: int, *args: object) -> list[R]:
-    """Run a batch stage over `ways` consecutive slices at once, results in input order.
+def fan_out(stage: Task[..., Batch[R]], items: Sequence[T], runner: RunnerInfo, *args: object) -> list[R]:
+    """Run a batch stage over `runner.ways` consecutive slices at once, results in input order.
 
-    With the default runner ways is 1 (threads would only contend for the
-    GIL); with Dask each slice runs in a worker process.
+    With the default runner there is one slice, run here (threads would only
+    contend for the GIL). With Dask every slice is submitted, even a single
+    one, so the stage runs on the cluster the run was bound to.
     """
-    if ways <= 1 or len(items) < 2:
+    if runner.kind == "thread" and runner.ways <= 1:
         return stage(Batch(items), *args).items
-    size = -(-len(items) // ways)
+    size = max(1, -(-len(items) // runner.ways))
     futures = [stage.submit(Batch(items[i : i + size]), *args) for i in range(0, len(items), size)]
     return [item for future in futures for item in future.result().items]
 
@@ -150,21 +154,24 @@ def ingest(
     warehouse_file: str | None = None,
     max_file_bytes: int | None = None,
     batch_bytes: int | None = None,
-    parallelism: int = 1,
+    parallelism: int | None = None,
 ) -> RunSummary:
     """Ingest new dumps under `paths` into the warehouse; see the module docstring.
 
     `parallelism` is how many slices the CPU stages (read, clean, language and
-    topics) are split into per batch: 1 for the default runner, the number of
-    worker processes with Dask. Repeat detection and loading stay sequential,
-    so the warehouse is the same whatever the runner.
+    topics) are split into per batch; by default 1 with the default runner and
+    the cluster's worker threads with Dask (flows/runners.py binds the runner).
+    Repeat detection and loading stay sequential, so the warehouse is the same
+    whatever the runner.
     """
     logger = get_run_logger()
     started = time.perf_counter()
+    runner = runners.connect(parallelism)  # before the warehouse is touched: a bad address changes nothing
     paths = paths or [str(config.DEFAULT_RAW)]
     db = config.warehouse_path(warehouse_file)
     run_id = str(flow_run.id or f"local-{time.time_ns()}")
     limit = config.max_bytes(max_file_bytes)
+    base = os.getcwd()  # where relative paths are read from, also on a Dask worker
     tally = Tally()
     watch = Stopwatch()
     with warehouse.writer_lock(db, config.lock_timeout_seconds()):
@@ -180,16 +187,16 @@ def ingest(
                 load_batch(Batch([]), Batch(unreadable), writer, run_id)
             logger.info("%d files: %d new, %d already loaded", tally.files_seen, len(new), len(already))
             for group in batches(new, config.batch_bytes(batch_bytes)):
-                parsed = watch.time("read", fan_out, read_batch, group, parallelism, limit)
-                cleaned = watch.time("clean", fan_out, clean_batch, only(parsed, ParsedDump), parallelism)
+                parsed = watch.time("read", fan_out, read_batch, group, runner, limit, base)
+                cleaned = watch.time("clean", fan_out, clean_batch, only(parsed, ParsedDump), runner)
                 rejected = only(parsed, Rejection) + only(cleaned, Rejection)
                 matched = watch.time("dedup", match_batch, Batch(only(cleaned, CleanDump)), writer).items
-                annotated = watch.time("annotate", fan_out, annotate_batch, matched, parallelism)
+                annotated = watch.time("annotate", fan_out, annotate_batch, matched, runner)
                 results = watch.time("load", load_batch, Batch(annotated), Batch(rejected), writer, run_id)
                 tally.load(results, rejected, sum(len(d.dropped) for d in matched))
                 for rej in rejected:
                     logger.warning("rejected %s: %s", rej.source_name, rej.reason)
-            summary = tally.summary(run_id, time.perf_counter() - started, watch.seconds)
+            summary = tally.summary(run_id, time.perf_counter() - started, watch.seconds, runner)
             with writer.connection() as con:
                 warehouse.finish_run(con, run_id, "completed", tally.counts())
         except BaseException as exc:

@@ -188,6 +188,20 @@ class RetagResult(Record):
     n_tags_after: int
 
 
+class RunnerInfo(Record):
+    """Where a run's CPU stages ran, as read from the runner itself (not from the options asked for).
+
+    `workers` and `threads` are what the Dask scheduler reported when the run
+    connected; `ways` is how many slices each batch's CPU stages were split into.
+    """
+
+    kind: Literal["thread", "dask"] = "thread"
+    workers: int = Field(default=1, ge=0)
+    threads: int = Field(default=1, ge=0)
+    address: str | None = None
+    ways: int = Field(default=1, ge=1)
+
+
 class RunSummary(Record):
     run_id: str
     files_seen: int
@@ -202,3 +216,4 @@ class RunSummary(Record):
     rejections: list[Rejection]
     status: Literal["completed", "failed"] = "completed"
     stage_seconds: dict[str, float] = Field(default_factory=dict)
+    runner: RunnerInfo = Field(default_factory=RunnerInfo)

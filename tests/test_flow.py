@@ -135,24 +135,3 @@ def test_run_publishes_a_summary_artifact(seeds_dir: Path, warehouse_file: Path)
     assert len(mine) == 1
     assert "| new articles | 45 |" in mine[0].data
     assert scalar(warehouse_file, "select status from runs where run_id = ?", [summary.run_id]) == "completed"
-
-
-def test_dask_runner_gives_the_same_warehouse(seeds_dir: Path, tmp_path: Path) -> None:
-    from flows.runners import with_runner
-
-    extra = tmp_path / "extra"
-    seed0 = [line for line in SEEDS[0].read_text(encoding="utf-8").splitlines() if len(line) > 40]
-    for i in range(6):  # enough dumps for the CPU stages to be split between workers
-        write(
-            extra / f"x{i}.txt", transmission(*[e.rstrip(".")[: 70 + 13 * i + j] + "..." for j, e in enumerate(seed0)])
-        )
-    threads, dask_db = tmp_path / "threads.duckdb", tmp_path / "dask.duckdb"
-    run([seeds_dir, extra], threads)
-    flow, ways = with_runner(ingest, "dask", workers=2)
-    assert ways == 2
-    summary = flow(
-        paths=[str(seeds_dir), str(extra)], warehouse_file=str(dask_db), parallelism=ways, batch_bytes=20_000
-    )
-    assert summary.files_new == 11
-    assert_consistent(dask_db)
-    assert snapshot(threads) == snapshot(dask_db)
