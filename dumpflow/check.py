@@ -118,8 +118,8 @@ CHECKS: list[Check] = [
     ),
     Check(
         "every article is indexed for repeat detection",
-        "SELECT a.article_id FROM articles a WHERE a.match_key <> '' "
-        "AND NOT EXISTS (SELECT 1 FROM match_keys m WHERE m.article_id = a.article_id)",
+        "SELECT a.article_id FROM articles a "
+        "WHERE NOT EXISTS (SELECT 1 FROM match_keys m WHERE m.article_id = a.article_id)",
     ),
     Check(
         "every merge is a repeat sighting of the same article",

@@ -102,6 +102,12 @@ def article_id_candidates(key: str) -> list[str]:
     return [hex_id("article:" + key[:ID_PREFIX]), hex_id("article-full:" + key)]
 
 
+def url_signal(url_key: str) -> int:
+    """The index hash of a canonical address: in match_keys beside the text signals,
+    under its own prefix, so one lookup finds both and no text can hash to it."""
+    return h64("u:" + url_key)
+
+
 def url_article_id(url_key: str) -> str:
     """The id of an article first seen with an address: a card, its post page and an
     archive line get the same id whichever of them arrives first."""
@@ -139,10 +145,6 @@ class CandidateSource(Protocol):
     def states(self, article_ids: Sequence[str]) -> list[Known]: ...
 
     def existing_ids(self, article_ids: Sequence[str]) -> set[str]: ...
-
-    def url_owners(self, url_keys: Sequence[str]) -> list[tuple[str, str]]:
-        """(url_key, article_id) of the stored articles that have these addresses."""
-        ...
 
 
 @dataclass(frozen=True)
@@ -213,7 +215,8 @@ class Index:
         self.sigs.update(zip(keys, batch_signals(keys, sketch), strict=True))
         self.sketches.update(zip(keys, sketch.tolist(), strict=True))
         self.ids.update((key, article_id_candidates(key)) for key in keys)
-        hashes: set[int] = set()
+        url_sigs = {u: url_signal(u) for u in url_keys}
+        hashes: set[int] = set(url_sigs.values())
         ids: set[str] = {url_article_id(u) for u in url_keys}
         for key in keys:
             hashes.update(self.sigs[key])
@@ -223,12 +226,14 @@ class Index:
                 self.saturated.add(h)
             else:
                 self.postings.setdefault(h, set()).add(article_id)
-        if url_keys:
-            self.by_url.update(self.source.url_owners(url_keys))
-        wanted = {a for posting in self.postings.values() for a in posting}
-        wanted.update(self.by_url.values())
-        for state in self.source.states(list(wanted.difference(self.states))):
+        wanted = list({a for posting in self.postings.values() for a in posting}.difference(self.states))
+        for state in self.source.states(wanted):
             self.states[state.article_id] = state
+        for u, h in url_sigs.items():
+            # The stored address is compared too: a 64-bit hash alone is not an identity.
+            owners = [a for a in self.postings.get(h, _NONE) if self.states[a].url_key == u]
+            if owners:
+                self.by_url[u] = min(owners)
         self.taken |= self.source.existing_ids(list(ids))
 
     def add(self, state: Known, keys: Iterable[str]) -> None:
@@ -307,7 +312,7 @@ class Index:
         exact_ids = self.postings.get(sigs[0], _NONE) & candidates
         return self._best_of(entry, candidates, exact_ids)
 
-    def article_state(self, known: Known, keys: list[str]) -> ArticleState:
+    def article_state(self, known: Known, keys: list[str], addressed: bool = False) -> ArticleState:
         """The step's output for an article: where it stands after the dump, the
         versions first seen in the dump, and the hashes already computed for them."""
         return ArticleState(
@@ -318,6 +323,7 @@ class Index:
             title=known.title,
             url=known.url,
             url_key=known.url_key,
+            url_key_is_new=addressed,
             published=known.published,
             new_keys=keys,
             new_key_signals=[self.sigs[k] for k in keys],
@@ -395,6 +401,7 @@ def match_dumps(dumps: Sequence[CleanDump], source: CandidateSource) -> list[Mat
     for dump in dumps:
         changed: dict[str, Known] = {}
         new_keys: dict[str, list[str]] = {}
+        addressed: set[str] = set()  # articles given their url_key by this dump
         sightings: list[Sighting] = []
         for entry in dump.entries:
             match = index.best_match(entry)
@@ -415,6 +422,8 @@ def match_dumps(dumps: Sequence[CleanDump], source: CandidateSource) -> list[Mat
             else:
                 article_id, kind, similarity = match.article_id, match.kind, match.similarity
                 state = merge_state(index.states[article_id], entry)
+            if entry.url_key is not None and (match is None or index.states[article_id].url_key is None):
+                addressed.add(article_id)
             keys = new_keys.setdefault(article_id, [])
             if kind != "exact" and key and key not in keys:
                 keys.append(key)
@@ -432,7 +441,10 @@ def match_dumps(dumps: Sequence[CleanDump], source: CandidateSource) -> list[Mat
                     published=entry.published,
                 )
             )
-        articles = [index.article_state(state, new_keys.get(article_id, [])) for article_id, state in changed.items()]
+        articles = [
+            index.article_state(state, new_keys.get(article_id, []), article_id in addressed)
+            for article_id, state in changed.items()
+        ]
         out.append(
             MatchedDump(
                 dump=dump.dump,
@@ -462,6 +474,3 @@ class EmptySource:
 
     def existing_ids(self, article_ids: Sequence[str]) -> set[str]:
         return set()
-
-    def url_owners(self, url_keys: Sequence[str]) -> list[tuple[str, str]]:
-        return []

@@ -25,7 +25,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from dumpflow import config, minhash
-from dumpflow.dedup import Known, batch_signals
+from dumpflow.dedup import Known, batch_signals, url_signal
 from dumpflow.urlkey import url_key
 from schemas import SQL_DIR
 from schemas.records import AnnotatedDump, Article, ArticleState, LoadResult, Rejection, RetagResult, TopicTag
@@ -177,7 +177,7 @@ def migrate(con: duckdb.DuckDBPyConnection, sql_dir: Path | None = None) -> list
 
 
 def _backfill_url_keys(con: duckdb.DuckDBPyConnection) -> None:
-    """0004: articles stored with a url before addresses were keys get their url_key.
+    """0004: articles stored with a url before addresses were keys get their url_key, indexed.
 
     The canonical form is Python (dumpflow.urlkey), so it cannot be written
     in the migration's SQL; it runs in the migration's transaction. Only
@@ -199,6 +199,7 @@ def _backfill_url_keys(con: duckdb.DuckDBPyConnection) -> None:
             con.execute(
                 "UPDATE articles SET url_key = u.url_key FROM _url_keys u WHERE articles.article_id = u.article_id"
             )
+        _index_addresses(con, list(owners.items()))
 
 
 # Python steps of a migration, run right after its SQL in the same transaction (by migration name).
@@ -419,22 +420,6 @@ class WarehouseSource:
             ).fetchall()
         return {row[0] for row in rows}
 
-    def url_owners(self, url_keys: Sequence[str]) -> list[tuple[str, str]]:
-        """(url_key, article_id) of stored articles with these canonical addresses.
-
-        A join on articles.url_key rather than an index: only HTML entries ask,
-        and the column scan stays in the milliseconds at a million articles
-        (benchmarks/url_lookup_bench.py), where an ART index would have to be
-        kept up to date by every load's UPDATE.
-        """
-        if not url_keys:
-            return []
-        with self._registered("_urls", id_table(url_keys)) as cur:
-            rows = cur.execute(
-                "SELECT url_key, article_id FROM articles WHERE url_key IN (SELECT value FROM _urls)"
-            ).fetchall()
-        return [(row[0], row[1]) for row in rows]
-
 
 # --- loading ----------------------------------------------------------------
 
@@ -642,6 +627,7 @@ def _insert_versions(con: duckdb.DuckDBPyConnection, states: Sequence[ArticleSta
     stored is never recomputed, which keeps an incremental run proportional
     to the new dump.
     """
+    _index_addresses(con, [(state.url_key, state.article_id) for state in states if state.url_key_is_new])
     owners: list[str] = []
     keys: list[str] = []
     sigs: list[list[int]] = []
@@ -679,6 +665,20 @@ def _insert_versions(con: duckdb.DuckDBPyConnection, states: Sequence[ArticleSta
             "sketch": pa.array(sketches, type=pa.list_(pa.uint32())),
         },
     )
+
+
+def _index_addresses(con: duckdb.DuckDBPyConnection, owners: Sequence[tuple[str | None, str]]) -> None:
+    """match_keys rows for canonical addresses given to articles (dedup.url_signal), once per article."""
+    pairs = [(url_signal(key), article_id) for key, article_id in owners if key is not None]
+    if pairs:
+        _insert(
+            con,
+            "match_keys",
+            {
+                "hash": pa.array([h for h, _ in pairs], type=pa.uint64()),
+                "article_id": pa.array([a for _, a in pairs], type=pa.string()),
+            },
+        )
 
 
 def _upsert_articles(

@@ -117,7 +117,8 @@ class ArticleState(Record):
     detection already computed for them (dedup.batch_signals,
     minhash.sketches), so loading does not hash them again.
     `url_key` is the article's canonical address (at most one article has
-    each), `published` the earliest date any of its sightings showed.
+    each; `url_key_is_new` when this dump gave it, so the warehouse indexes
+    it once), `published` the earliest date any of its sightings showed.
     """
 
     article_id: str
@@ -127,6 +128,7 @@ class ArticleState(Record):
     title: str | None = None
     url: str | None = None
     url_key: str | None = None
+    url_key_is_new: bool = False
     published: IsoDate | None = None
     new_keys: list[str] = Field(default_factory=list)
     new_key_signals: list[list[int]] = Field(default_factory=list)

@@ -292,7 +292,11 @@ def test_title_only_article_is_stored_then_filled_by_an_excerpt_in_a_later_run(d
     assert rows(
         db, "SELECT t.topic FROM article_topics t JOIN articles a USING (article_id) WHERE a.url_key = ?", [url_key]
     ) == [("multimodal",)]
-    assert rows(db, "SELECT count(*) FROM match_keys") == [(0,)]
+    # No text to index: the two title-only articles are found by their addresses alone.
+    assert rows(db, "SELECT hash, article_id FROM match_keys ORDER BY article_id") == sorted(
+        [(dedup.url_signal(key), dedup.url_article_id(key)) for key in (url_key, "blog.example.org/p/9")],
+        key=lambda row: row[1],
+    )
     assert_consistent(db)
 
     ingest(db, html("listing.html", *LISTING), run_id="r2")
@@ -353,11 +357,22 @@ def test_upgrade_gives_stored_urls_their_key_and_the_first_seen_keeps_a_shared_o
     assert_consistent(path)
 
 
-def test_warehouse_lookup_by_address_finds_only_stored_keys(db: Path) -> None:
-    ingest(db, html("listing.html", *LISTING))
+def test_an_address_is_indexed_once_when_an_article_first_gets_it(db: Path) -> None:
+    """A text-dump article that a card later joins gets the card's address, indexed then and only then."""
+    ingest(db, cleaned("feed.txt", transmission(CUT_EXCERPT)), run_id="r1")
+    assert rows(db, "SELECT count(*) FROM articles WHERE url_key IS NOT NULL") == [(0,)]
+    ingest(db, html("listing.html", entry(0, POST, CUT_EXCERPT)), run_id="r2")
+    ingest(db, html("post.html", *PAGE), run_id="r3")
+    [(article_id, url_key)] = rows(db, "SELECT article_id, url_key FROM articles")
+    assert url_key == "blog.example.org/2024/03/05/siglip"
+    assert rows(db, "SELECT count(*) FROM match_keys WHERE hash = ?", [dedup.url_signal(url_key)]) == [(1,)]
+    assert rows(db, "SELECT kind FROM sightings ORDER BY kind") == [("exact",), ("new",), ("truncation",)]
     with warehouse.session(db, read_only=True) as con:
-        owners = warehouse.WarehouseSource(con).url_owners(["blog.example.org/p/2", "blog.example.org/p/404"])
-    assert owners == [("blog.example.org/p/2", dedup.url_article_id("blog.example.org/p/2"))]
+        found = warehouse.WarehouseSource(con).lookup(
+            [dedup.url_signal(url_key), dedup.url_signal("blog.example.org/x")]
+        )
+    assert found == [(dedup.url_signal(url_key), article_id)]
+    assert_consistent(db)
 
 
 def test_dump_identity_helper_is_stable() -> None:

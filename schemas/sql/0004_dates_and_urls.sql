@@ -3,8 +3,9 @@
 -- articles.published  the earliest publication date any sighting showed (NULL: none did)
 -- articles.url_key    the canonical address (dumpflow/urlkey.py): host/path?query, no scheme;
 --                     one article per key, so a card and its post page are one article.
---                     An upgrade fills it for articles that already had a url (warehouse.py:
---                     _backfill_url_keys, run in the same transaction as this file).
+--                     Looked up through match_keys, under its own hash prefix (dedup.url_signal).
+--                     An upgrade fills and indexes it for articles that already had a url
+--                     (warehouse.py: _backfill_url_keys, in the same transaction as this file).
 -- sightings.url / .published   what this sighting's card or page said (NULL before 0004)
 -- kind 'url'          a repeat found by its address when its text alone would not match
 --                     (a title-only archive line, a custom excerpt).
