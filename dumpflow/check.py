@@ -81,9 +81,25 @@ CHECKS: list[Check] = [
         "OR NOT EXISTS (SELECT 1 FROM dumps d WHERE d.dump_id = a.last_dump_id AND d.status = 'loaded')",
     ),
     Check("n_chars is the body's length", "SELECT article_id FROM articles WHERE n_chars <> length(body)"),
+    # Two posts at different addresses may share a text (a template excerpt) or
+    # have none yet (title-only, key ''); otherwise one text is one article.
     Check(
         "no two articles share a comparison key",
-        "SELECT match_key FROM articles GROUP BY match_key HAVING count(*) > 1",
+        "SELECT match_key FROM articles GROUP BY match_key HAVING count(*) > 1 AND count(*) > count(DISTINCT url_key)",
+    ),
+    Check(
+        "no two articles share a canonical address",
+        "SELECT url_key FROM articles WHERE url_key IS NOT NULL GROUP BY url_key HAVING count(*) > 1",
+    ),
+    Check(
+        "title-only articles have a canonical address and no key",
+        "SELECT article_id FROM articles WHERE body = '' AND (url_key IS NULL OR match_key <> '')",
+    ),
+    Check(
+        "an article's publication date is its sightings' earliest",
+        "SELECT a.article_id FROM articles a LEFT JOIN "
+        "(SELECT article_id, min(published) AS published FROM sightings GROUP BY article_id) s USING (article_id) "
+        "WHERE a.published IS DISTINCT FROM s.published",
     ),
     Check(
         "no orphan topics",

@@ -9,9 +9,11 @@ dropped too. Every dropped line keeps its reason for the warehouse.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from dumpflow.normalize import clean_body, is_nfkc, keys_of_nfkc, match_key, nfkc, nfkc_fold
+from dumpflow.urlkey import url_key
 from schemas.records import CleanDump, CleanEntry, ParsedDump, RawEntry, Rejection
 
 # An excerpt shorter than this many letters/digits carries no article: it is a
@@ -215,8 +217,18 @@ def _entry_fields(entry: RawEntry, position: int, body: str, key: str, truncated
         "is_truncated": truncated,
         "title": clean_body(entry.title) if entry.title else None,
         "url": entry.url,
-        "published": entry.published,
+        "url_key": url_key(entry.url) if entry.url else None,
+        "published": calendar_date(entry.published) if entry.published else None,
     }
+
+
+def calendar_date(text: str) -> str | None:
+    """A YYYY-MM-DD date as stored, or None for a day no calendar has (a page's "2024-02-31")."""
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+    return day.isoformat() if day.isoformat() == text else None
 
 
 def clean_dump(parsed: ParsedDump) -> CleanDump:
@@ -231,7 +243,7 @@ def clean_dump(parsed: ParsedDump) -> CleanDump:
     if parsed.format == "text":
         lines = clean_text_lines([raw.raw_text for raw in parsed.entries])
     else:  # HTML: cards and articles are not classified; their paragraphs are kept
-        lines = [_clean_html_entry(raw.raw_text) for raw in parsed.entries]
+        lines = [_clean_html_entry(raw) for raw in parsed.entries]
     for raw, (reason, body, key, truncated) in zip(parsed.entries, lines, strict=True):
         if reason is None:
             entries.append(_entry_fields(raw, len(entries), body, key, truncated))
@@ -249,13 +261,25 @@ def clean_dump(parsed: ParsedDump) -> CleanDump:
     )
 
 
-def _clean_html_entry(raw: str) -> LineResult:
-    """An HTML card or article's body and key, paragraphs kept; "blank" when it has no letters."""
-    body, truncated = strip_marker(clean_body(raw, keep_paragraphs=True))
+def _clean_html_entry(raw: RawEntry) -> LineResult:
+    """An HTML card or article's body and key, paragraphs kept.
+
+    An entry with no letters in its text is a title-only entry (an archive,
+    category or tag page lists only titles) when it has a title and an
+    address that identifies the post: it is kept with body and key '', and
+    repeat detection files it under its address until an excerpt or the post
+    page fills it in. Without such an address nothing could ever match it
+    again, so it is dropped ("title_only_no_url"); without a title it is "blank".
+    """
+    body, truncated = strip_marker(clean_body(raw.raw_text, keep_paragraphs=True))
     key = match_key(body)
-    if not key:
+    if key:
+        return None, body, key, truncated
+    if not raw.title or not match_key(raw.title):
         return "blank", "", "", False
-    return None, body, key, truncated
+    if url_key(raw.url) is None:
+        return "title_only_no_url", "", "", False
+    return None, "", "", False
 
 
 def empty_reason(dump: CleanDump) -> str | None:

@@ -15,6 +15,15 @@ dump is compared only with the few articles that share a signal, never with
 the whole catalogue. A candidate is then verified on the text; sharing an
 opening is not enough.
 
+Entries from HTML pages may carry a canonical address (`url_key`, see
+urlkey.py), and that comes before the text: an entry whose address an
+article already has is a sighting of it (kind 'url' when the texts alone do
+not verify: a title-only archive line, a custom excerpt), and two entries
+with different addresses are never merged by their text, however alike
+(archive lines or template excerpts that differ only in the title). Entries
+without an address (every text dump) are matched by text alone, exactly as
+before, and may join an article that has one.
+
 An article's body is the longest version seen; its `article_id` is given
 once and never changes.
 """
@@ -49,6 +58,8 @@ ID_PREFIX = 48
 MAX_POSTING = 16
 
 KIND_RANK = {"exact": 3, "truncation": 2, "near": 1}
+# A match by address: certain, though the texts were not found alike.
+URL_SIMILARITY = 1.0
 _NONE: frozenset[str] = frozenset()
 
 
@@ -91,6 +102,18 @@ def article_id_candidates(key: str) -> list[str]:
     return [hex_id("article:" + key[:ID_PREFIX]), hex_id("article-full:" + key)]
 
 
+def url_signal(url_key: str) -> int:
+    """The index hash of a canonical address: in match_keys beside the text signals,
+    under its own prefix, so one lookup finds both and no text can hash to it."""
+    return h64("u:" + url_key)
+
+
+def url_article_id(url_key: str) -> str:
+    """The id of an article first seen with an address: a card, its post page and an
+    archive line get the same id whichever of them arrives first."""
+    return hex_id("article-url:" + url_key)
+
+
 class Known(NamedTuple):
     """What matching knows of an article so far: its longest version and where it came from.
 
@@ -107,6 +130,8 @@ class Known(NamedTuple):
     is_truncated: bool
     title: str | None
     url: str | None
+    url_key: str | None
+    published: str | None
 
 
 class CandidateSource(Protocol):
@@ -173,21 +198,26 @@ class Index:
     taken: set[str] = field(default_factory=set)
     ids: dict[str, list[str]] = field(default_factory=dict)  # key -> article_id_candidates(key)
     sketches: dict[str, list[int]] = field(default_factory=dict)  # key -> minhash sketch, for the warehouse
+    by_url: dict[str, str] = field(default_factory=dict)  # url_key -> the one article that has it
 
-    def prefetch(self, entries: Iterable[CleanEntry]) -> None:
+    def prefetch(self, entries: Sequence[CleanEntry]) -> None:
         """One round trip to the warehouse for a whole batch of entries.
 
         Nothing here depends on the order of keys or ids (each is looked up on
         its own), so they are not sorted: at 100k entries that sorting was 0.5 s.
+        Title-only entries have the key '' and no text signals: hashing '' would
+        make every one of them an exact repeat of the others.
         """
         sigs = self.sigs
-        keys = [key for key in dict.fromkeys(entry.key for entry in entries) if key not in sigs]
+        keys = [key for key in dict.fromkeys(entry.key for entry in entries) if key and key not in sigs]
+        url_keys = [u for u in dict.fromkeys(entry.url_key for entry in entries) if u and u not in self.by_url]
         sketch = minhash.sketches(keys)
         self.sigs.update(zip(keys, batch_signals(keys, sketch), strict=True))
         self.sketches.update(zip(keys, sketch.tolist(), strict=True))
         self.ids.update((key, article_id_candidates(key)) for key in keys)
-        hashes: set[int] = set()
-        ids: set[str] = set()
+        url_sigs = {u: url_signal(u) for u in url_keys}
+        hashes: set[int] = set(url_sigs.values())
+        ids: set[str] = {url_article_id(u) for u in url_keys}
         for key in keys:
             hashes.update(self.sigs[key])
             ids.update(self.ids[key])
@@ -199,12 +229,19 @@ class Index:
         wanted = list({a for posting in self.postings.values() for a in posting}.difference(self.states))
         for state in self.source.states(wanted):
             self.states[state.article_id] = state
+        for u, h in url_sigs.items():
+            # The stored address is compared too: a 64-bit hash alone is not an identity.
+            owners = [a for a in self.postings.get(h, _NONE) if self.states[a].url_key == u]
+            if owners:
+                self.by_url[u] = min(owners)
         self.taken |= self.source.existing_ids(list(ids))
 
     def add(self, state: Known, keys: Iterable[str]) -> None:
         article_id = state.article_id
         self.states[article_id] = state
         self.taken.add(article_id)
+        if state.url_key is not None:
+            self.by_url[state.url_key] = article_id
         postings, saturated = self.postings, self.saturated
         for key in keys:
             for h in self.sigs[key]:
@@ -221,6 +258,8 @@ class Index:
                     del postings[h]
 
     def best_match(self, entry: CleanEntry) -> Match | None:
+        if entry.url_key is not None:
+            return self._match_by_address(entry, entry.url_key)
         sigs = self.sigs[entry.key]
         postings = self.postings
         exact_ids = postings.get(sigs[0], _NONE)
@@ -229,6 +268,10 @@ class Index:
             posting = postings.get(h)
             if posting:
                 candidates.update(posting)
+        return self._best_of(entry, candidates, exact_ids)
+
+    def _best_of(self, entry: CleanEntry, candidates: set[str], exact_ids: Iterable[str]) -> Match | None:
+        """The candidate the entry's text verifies best against."""
         if exact_ids:
             # Every exact candidate verifies as ("exact", 1.0), the top of the
             # ranking, and ties go to the first id: verifying the others (the
@@ -244,7 +287,32 @@ class Index:
                 best = match
         return best
 
-    def article_state(self, known: Known, keys: list[str]) -> ArticleState:
+    def _match_by_address(self, entry: CleanEntry, url_key: str) -> Match | None:
+        """An entry with an address: the article that has it, else text candidates that have none.
+
+        The kind says what the texts show: a re-listed card is still 'exact',
+        an excerpt of the post page 'truncation'; 'url' only when the address
+        alone decided (a title-only line, an excerpt that is not a cut).
+        """
+        owner = self.by_url.get(url_key)
+        if owner is not None:
+            state = self.states[owner]
+            match = (
+                verify(entry.key, entry.is_truncated, state, entry.key == state.key)
+                if entry.key and state.key
+                else None
+            )
+            return match or Match(owner, "url", URL_SIMILARITY)
+        if not entry.key:
+            return None
+        sigs = self.sigs[entry.key]
+        states = self.states
+        # An article with another address is another post, however alike the texts.
+        candidates = {a for h in sigs for a in self.postings.get(h, _NONE) if states[a].url_key is None}
+        exact_ids = self.postings.get(sigs[0], _NONE) & candidates
+        return self._best_of(entry, candidates, exact_ids)
+
+    def article_state(self, known: Known, keys: list[str], addressed: bool = False) -> ArticleState:
         """The step's output for an article: where it stands after the dump, the
         versions first seen in the dump, and the hashes already computed for them."""
         return ArticleState(
@@ -254,35 +322,70 @@ class Index:
             is_truncated=known.is_truncated,
             title=known.title,
             url=known.url,
+            url_key=known.url_key,
+            url_key_is_new=addressed,
+            published=known.published,
             new_keys=keys,
             new_key_signals=[self.sigs[k] for k in keys],
             new_key_sketches=[self.sketches[k] for k in keys],
         )
 
-    def new_id(self, key: str) -> str:
-        candidates = self.ids.get(key) or article_id_candidates(key)
+    def new_id(self, key: str, url_key: str | None = None) -> str:
+        if url_key is not None:
+            candidates = [url_article_id(url_key)]
+        else:
+            candidates = self.ids.get(key) or article_id_candidates(key)
         for candidate in candidates:
             if candidate not in self.taken:
                 return candidate
         n = 2
-        while f"{candidates[1]}-{n}" in self.taken:
+        while f"{candidates[-1]}-{n}" in self.taken:
             n += 1
-        return f"{candidates[1]}-{n}"
+        return f"{candidates[-1]}-{n}"
 
 
 def merge_state(state: Known, entry: CleanEntry) -> Known:
-    """The article after this sighting: the longest body wins, the id stays."""
+    """The article after this sighting: the longest body wins, the id stays.
+
+    Title and url go with the fullest body (the post page's own, not a card's
+    link text); between versions of equal length the choice does not depend
+    on which came first. The publication date is the earliest one shown.
+    """
     # Longest by key first; a cut that only lost trailing punctuation has the
     # same key, and then the fuller text wins.
-    longer = (len(entry.key), len(entry.body)) > (len(state.key), len(state.body))
+    mine, theirs = (len(entry.key), len(entry.body)), (len(state.key), len(state.body))
+    longer = mine > theirs
+    title, url = state.title, state.url
+    if entry.title is not None or entry.url is not None:  # a text dump's entry (neither) leaves them
+        if longer:
+            title = entry.title or title
+            url = entry.url if entry.url_key is not None or url is None else url
+        elif mine == theirs:
+            title = _either(title, entry.title)
+            url = _either(url, entry.url) if entry.url_key is not None else url or entry.url
+        else:
+            title = title or entry.title
+            url = url or entry.url
+    published = state.published
+    if entry.published is not None and (published is None or entry.published < published):
+        published = entry.published
     return Known(
         state.article_id,
         entry.body if longer else state.body,
         entry.key if longer else state.key,
         entry.is_truncated if longer else state.is_truncated,
-        state.title or entry.title,
-        state.url or entry.url,
+        title,
+        url,
+        state.url_key or entry.url_key,
+        published,
     )
+
+
+def _either(a: str | None, b: str | None) -> str | None:
+    """One of two values, the same one whichever order they come in: the longer, then the smaller."""
+    if a is None or b is None:
+        return a or b
+    return min(a, b, key=lambda v: (-len(v), v))
 
 
 def match_dumps(dumps: Sequence[CleanDump], source: CandidateSource) -> list[MatchedDump]:
@@ -293,25 +396,38 @@ def match_dumps(dumps: Sequence[CleanDump], source: CandidateSource) -> list[Mat
     ingests would have stored.
     """
     index = Index(source)
-    index.prefetch(entry for dump in dumps for entry in dump.entries)
+    index.prefetch([entry for dump in dumps for entry in dump.entries])
     out: list[MatchedDump] = []
     for dump in dumps:
         changed: dict[str, Known] = {}
         new_keys: dict[str, list[str]] = {}
+        addressed: set[str] = set()  # articles given their url_key by this dump
         sightings: list[Sighting] = []
         for entry in dump.entries:
             match = index.best_match(entry)
+            key = entry.key
             if match is None:
-                article_id = index.new_id(entry.key)
-                state = Known(article_id, entry.body, entry.key, entry.is_truncated, entry.title, entry.url)
+                article_id = index.new_id(key, entry.url_key)
+                state = Known(
+                    article_id,
+                    entry.body,
+                    key,
+                    entry.is_truncated,
+                    entry.title,
+                    entry.url,
+                    entry.url_key,
+                    entry.published,
+                )
                 kind, similarity = "new", 1.0
             else:
                 article_id, kind, similarity = match.article_id, match.kind, match.similarity
                 state = merge_state(index.states[article_id], entry)
+            if entry.url_key is not None and (match is None or index.states[article_id].url_key is None):
+                addressed.add(article_id)
             keys = new_keys.setdefault(article_id, [])
-            if kind != "exact" and entry.key not in keys:
-                keys.append(entry.key)
-            index.add(state, [entry.key])
+            if kind != "exact" and key and key not in keys:
+                keys.append(key)
+            index.add(state, [key] if key else [])
             changed[article_id] = state
             sightings.append(
                 Sighting(
@@ -321,9 +437,14 @@ def match_dumps(dumps: Sequence[CleanDump], source: CandidateSource) -> list[Mat
                     raw_text=entry.raw_text,
                     kind=kind,
                     similarity=similarity,
+                    url=entry.url,
+                    published=entry.published,
                 )
             )
-        articles = [index.article_state(state, new_keys.get(article_id, [])) for article_id, state in changed.items()]
+        articles = [
+            index.article_state(state, new_keys.get(article_id, []), article_id in addressed)
+            for article_id, state in changed.items()
+        ]
         out.append(
             MatchedDump(
                 dump=dump.dump,

@@ -25,7 +25,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from dumpflow import config, minhash
-from dumpflow.dedup import Known, batch_signals
+from dumpflow.dedup import Known, batch_signals, url_signal
+from dumpflow.urlkey import url_key
 from schemas import SQL_DIR
 from schemas.records import AnnotatedDump, Article, ArticleState, LoadResult, Rejection, RetagResult, TopicTag
 
@@ -189,12 +190,44 @@ def migrate(con: duckdb.DuckDBPyConnection, sql_dir: Path | None = None) -> list
     try:
         for version, name, sql in pending:
             con.execute(sql)
+            if (backfill := BACKFILLS.get(name)) is not None:
+                backfill(con)
             con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, name, utcnow()])
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
         raise
     return [version for version, _, _ in pending]
+
+
+def _backfill_url_keys(con: duckdb.DuckDBPyConnection) -> None:
+    """0004: articles stored with a url before addresses were keys get their url_key, indexed.
+
+    The canonical form is Python (dumpflow.urlkey), so it cannot be written
+    in the migration's SQL; it runs in the migration's transaction. Only
+    articles from HTML dumps have a url, so this touches few rows. Where an
+    older ingest made two articles of one post (its card and its page), the
+    first seen keeps the address: one article per key, and the other stays
+    as it was (sightings are never moved between articles).
+    """
+    rows = con.execute(
+        "SELECT article_id, url FROM articles WHERE url IS NOT NULL ORDER BY first_seen, article_id"
+    ).fetchall()
+    owners: dict[str, str] = {}
+    for article_id, url in rows:
+        if (key := url_key(url)) is not None:
+            owners.setdefault(key, article_id)
+    if owners:
+        keys = pa.table({"article_id": list(owners.values()), "url_key": list(owners)})
+        with registered(con, "_url_keys", keys):
+            con.execute(
+                "UPDATE articles SET url_key = u.url_key FROM _url_keys u WHERE articles.article_id = u.article_id"
+            )
+        _index_addresses(con, list(owners.items()))
+
+
+# Python steps of a migration, run right after its SQL in the same transaction (by migration name).
+BACKFILLS: dict[str, Callable[[duckdb.DuckDBPyConnection], None]] = {"0004_dates_and_urls": _backfill_url_keys}
 
 
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:
@@ -381,7 +414,8 @@ class WarehouseSource:
             return []
         with self._registered("_ids", id_table(article_ids)) as cur:
             table = cur.sql(
-                "SELECT article_id, body, match_key, is_truncated, title, url FROM articles "
+                "SELECT article_id, body, match_key, is_truncated, title, url, url_key, "
+                "CAST(published AS VARCHAR) AS published FROM articles "
                 "WHERE article_id IN (SELECT value FROM _ids) ORDER BY article_id"
             ).to_arrow_table()
         columns = [table.column(name).to_pylist() for name in table.column_names]
@@ -441,7 +475,7 @@ def _forget_unreadable(con: duckdb.DuckDBPyConnection, paths: Sequence[str]) -> 
             )
 
 
-_SIGHTING_FIELDS = ("position", "line_no", "article_id", "raw_text", "kind", "similarity")
+_SIGHTING_FIELDS = ("position", "line_no", "article_id", "raw_text", "kind", "similarity", "url", "published")
 
 
 def _columns(records: Sequence[object], fields: Sequence[str]) -> list[tuple]:
@@ -456,6 +490,11 @@ def _columns(records: Sequence[object], fields: Sequence[str]) -> list[tuple]:
     if not records:
         return [() for _ in fields]
     return list(zip(*map(attrgetter(*fields), records), strict=True))
+
+
+def _dates(values: Sequence[str | None]) -> pa.Array:
+    """YYYY-MM-DD strings (records.IsoDate, already checked) as a DATE column, parsed by Arrow in one pass."""
+    return pa.array(values, type=pa.string()).cast(pa.date32())
 
 
 def _repeated(values: pa.Array, counts: Sequence[int]) -> pa.Array:
@@ -527,7 +566,7 @@ def _write(
     dump_ids = pa.array([d.dump.dump_id for d in dumps], type=pa.string())
     paths = [d.dump.path for d in dumps]
     sightings = [s for d in dumps for s in d.sightings]
-    position, line_no, article_id, raw_text, kind, similarity = _columns(sightings, _SIGHTING_FIELDS)
+    position, line_no, article_id, raw_text, kind, similarity, url, published = _columns(sightings, _SIGHTING_FIELDS)
     sight: dict[str, pa.Array] = {
         "dump_id": _repeated(dump_ids, [len(d.sightings) for d in dumps]),
         "position": pa.array(position, type=pa.int32()),
@@ -536,6 +575,8 @@ def _write(
         "line_no": pa.array(line_no, type=pa.int32()),
         "kind": pa.array(kind, type=pa.string()),
         "similarity": pa.array(similarity, type=pa.float64()),
+        "url": pa.array(url, type=pa.string()),
+        "published": _dates(published),
     }
     lines = [line for d in dumps for line in d.dropped]
     dropped_line_no, dropped_text, dropped_reason = _columns(lines, ("line_no", "raw_text", "reason"))
@@ -610,6 +651,7 @@ def _insert_versions(con: duckdb.DuckDBPyConnection, states: Sequence[ArticleSta
     stored is never recomputed, which keeps an incremental run proportional
     to the new dump.
     """
+    _index_addresses(con, [(state.url_key, state.article_id) for state in states if state.url_key_is_new])
     owners: list[str] = []
     keys: list[str] = []
     sigs: list[list[int]] = []
@@ -649,6 +691,20 @@ def _insert_versions(con: duckdb.DuckDBPyConnection, states: Sequence[ArticleSta
     )
 
 
+def _index_addresses(con: duckdb.DuckDBPyConnection, owners: Sequence[tuple[str | None, str]]) -> None:
+    """match_keys rows for canonical addresses given to articles (dedup.url_signal), once per article."""
+    pairs = [(url_signal(key), article_id) for key, article_id in owners if key is not None]
+    if pairs:
+        _insert(
+            con,
+            "match_keys",
+            {
+                "hash": pa.array([h for h, _ in pairs], type=pa.uint64()),
+                "article_id": pa.array([a for _, a in pairs], type=pa.string()),
+            },
+        )
+
+
 def _upsert_articles(
     con: duckdb.DuckDBPyConnection,
     latest: dict[str, tuple[AnnotatedDump, Article]],
@@ -659,7 +715,9 @@ def _upsert_articles(
     rows = [latest[article_id] for article_id in ids]
     last_dump = [d.dump.dump_id for d, _ in rows]
     states, languages, topics = _columns([art for _, art in rows], ("state", "language", "topics"))
-    title, body, is_truncated, url, key = _columns(states, ("title", "body", "is_truncated", "url", "key"))
+    title, body, is_truncated, url, key, url_keys, published = _columns(
+        states, ("title", "body", "is_truncated", "url", "key", "url_key", "published")
+    )
     lang, confidence, method = _columns(languages, ("lang", "confidence", "method"))
     n = len(ids)
     article_ids = pa.array(ids, type=pa.string())
@@ -678,6 +736,8 @@ def _upsert_articles(
         "first_dump_id": pa.array(list(map(first_dump.get, ids, last_dump)), type=pa.string()),
         "last_dump_id": pa.array(last_dump, type=pa.string()),
         "match_key": pa.array(key, type=pa.string()),
+        "published": _dates(published),
+        "url_key": pa.array(url_keys, type=pa.string()),
     }
     # An article with a `new` sighting in this group is not stored yet (repeat
     # detection gave it an id no stored article has): a plain insert. The rest
@@ -692,7 +752,8 @@ def _upsert_articles(
                 "UPDATE articles SET title = k.title, body = k.body, lang = k.lang, "
                 "lang_confidence = k.lang_confidence, lang_method = k.lang_method, is_truncated = k.is_truncated, "
                 "n_chars = k.n_chars, url = k.url, last_seen = k.last_seen, last_dump_id = k.last_dump_id, "
-                "match_key = k.match_key FROM _known k WHERE articles.article_id = k.article_id"
+                "match_key = k.match_key, published = k.published, url_key = k.url_key "
+                "FROM _known k WHERE articles.article_id = k.article_id"
             )
     _replace_topics(con, article_ids, topics)
 
@@ -727,7 +788,7 @@ def retag_topics(
     tag: Callable[[list[str]], list[list[TopicTag]]],
     chunk: int = RETAG_CHUNK,
 ) -> RetagResult:
-    """Tag every stored article again from its body, in one transaction.
+    """Tag every stored article again from its body (a title-only one from its title), in one transaction.
 
     An ingest tags only the articles its dumps sight, so after the taxonomy
     changes the catalogue would mix tags from both versions. This streams the
@@ -745,7 +806,9 @@ def retag_topics(
                 "WITH t AS (SELECT article_id, list({'topic': topic, 'score': score, 'evidence': evidence}) AS tags "
                 "FROM article_topics "
                 "GROUP BY article_id) "
-                "SELECT a.article_id, a.body, coalesce(t.tags, []) AS tags "
+                # What enrich.analysed_text analyses: the title of an article that has no body yet.
+                "SELECT a.article_id, CASE WHEN a.body = '' THEN coalesce(a.title, '') ELSE a.body END AS body, "
+                "coalesce(t.tags, []) AS tags "
                 "FROM articles a LEFT JOIN t USING (article_id)"
             ).to_arrow_reader(chunk)
             for batch in batches:

@@ -8,12 +8,24 @@ earlier stages' outputs trustworthy when a batch is reused (retries, tests).
 
 from __future__ import annotations
 
-from typing import Literal
+import datetime as dt
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 DumpFormat = Literal["text", "html"]
-MergeKind = Literal["exact", "truncation", "near"]
+# 'url': the same canonical address when the texts alone would not match (issue 13).
+MergeKind = Literal["exact", "truncation", "near", "url"]
+
+
+def _calendar_date(value: str) -> str:
+    if dt.date.fromisoformat(value).isoformat() != value:
+        raise ValueError(f"not a YYYY-MM-DD date: {value!r}")
+    return value
+
+
+# A publication date as stored: a real calendar day, YYYY-MM-DD (the DATE columns take it as is).
+IsoDate = Annotated[str, AfterValidator(_calendar_date)]
 
 
 class Record(BaseModel):
@@ -60,7 +72,12 @@ class ParsedDump(Record):
 
 
 class CleanEntry(Record):
-    """An article entry: readable body, comparison key and truncation flag."""
+    """An article entry: readable body, comparison key and truncation flag.
+
+    `url_key` is the canonical form of `url` (dumpflow.urlkey), None when the
+    url cannot identify a post. A title-only entry (an archive line) has body
+    and key '' and always a url_key: its address is all that identifies it.
+    """
 
     position: int = Field(ge=0)
     line_no: int = Field(ge=0)
@@ -70,7 +87,8 @@ class CleanEntry(Record):
     is_truncated: bool
     title: str | None = None
     url: str | None = None
-    published: str | None = None
+    url_key: str | None = None
+    published: IsoDate | None = None
 
 
 class DroppedLine(Record):
@@ -98,6 +116,9 @@ class ArticleState(Record):
     `new_key_signals` / `new_key_sketches`, when given, are what repeat
     detection already computed for them (dedup.batch_signals,
     minhash.sketches), so loading does not hash them again.
+    `url_key` is the article's canonical address (at most one article has
+    each; `url_key_is_new` when this dump gave it, so the warehouse indexes
+    it once), `published` the earliest date any of its sightings showed.
     """
 
     article_id: str
@@ -106,6 +127,9 @@ class ArticleState(Record):
     is_truncated: bool
     title: str | None = None
     url: str | None = None
+    url_key: str | None = None
+    url_key_is_new: bool = False
+    published: IsoDate | None = None
     new_keys: list[str] = Field(default_factory=list)
     new_key_signals: list[list[int]] = Field(default_factory=list)
     new_key_sketches: list[list[int]] = Field(default_factory=list)
@@ -120,12 +144,16 @@ class ArticleState(Record):
 
 
 class Sighting(Record):
+    """One entry of a dump assigned to an article; `url` and `published` are what that entry said."""
+
     position: int
     line_no: int
     article_id: str
     raw_text: str
-    kind: Literal["new", "exact", "truncation", "near"]
+    kind: Literal["new", "exact", "truncation", "near", "url"]
     similarity: float
+    url: str | None = None
+    published: IsoDate | None = None
 
 
 class MatchedDump(Record):

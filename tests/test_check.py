@@ -42,6 +42,7 @@ def test_views_are_read_from_the_migrations() -> None:
 
 
 ONE_ARTICLE = "(SELECT min(article_id) FROM articles)"
+TWO_ARTICLES = "SELECT article_id FROM articles ORDER BY article_id LIMIT 2"
 A_REPEAT = "(SELECT min(dump_id || '#' || position) FROM sightings WHERE kind <> 'new')"
 
 
@@ -89,6 +90,18 @@ A_REPEAT = "(SELECT min(dump_id || '#' || position) FROM sightings WHERE kind <>
             ["INSERT INTO articles SELECT * REPLACE ('orphan' AS article_id, 'zz' AS match_key) FROM articles LIMIT 1"],
             {"every article has a sighting", "every article is indexed for repeat detection"},
         ),
+        (
+            [f"UPDATE articles SET url_key = 'x.example/p' WHERE article_id IN ({TWO_ARTICLES})"],
+            {"no two articles share a canonical address"},
+        ),
+        (
+            [f"UPDATE articles SET body = '', n_chars = 0 WHERE article_id = {ONE_ARTICLE}"],
+            {"title-only articles have a canonical address and no key"},
+        ),
+        (
+            [f"UPDATE articles SET published = DATE '2024-01-01' WHERE article_id = {ONE_ARTICLE}"],
+            {"an article's publication date is its sightings' earliest"},
+        ),
     ],
     ids=[
         "article-deleted",
@@ -102,6 +115,9 @@ A_REPEAT = "(SELECT min(dump_id || '#' || position) FROM sightings WHERE kind <>
         "orphan-topic",
         "view-dropped",
         "orphan-article",
+        "shared-address",
+        "title-only-without-address",
+        "date-not-earliest",
     ],
 )
 def test_each_corruption_is_reported(
@@ -113,6 +129,17 @@ def test_each_corruption_is_reported(
     assert out.startswith("FAILED:")
     reported = {line.strip().split(":")[0] for line in out.splitlines()[1:]}
     assert broken <= reported, out
+
+
+def test_one_text_at_two_addresses_is_two_sound_articles(sound: Path, tmp_path: Path) -> None:
+    """Template excerpts of two posts share a text but not an address: not a duplicate."""
+    copy = corrupted(
+        sound,
+        tmp_path,
+        f"UPDATE articles SET url_key = 'x.example/p/' || article_id WHERE article_id IN ({TWO_ARTICLES})",
+        f"UPDATE articles SET match_key = 'same' WHERE article_id IN ({TWO_ARTICLES})",
+    )
+    assert main(["check", "--warehouse", str(copy)]) == 0
 
 
 def test_check_never_writes(sound: Path, tmp_path: Path) -> None:

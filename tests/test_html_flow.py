@@ -8,6 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from dumpflow.check import run_checks
 from flows.ingest import ingest
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
@@ -95,3 +96,55 @@ def test_seeds_still_give_45_articles_beside_html_dumps(
     assert [name for name, _ in rejected] == ["no_articles.html"]
     assert rejected[0][1].startswith("no recognizable articles in HTML page")
     assert summary.files_rejected == 1
+
+
+# Issue 13: a card and the post page it links to are one article by address.
+POST_KEY = "quiet.example.net/posts/cache-aware-batching"
+
+
+def _assert_card_and_page_are_one_article(db: Path) -> None:
+    articles = _rows(
+        db,
+        "SELECT title, left(body, 40), published::VARCHAR, url_key FROM articles WHERE url_key = ?",
+        [POST_KEY],
+    )
+    assert articles == [
+        (
+            "Cache-aware batching for inference servers",
+            "Serving a language model is mostly a mem",
+            "2024-06-01",
+            POST_KEY,
+        )
+    ]
+    seen = _rows(
+        db,
+        "SELECT d.source_name, s.url, s.published::VARCHAR FROM sightings s JOIN dumps d USING (dump_id) "
+        "JOIN articles a USING (article_id) WHERE a.url_key = ? ORDER BY d.source_name",
+        [POST_KEY],
+    )
+    assert seen == [
+        ("listing.html", "https://quiet.example.net/posts/cache-aware-batching/?utm_source=home", "2024-06-02"),
+        ("post.html", "http://QUIET.example.net/posts/cache-aware-batching/index.html", "2024-06-01"),
+    ]
+    # The card's excerpt is the theme's summary, not a cut of the page: only the address joins them.
+    assert _rows(db, "SELECT kind FROM merges") == [("url",)]
+    assert _rows(db, "SELECT count(*), count(published), count(DISTINCT url_key) FROM articles") == [(3, 3, 3)]
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert run_checks(con) == []
+
+
+@pytest.mark.parametrize("runs", ["one-run", "listing-then-page", "page-then-listing"])
+def test_listing_card_and_post_page_are_one_article_with_dates(
+    prefect_server: None, tmp_path: Path, warehouse_file: Path, runs: str
+) -> None:
+    landing = tmp_path / "landing"
+    landing.mkdir()
+    listing = shutil.copy(FIXTURES / "identity_listing.html", landing / "listing.html")
+    post = shutil.copy(FIXTURES / "identity_post.html", landing / "post.html")
+    if runs == "one-run":
+        ingest(paths=[str(landing)], warehouse_file=str(warehouse_file))
+    else:
+        first, second = (listing, post) if runs == "listing-then-page" else (post, listing)
+        ingest(paths=[str(first)], warehouse_file=str(warehouse_file))
+        ingest(paths=[str(second)], warehouse_file=str(warehouse_file))
+    _assert_card_and_page_are_one_article(warehouse_file)

@@ -129,3 +129,52 @@ def test_pending_migrations_land_together_or_not_at_all(tmp_path: Path) -> None:
     (sql_dir / "0003_broken.sql").write_text("CREATE TABLE three (x INTEGER);", encoding="utf-8")
     assert warehouse.upgrade(path, sql_dir) == [2, 3]
     assert ledger(path) == [1, 2, 3]
+
+
+def test_upgrade_leaves_dates_and_addresses_empty_on_old_rows_and_allows_url_merges(tmp_path: Path) -> None:
+    """0004 adds dates and addresses: rows loaded before it get NULLs, and kind 'url' becomes a legal repeat.
+
+    (That the old rows, kinds included, come through unchanged is test_status_upgrades_... above.)
+    """
+    path = v1_copy(tmp_path)
+    with warehouse.session(path) as con, pytest.raises(duckdb.ConstraintException):
+        con.execute("UPDATE merges SET kind = 'url' WHERE position = (SELECT min(position) FROM merges)")
+
+    warehouse.upgrade(path)
+
+    with warehouse.session(path, read_only=True) as con:
+        nulls = con.execute(
+            "SELECT count(*), count(published), count(url_key) FROM articles "
+            "UNION ALL SELECT count(*), count(published), count(url) FROM sightings"
+        ).fetchall()
+    assert nulls == [(45, 0, 0), (58, 0, 0)]
+    with warehouse.session(path) as con:
+        con.execute("UPDATE merges SET kind = 'url' WHERE position = (SELECT min(position) FROM merges)")
+        con.execute("UPDATE sightings SET kind = 'url' WHERE kind = 'exact'")
+        with pytest.raises(duckdb.ConstraintException):
+            con.execute("UPDATE sightings SET kind = 'guess' WHERE kind = 'url'")
+        # The views of 0003 still answer over the rebuilt tables.
+        url_groups = con.execute("SELECT count(*) FROM repeat_groups WHERE list_contains(merge_kinds, 'url')")
+        assert url_groups.fetchall()[0][0] > 0
+
+
+def test_a_failing_backfill_rolls_back_the_whole_upgrade(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """0004's Python step runs in its transaction: if it fails, the rebuilt tables and new columns are undone."""
+    path = v1_copy(tmp_path)
+    before = table_rows(path)
+
+    def broken(con: duckdb.DuckDBPyConnection) -> None:
+        con.execute("UPDATE articles SET url_key = 'half done'")
+        raise RuntimeError("backfill failed")
+
+    monkeypatch.setitem(warehouse.BACKFILLS, "0004_dates_and_urls", broken)
+    with pytest.raises(RuntimeError, match="backfill failed"):
+        warehouse.upgrade(path)
+
+    assert ledger(path) == [1]
+    columns = table_columns(path)
+    assert "url_key" not in columns["articles"] and "url" not in columns["sightings"]
+    assert table_rows(path) == before
+    monkeypatch.undo()
+    warehouse.upgrade(path)
+    assert ledger(path) == [version for version, _, _ in warehouse.migrations()]

@@ -62,7 +62,9 @@ def add_hostile_article(path: Path) -> None:
         dump_id, seen = first.fetchall()[0]
         later = seen + dt.timedelta(minutes=1)
         con.execute(
-            "INSERT INTO articles VALUES (?, ?, ?, 'en', 1.0, 'test', false, ?, NULL, ?, ?, ?, ?, 'k')",
+            "INSERT INTO articles (article_id, title, body, lang, lang_confidence, lang_method, is_truncated, "
+            "n_chars, url, first_seen, last_seen, first_dump_id, last_dump_id, match_key) "
+            "VALUES (?, ?, ?, 'en', 1.0, 'test', false, ?, NULL, ?, ?, ?, ?, 'k')",
             ["hostile000000000", HOSTILE_TITLE, HOSTILE_BODY, len(HOSTILE_BODY), later, later, dump_id, dump_id],
         )
         con.execute("INSERT INTO article_topics VALUES ('hostile000000000', '<marquee>moving</marquee>', 1.0, ['x'])")

@@ -66,7 +66,11 @@ def test_a_failing_group_loads_the_good_dumps_one_by_one(db: Path) -> None:
         matched = dedup.match_dumps(
             [cleaned("a.txt", transmission(A)), cleaned("b.txt", transmission(B))], warehouse.WarehouseSource(con)
         )
-        con.execute("INSERT INTO sightings VALUES (?, 0, 'zzz', 'raw', 0, 'new', 1.0)", [matched[1].dump.dump_id])
+        con.execute(
+            "INSERT INTO sightings (dump_id, position, article_id, raw_text, line_no, kind, similarity) "
+            "VALUES (?, 0, 'zzz', 'raw', 0, 'new', 1.0)",
+            [matched[1].dump.dump_id],
+        )
         with pytest.raises(duckdb.ConstraintException):
             warehouse.load_dumps(con, enrich.annotate(matched), "run-1")
     assert scalar(db, "select list(source_name order by source_name) from dumps where status='loaded'") == [
