@@ -15,9 +15,10 @@ from typing import Generic, TypeVar
 from prefect import Task, flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.exceptions import TerminationSignal
 from prefect.runtime import flow_run
 
-from dumpflow import clean, config, dedup, enrich, read, warehouse
+from dumpflow import clean, config, dedup, enrich, interrupt, progress, read, warehouse
 from dumpflow.runtime import paused_gc
 from dumpflow.summary import Tally, summary_markdown
 from schemas.records import (
@@ -100,6 +101,11 @@ def load_batch(
         return warehouse.load_dumps(con, annotated.items, run_id)
 
 
+def named(stage: Task[..., T], number: int) -> Task[..., T]:
+    """The stage with a run name that says which batch it worked on (`load-batch-3` in the Prefect UI)."""
+    return stage.with_options(task_run_name=f"{stage.name.removesuffix('_batch')}-batch-{number}")
+
+
 def fan_out(stage: Task[..., Batch[R]], items: Sequence[T], ways: int, *args: object) -> list[R]:
     """Run a batch stage over `ways` consecutive slices at once, results in input order.
 
@@ -160,6 +166,8 @@ def ingest(
     so the warehouse is the same whatever the runner.
     """
     logger = get_run_logger()
+    interrupt.rearm()  # a CLI run stops between batches on Ctrl-C/SIGTERM (dumpflow/interrupt.py)
+    report = progress.current()
     started = time.perf_counter()
     paths = paths or [str(config.DEFAULT_RAW)]
     db = config.warehouse_path(warehouse_file)
@@ -167,6 +175,7 @@ def ingest(
     limit = config.max_bytes(max_file_bytes)
     tally = Tally()
     watch = Stopwatch()
+    status = "completed"
     with warehouse.writer_lock(db, config.lock_timeout_seconds()):
         warehouse.ensure(db)
         writer = warehouse.Writer(db, config.hold_seconds())
@@ -179,22 +188,39 @@ def ingest(
             if unreadable:  # recorded in dumps under a synthetic id (read.unreadable_id)
                 load_batch(Batch([]), Batch(unreadable), writer, run_id)
             logger.info("%d files: %d new, %d already loaded", tally.files_seen, len(new), len(already))
-            for group in batches(new, config.batch_bytes(batch_bytes)):
-                parsed = watch.time("read", fan_out, read_batch, group, parallelism, limit)
-                cleaned = watch.time("clean", fan_out, clean_batch, only(parsed, ParsedDump), parallelism)
+            groups = batches(new, config.batch_bytes(batch_bytes))
+            tally.batches = len(groups)
+            report.start("ingest", len(new), "files")
+            for n, group in enumerate(groups, 1):
+                if interrupt.requested():
+                    status = "interrupted"
+                    logger.warning("stop requested: %d of %d batches loaded", n - 1, len(groups))
+                    break
+                parsed = watch.time("read", fan_out, named(read_batch, n), group, parallelism, limit)
+                cleaned = watch.time("clean", fan_out, named(clean_batch, n), only(parsed, ParsedDump), parallelism)
                 rejected = only(parsed, Rejection) + only(cleaned, Rejection)
-                matched = watch.time("dedup", match_batch, Batch(only(cleaned, CleanDump)), writer).items
-                annotated = watch.time("annotate", fan_out, annotate_batch, matched, parallelism)
-                results = watch.time("load", load_batch, Batch(annotated), Batch(rejected), writer, run_id)
+                matched = watch.time("dedup", named(match_batch, n), Batch(only(cleaned, CleanDump)), writer).items
+                annotated = watch.time("annotate", fan_out, named(annotate_batch, n), matched, parallelism)
+                results = watch.time("load", named(load_batch, n), Batch(annotated), Batch(rejected), writer, run_id)
                 tally.load(results, rejected, sum(len(d.dropped) for d in matched))
+                tally.batches_loaded = n
+                report.advance(len(group), sum(r.n_entries for r in results))
                 for rej in rejected:
                     logger.warning("rejected %s: %s", rej.source_name, rej.reason)
-            summary = tally.summary(run_id, time.perf_counter() - started, watch.seconds)
+            summary = tally.summary(run_id, time.perf_counter() - started, watch.seconds, status)
             with writer.connection() as con:
-                warehouse.finish_run(con, run_id, "completed", tally.counts())
+                warehouse.finish_run(con, run_id, status, tally.counts())
         except BaseException as exc:
+            # A second Ctrl-C, or a signal before the run took the signals over, is an interruption too.
+            stopped = isinstance(exc, KeyboardInterrupt | TerminationSignal)
             with writer.connection() as con:
-                warehouse.finish_run(con, run_id, "failed", tally.counts(), error=f"{type(exc).__name__}: {exc}")
+                warehouse.finish_run(
+                    con,
+                    run_id,
+                    "interrupted" if stopped else "failed",
+                    tally.counts(),
+                    error=f"{type(exc).__name__}: {exc}",
+                )
             raise
         finally:
             writer.close()
