@@ -25,10 +25,13 @@ DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 DEFAULT_BATCH_BYTES = 4 * 1024 * 1024
 
 # Prefect defaults that make an unconfigured machine work offline: no telemetry
-# (there is no network) and a start-up timeout long enough for the very first
-# ephemeral server, which creates its database and can take over 30 s here.
+# (there is no network), neither the server's nor the client's (whose first
+# run on a terminal also prints a notice over the progress bar), and a
+# start-up timeout long enough for the very first ephemeral server, which
+# creates its database and can take over 30 s here.
 PREFECT_DEFAULTS = {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "DO_NOT_TRACK": "1",
     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180",
 }
 
