@@ -719,8 +719,9 @@ def retag_topics(
     n_articles = n_changed = n_before = n_after = 0
     con.execute("BEGIN TRANSACTION")
     try:
-        total = con.execute("SELECT count(*) FROM articles").fetchone()
-        progress.start("retag", int(total[0]) if total else 0, "articles")
+        # fetchall: a result left unfinished (fetchone) blocks the next statement on this connection.
+        total = con.execute("SELECT count(*) FROM articles").fetchall()[0][0]
+        progress.start("retag", int(total), "articles")
         with con.cursor() as reader:
             batches = reader.sql(
                 "WITH t AS (SELECT article_id, list({'topic': topic, 'score': score, 'evidence': evidence}) AS tags "
@@ -802,11 +803,11 @@ def forget_dump(con: duckdb.DuckDBPyConnection, dump_id: str) -> ForgetResult | 
     """
     con.execute("BEGIN TRANSACTION")
     try:
-        row = con.execute("SELECT source_name, status FROM dumps WHERE dump_id = ?", [dump_id]).fetchone()
-        if row is None:
+        found = con.execute("SELECT source_name, status FROM dumps WHERE dump_id = ?", [dump_id]).fetchall()
+        if not found:
             con.execute("ROLLBACK")
             return None
-        source_name, status = row
+        source_name, status = found[0]
         touched = con.execute(
             "SELECT s.article_id, "
             "bool_or(s.kind <> 'exact') AS supplied, "
@@ -818,7 +819,7 @@ def forget_dump(con: duckdb.DuckDBPyConnection, dump_id: str) -> ForgetResult | 
         kept = [article_id for article_id, _, elsewhere in touched if elsewhere]
         n_supplied = sum(1 for _, supplied, elsewhere in touched if elsewhere and supplied)
         counts = [
-            con.execute(f"SELECT count(*) FROM {table} WHERE dump_id = ?", [dump_id]).fetchone()[0]
+            con.execute(f"SELECT count(*) FROM {table} WHERE dump_id = ?", [dump_id]).fetchall()[0][0]
             for table in ("sightings", "dropped_lines", "merges")
         ]
         for table in ("merges", "sightings", "dropped_lines"):
