@@ -41,6 +41,18 @@ def requested() -> bool:
     return _requested.is_set()
 
 
+def is_interruption(exc: BaseException | None) -> bool:
+    """Whether an error is a stop asked for by a person: Ctrl-C as Python or as DuckDB reports it.
+
+    DuckDB turns a KeyboardInterrupt raised during a query into
+    `duckdb.InterruptException`, an ordinary `Exception`; anything that
+    retries on exceptions must not retry that.
+    """
+    import duckdb
+
+    return isinstance(exc, KeyboardInterrupt | duckdb.InterruptException)
+
+
 def signal_name() -> str | None:
     return _received[0] if _received else None
 

@@ -459,6 +459,8 @@ def load_dumps(con: duckdb.DuckDBPyConnection, dumps: Sequence[AnnotatedDump], r
     """
     try:
         return _load_group(con, dumps, run_id)
+    except duckdb.InterruptException:
+        raise  # Ctrl-C during the load: stop, do not retry dump by dump
     except duckdb.Error:
         if len(dumps) == 1:
             raise

@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
 
-from prefect import Task, flow, get_run_logger, task
+from prefect import State, Task, flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.exceptions import TerminationSignal
@@ -38,7 +38,19 @@ IO_RETRIES = 2
 IO_RETRY_DELAYS = [1, 5]
 
 
-@task(retries=IO_RETRIES, retry_delay_seconds=IO_RETRY_DELAYS, cache_policy=NO_CACHE)
+def retry_unless_stopping(task: Task, task_run: object, state: State) -> bool:
+    """Retry an I/O task's failure, except one that is a stop someone asked for.
+
+    Ctrl-C during a DuckDB query comes back as `duckdb.InterruptException`, an
+    ordinary exception, and Prefect retried it: the ingest carried on.
+    """
+    return not interrupt.requested() and not interrupt.is_interruption(state.data)
+
+
+IO_RETRY = {"retries": IO_RETRIES, "retry_delay_seconds": IO_RETRY_DELAYS, "retry_condition_fn": retry_unless_stopping}
+
+
+@task(**IO_RETRY, cache_policy=NO_CACHE)
 def find_dumps(
     paths: Sequence[str], writer: warehouse.Writer
 ) -> tuple[list[DumpFile], list[DumpFile], list[Rejection]]:
@@ -68,7 +80,7 @@ class Batch(Generic[T]):
         self.items: list[T] = list(items)
 
 
-@task(retries=IO_RETRIES, retry_delay_seconds=IO_RETRY_DELAYS, cache_policy=NO_CACHE)
+@task(**IO_RETRY, cache_policy=NO_CACHE)
 def read_batch(dumps: Batch[DumpFile], limit: int) -> Batch[ParsedDump | Rejection]:
     with paused_gc():
         return Batch([read.read_dump(dump, limit) for dump in dumps.items])
@@ -80,7 +92,7 @@ def clean_batch(parsed: Batch[ParsedDump]) -> Batch[CleanDump | Rejection]:
         return Batch([clean.clean_or_reject(p) for p in parsed.items])
 
 
-@task(retries=IO_RETRIES, retry_delay_seconds=IO_RETRY_DELAYS, cache_policy=NO_CACHE)
+@task(**IO_RETRY, cache_policy=NO_CACHE)
 def match_batch(cleaned: Batch[CleanDump], writer: warehouse.Writer) -> Batch[MatchedDump]:
     with writer.connection() as con, paused_gc():
         return Batch(dedup.match_dumps(cleaned.items, warehouse.WarehouseSource(con)))
@@ -92,7 +104,7 @@ def annotate_batch(matched: Batch[MatchedDump]) -> Batch[AnnotatedDump]:
         return Batch(enrich.annotate(matched.items))
 
 
-@task(retries=IO_RETRIES, retry_delay_seconds=IO_RETRY_DELAYS, cache_policy=NO_CACHE)
+@task(**IO_RETRY, cache_policy=NO_CACHE)
 def load_batch(
     annotated: Batch[AnnotatedDump], rejections: Batch[Rejection], writer: warehouse.Writer, run_id: str
 ) -> list[LoadResult]:

@@ -236,3 +236,31 @@ def test_max_bytes_setting_rejects_larger_files(
     sizes = [p.stat().st_size for p in seeds_dir.iterdir()]
     assert summary.files_rejected == sum(size > 9000 for size in sizes) == 3
     assert all(r.reason.startswith("too large") for r in summary.rejections)
+
+
+def test_io_tasks_retry_errors_but_never_an_interrupted_query() -> None:
+    """Ctrl-C inside a DuckDB query surfaces as duckdb.InterruptException, an ordinary Exception: no retry."""
+    from prefect import flow, task
+
+    from flows.ingest import IO_RETRIES, IO_RETRY
+
+    calls: list[str] = []
+
+    def attempts(error: Exception) -> int:
+        calls.clear()
+
+        @task(**{**IO_RETRY, "retry_delay_seconds": 0})
+        def step() -> None:
+            calls.append(type(error).__name__)
+            raise error
+
+        @flow
+        def one_step() -> None:
+            step()
+
+        with pytest.raises(type(error)):
+            one_step()
+        return len(calls)
+
+    assert attempts(duckdb.IOException("disk went away")) == 1 + IO_RETRIES
+    assert attempts(duckdb.InterruptException("INTERRUPT Error: Interrupted!")) == 1
