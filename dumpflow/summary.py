@@ -88,6 +88,7 @@ def summary_lines(s: RunSummary) -> list[str]:
 
 def summary_markdown(s: RunSummary) -> str:
     rows = [
+        ("status", s.status),
         ("files seen", s.files_seen),
         ("new files loaded", s.files_new),
         ("already loaded", s.files_already_loaded),
@@ -96,6 +97,7 @@ def summary_markdown(s: RunSummary) -> str:
         ("new articles", s.new_articles),
         ("repeats merged", s.repeats_merged),
         ("boilerplate lines dropped", s.dropped_lines),
+        ("batches loaded", f"{s.batches_loaded} of {s.batches}"),
         ("seconds", f"{s.seconds:.2f}"),
     ]
     out = ["# dumpflow ingest", "", "| | |", "|---|---:|"] + [f"| {k} | {v} |" for k, v in rows]

@@ -224,7 +224,7 @@ def ingest(
                 warehouse.finish_run(con, run_id, status, tally.counts())
         except BaseException as exc:
             # A second Ctrl-C, or a signal before the run took the signals over, is an interruption too.
-            stopped = isinstance(exc, KeyboardInterrupt | TerminationSignal)
+            stopped = interrupt.is_interruption(exc) or isinstance(exc, TerminationSignal)
             with writer.connection() as con:
                 warehouse.finish_run(
                     con,
