@@ -175,19 +175,28 @@ def _say_upgraded(db: Path, applied: list[int], quiet: bool = False) -> None:
         print(f"dumpflow: upgraded {db} with migrations {', '.join(map(str, applied))}", file=sys.stderr)
 
 
-def _open_read_only(args: argparse.Namespace) -> duckdb.DuckDBPyConnection | None:
+class Exit(Exception):
+    """End the command with this exit code (the reason is already on stderr)."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def _open_read_only(args: argparse.Namespace) -> duckdb.DuckDBPyConnection:
+    """A read-only connection, or Exit: 2 when there is no warehouse, 1 when it cannot be opened (busy, damaged)."""
     db = _existing_warehouse(args)
     if db is None:
-        return None
+        raise Exit(EXIT_USAGE)
     try:
         _say_upgraded(db, warehouse.upgrade(db))
         return warehouse.connect(db, read_only=True, wait_seconds=args.wait)
     except warehouse.WarehouseBusy as exc:
         print(f"dumpflow: {exc}; try again when it finishes", file=sys.stderr)
-        return None
+        raise Exit(EXIT_FAILED) from None
     except duckdb.Error as exc:
         print(f"dumpflow: cannot open {db}: {exc}", file=sys.stderr)
-        return None
+        raise Exit(EXIT_FAILED) from None
 
 
 def cmd_query(args: argparse.Namespace) -> int:
@@ -232,8 +241,6 @@ SHOWN_RUN_COLUMNS = (
 
 def cmd_status(args: argparse.Namespace) -> int:
     con = _open_read_only(args)
-    if con is None:
-        return EXIT_USAGE
     db = config.warehouse_path(args.warehouse)
     try:
         version = warehouse.schema_version(con)
@@ -273,8 +280,6 @@ def cmd_export(args: argparse.Namespace) -> int:
     from dumpflow import export, terminal
 
     con = _open_read_only(args)
-    if con is None:
-        return EXIT_USAGE
     try:
         with terminal.progress_display(args.quiet) as bar:
             result = export.export(con, args.directory, fmt=args.format, overwrite=args.overwrite, progress=bar)
@@ -295,8 +300,6 @@ def cmd_report(args: argparse.Namespace) -> int:
     from dumpflow import report
 
     con = _open_read_only(args)
-    if con is None:
-        return EXIT_USAGE
     try:
         page = report.build(con)
     except duckdb.Error as exc:
@@ -315,8 +318,6 @@ def cmd_check(args: argparse.Namespace) -> int:
     from dumpflow import check
 
     con = _open_read_only(args)
-    if con is None:
-        return EXIT_USAGE
     try:
         failures = check.run_checks(con)
         ok_line = None if failures else check.summary_line(con)
@@ -507,6 +508,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         return int(args.func(args))
+    except Exit as done:
+        return done.code
+    except KeyboardInterrupt:  # Ctrl-C in a command other than ingest: its own transaction or staging is undone
+        print("dumpflow: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         # `dumpflow query ... | head` closed the pipe: not an error worth a traceback.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -238,3 +238,22 @@ def test_forget_removes_a_rejected_row_and_refuses_unknown_dumps(
         assert err.startswith("dumpflow: no dump in") and err.count("\n") == 1
     assert main(["forget", "x", "--warehouse", str(tmp_path / "none.duckdb")]) == 2
     assert not (tmp_path / "none.duckdb").exists()
+
+
+def test_a_busy_warehouse_is_a_failure_not_a_usage_error(
+    loaded_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Exit 1 (try again later), like a busy ingest; 2 stays for what the user must change."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print(1, flush=True); "
+         "time.sleep(60)", str(loaded_db)],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "1"
+        assert main(["status", "--wait", "0.5", "--warehouse", str(loaded_db)]) == 1
+    finally:
+        holder.kill()
+        holder.wait()
+    err = capsys.readouterr().err
+    assert "in use by another process" in err and err.count("\n") == 1
