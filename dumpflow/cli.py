@@ -189,7 +189,7 @@ def _open_read_only(args: argparse.Namespace) -> duckdb.DuckDBPyConnection:
     if db is None:
         raise Exit(EXIT_USAGE)
     try:
-        _say_upgraded(db, warehouse.upgrade(db))
+        _say_upgraded(db, warehouse.upgrade(db), getattr(args, "quiet", False))
         return warehouse.connect(db, read_only=True, wait_seconds=args.wait)
     except warehouse.WarehouseBusy as exc:
         print(f"dumpflow: {exc}; try again when it finishes", file=sys.stderr)

@@ -60,9 +60,12 @@ def signal_name() -> str | None:
 @contextmanager
 def graceful() -> Iterator[None]:
     """Within this block (main thread only), SIGINT and SIGTERM ask for a stop instead of raising."""
-    previous = {sig: signal.getsignal(sig) for sig in SIGNALS}
     _requested.clear()
     _received.clear()
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set handlers; the signals keep their usual meaning
+        return
+    previous = {sig: signal.getsignal(sig) for sig in SIGNALS}
     for sig in SIGNALS:
         signal.signal(sig, _handler)
     _active.set()
