@@ -80,7 +80,6 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     os.environ.setdefault(PREFECT_CONSOLE_LEVEL, "ERROR")
     from flows.ingest import ingest
 
-    summary = None
     try:
         with interrupt.graceful(), terminal.progress_display(args.quiet) as bar, progress.reporting(bar):
             summary = ingest(
@@ -92,7 +91,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         print(f"dumpflow: {exc}", file=sys.stderr)
         return EXIT_FAILED
     except BaseException as exc:  # the flow failed: its state in Prefect has the traceback
-        if interrupt.requested() or isinstance(exc, KeyboardInterrupt):
+        if interrupt.requested() or interrupt.is_interruption(exc):
             print("dumpflow: interrupted; run it again to continue", file=sys.stderr)
             return EXIT_INTERRUPTED
         if not isinstance(exc, Exception):

@@ -21,7 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from dumpflow import warehouse
+from dumpflow import read, warehouse
+from flows.ingest import batches
 from tests.builders import snapshot
 from tests.fault_processes import Dumpflow, prefect_server, stop
 from tests.generated import landing_zone
@@ -105,6 +106,11 @@ def test_a_signal_stops_after_the_current_batch_and_a_rerun_finishes_the_job(
     status, run_id = rows(db, "select status, run_id from runs")[0]
     assert status == "interrupted"
     assert 0 < loaded_dumps(db) < N_DUMPS
+    # Exactly the dumps of the first `done` batches are in (loaded or rejected): whole batches, as reported.
+    new, _, _ = read.identify_all(read.discover([raw]))
+    groups = batches(new, int(BATCH["DUMPFLOW_BATCH_BYTES"]))
+    assert len(groups) == total
+    assert {r[0] for r in rows(db, "select dump_id from dumps")} == {d.dump_id for g in groups[:done] for d in g}
     # Whatever the signal hit, no task ran twice (a retry) and none crashed.
     tasks = task_run_counts(api_url, run_id)
     assert tasks and all(count == 1 and state == "Completed" for _, count, state in tasks), tasks
