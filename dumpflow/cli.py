@@ -2,11 +2,17 @@
 
 Prefect is imported only inside the commands that run a flow, so `query` and
 `status` answer instantly and work on a machine where the server is down.
+
+Exit codes, the same for every command: 0 ok, 1 failed (the work was tried
+and did not succeed), 2 usage (a bad argument or setting, a missing file,
+warehouse or dump: nothing was written), 130 interrupted (Ctrl-C or SIGTERM;
+what was committed stays, run the command again to continue).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from collections.abc import Sequence
@@ -15,7 +21,7 @@ from typing import TYPE_CHECKING
 
 import duckdb
 
-from dumpflow import config, output, warehouse
+from dumpflow import __version__, config, output, warehouse
 from dumpflow.results import FORMATS
 
 if TYPE_CHECKING:
@@ -24,6 +30,12 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+# Prefect's console log handler, for `dumpflow ingest`, unless the user set it:
+# the run's log lines still reach the Prefect server (its UI shows them); the
+# terminal gets the progress bar and the summary, plus Prefect's errors.
+PREFECT_CONSOLE_LEVEL = "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL"
 
 # A waiting reader gets the file after the ingest's current step (a few seconds
 # per 4 MiB batch, longer while DuckDB checkpoints a large warehouse).
@@ -39,17 +51,22 @@ def _add_warehouse(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _runner_usage_error(args: argparse.Namespace) -> str | None:
+    """Why the runner options do not fit together, or None; checked before anything is opened."""
+    if args.runner != "dask" and (args.workers is not None or args.dask_address is not None):
+        return "--workers and --dask-address need --runner dask"
+    if args.workers is not None and args.dask_address is not None:
+        return "--workers sizes the local cluster; the cluster at --dask-address has its own workers"
+    if args.workers is not None and args.workers < 1:
+        return f"--workers must be at least 1, not {args.workers}"
+    return None
+
+
 def _bound_ingest(args: argparse.Namespace) -> Flow:
-    """The ingest flow bound to the runner the options ask for; ValueError (a usage error) when they do not fit."""
+    """The ingest flow bound to the runner the options ask for (they were checked by _runner_usage_error)."""
     from flows.ingest import ingest
     from flows.runners import with_runner
 
-    if args.runner != "dask" and (args.workers is not None or args.dask_address is not None):
-        raise ValueError("--workers and --dask-address need --runner dask")
-    if args.workers is not None and args.dask_address is not None:
-        raise ValueError("--workers sizes the local cluster; the cluster at --dask-address has its own workers")
-    if args.workers is not None and args.workers < 1:
-        raise ValueError(f"--workers must be at least 1, not {args.workers}")
     return with_runner(ingest, args.runner, workers=args.workers, address=args.dask_address)
 
 
@@ -67,33 +84,76 @@ def _reachable(args: argparse.Namespace) -> bool:
     return True
 
 
-def cmd_ingest(args: argparse.Namespace) -> int:
-    config.apply_prefect_defaults()
-    from dumpflow.summary import summary_lines
+def _note(args: argparse.Namespace, line: str) -> None:
+    """A line that helps a person but is not the command's result: stderr, and not under --quiet."""
+    if not getattr(args, "quiet", False):
+        print(line, file=sys.stderr)
 
-    try:
-        ingest = _bound_ingest(args)
-    except ValueError as exc:
-        print(f"dumpflow: {exc}", file=sys.stderr)
+
+def _print_json(data: object) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    """Ingest; a path that does not exist is a usage error, and nothing to ingest is not an error.
+
+    Both are decided before the warehouse is opened, so neither leaves a file,
+    a run row or a rejected row behind.
+    """
+    from dumpflow import interrupt, progress, read, terminal
+    from dumpflow.summary import summary_json, summary_lines
+
+    if (why := _runner_usage_error(args)) is not None:
+        print(f"dumpflow: {why}", file=sys.stderr)
         return EXIT_USAGE
+    db = config.warehouse_path(args.warehouse)
+    paths = args.paths or [config.DEFAULT_RAW]
+    if missing := [str(p) for p in paths if not p.exists()]:
+        print(f"dumpflow: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return EXIT_USAGE
+    if not read.discover(paths):
+        print(f"dumpflow: no dump files under {', '.join(map(str, paths))}; nothing to do", file=sys.stderr)
+        if args.json:
+            _print_json({"version": 1, "warehouse": str(db), "run_id": None, "status": "no_files"})
+        return EXIT_OK
+    config.apply_prefect_defaults()
+    os.environ.setdefault(PREFECT_CONSOLE_LEVEL, "ERROR")
     if not _reachable(args):
         return EXIT_FAILED
-    db = config.warehouse_path(args.warehouse)
+    ingest = _bound_ingest(args)
+
     try:
-        summary = ingest(
-            paths=[str(p) for p in (args.paths or [config.DEFAULT_RAW])],
-            warehouse_file=str(db),
-            max_file_bytes=args.max_bytes,
-        )
+        with interrupt.graceful(), terminal.progress_display(args.quiet) as bar, progress.reporting(bar):
+            summary = ingest(
+                paths=[str(p) for p in paths],
+                warehouse_file=str(db),
+                max_file_bytes=args.max_bytes,
+            )
     except warehouse.WarehouseBusy as exc:
         print(f"dumpflow: {exc}", file=sys.stderr)
         return EXIT_FAILED
-    except Exception as exc:  # the flow failed: its state in Prefect has the traceback
+    except BaseException as exc:  # the flow failed: its state in Prefect has the traceback
+        if interrupt.requested() or interrupt.is_interruption(exc):
+            print("dumpflow: interrupted; run it again to continue", file=sys.stderr)
+            return EXIT_INTERRUPTED
+        if not isinstance(exc, Exception):
+            raise
         print(f"dumpflow: ingest failed: {type(exc).__name__}: {exc}", file=sys.stderr)
         return EXIT_FAILED
-    print(f"warehouse: {db}")
-    for line in summary_lines(summary):
-        print(line)
+    if args.json:
+        _print_json(summary_json(summary, str(db)))
+    else:
+        print(f"warehouse: {db}")
+        for line in summary_lines(summary):
+            print(line)
+    if summary.status == "interrupted":
+        print(
+            f"dumpflow: interrupted; {summary.batches_loaded} of {summary.batches} batches loaded, "
+            "run it again to continue",
+            file=sys.stderr,
+        )
+        return EXIT_INTERRUPTED
     return EXIT_OK
 
 
@@ -152,24 +212,36 @@ def _existing_warehouse(args: argparse.Namespace) -> Path | None:
     return db
 
 
-def _say_upgraded(db: Path, applied: list[int]) -> None:
-    if applied:
+def _say_upgraded(db: Path, applied: list[int], quiet: bool = False) -> None:
+    if applied and not quiet:
         print(f"dumpflow: upgraded {db} with migrations {', '.join(map(str, applied))}", file=sys.stderr)
 
 
-def _open_read_only(args: argparse.Namespace, locked: bool = False) -> duckdb.DuckDBPyConnection | None:
+class Exit(Exception):
+    """End the command with this exit code (the reason is already on stderr)."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def _open_read_only(args: argparse.Namespace, locked: bool = False) -> duckdb.DuckDBPyConnection:
+    """A read-only connection, or Exit: 2 when there is no warehouse, 1 when it cannot be opened (busy, damaged).
+
+    `locked` is DuckDB's own lock-down (no files, URLs or extensions) for commands that only read tables.
+    """
     db = _existing_warehouse(args)
     if db is None:
-        return None
+        raise Exit(EXIT_USAGE)
     try:
-        _say_upgraded(db, warehouse.upgrade(db))
+        _say_upgraded(db, warehouse.upgrade(db), getattr(args, "quiet", False))
         return warehouse.connect(db, read_only=True, wait_seconds=args.wait, locked=locked)
     except warehouse.WarehouseBusy as exc:
         print(f"dumpflow: {exc}; try again when it finishes", file=sys.stderr)
-        return None
+        raise Exit(EXIT_FAILED) from None
     except duckdb.Error as exc:
         print(f"dumpflow: cannot open {db}: {exc}", file=sys.stderr)
-        return None
+        raise Exit(EXIT_FAILED) from None
 
 
 def cmd_query(args: argparse.Namespace) -> int:
@@ -184,8 +256,6 @@ def cmd_query(args: argparse.Namespace) -> int:
         print("dumpflow: the table is for the terminal; with --out choose csv, json or parquet", file=sys.stderr)
         return EXIT_USAGE
     con = _open_read_only(args, locked=True)
-    if con is None:
-        return EXIT_USAGE
     try:
         if (why := refusal(con, args.sql)) is not None:
             print(f"dumpflow: refused: {why}", file=sys.stderr)
@@ -214,43 +284,68 @@ def cmd_query(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+STATUS_TABLES = ("dumps", "sightings", "articles", "article_topics", "merges", "dropped_lines", "runs")
+RUN_COLUMNS = (
+    "run_id, started_at, finished_at, status, n_files, n_loaded, n_already_loaded, n_rejected, n_entries, "
+    "n_new_articles, n_repeats, error"
+)
+SHOWN_RUN_COLUMNS = (
+    "run_id",
+    "started_at",
+    "status",
+    "n_files",
+    "n_loaded",
+    "n_already_loaded",
+    "n_rejected",
+    "n_entries",
+    "n_new_articles",
+)
+
+
 def cmd_status(args: argparse.Namespace) -> int:
     con = _open_read_only(args)
-    if con is None:
-        return EXIT_USAGE
+    db = config.warehouse_path(args.warehouse)
     try:
-        print(f"warehouse: {config.warehouse_path(args.warehouse)} (schema version {warehouse.schema_version(con)})")
-        counts = [
-            (table, con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
-            for table in ("dumps", "sightings", "articles", "article_topics", "merges", "dropped_lines", "runs")
-        ]
-        output.write(sys.stdout, ["table", "rows"], counts, "table")
-        print()
-        cursor = con.execute(
-            "SELECT run_id, started_at, status, n_files, n_loaded, n_already_loaded, n_rejected, n_entries, "
-            "n_new_articles FROM runs ORDER BY started_at DESC LIMIT ?",
-            [args.runs],
-        )
-        output.write(sys.stdout, [d[0] for d in cursor.description], cursor.fetchall(), "table")
+        version = warehouse.schema_version(con)
+        counts = {table: con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in STATUS_TABLES}
+        cursor = con.execute(f"SELECT {RUN_COLUMNS} FROM runs ORDER BY started_at DESC LIMIT ?", [args.runs])
+        names = [d[0] for d in cursor.description]
+        runs = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
         rejected = con.execute(
-            "SELECT source_name, reason FROM dumps WHERE status = 'rejected' ORDER BY ingested_at DESC LIMIT 20"
+            "SELECT source_name, source_path, reason FROM dumps WHERE status = 'rejected' "
+            "ORDER BY ingested_at DESC, source_name LIMIT 20"
         ).fetchall()
-        if rejected:
-            print()
-            output.write(sys.stdout, ["rejected file", "reason"], rejected, "table")
     finally:
         con.close()
+    if args.json:
+        _print_json(
+            {
+                "version": 1,
+                "warehouse": str(db),
+                "schema_version": version,
+                "tables": counts,
+                "runs": [{k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in run.items()} for run in runs],
+                "rejected": [{"source_name": n, "source_path": p, "reason": r} for n, p, r in rejected],
+            }
+        )
+        return EXIT_OK
+    print(f"warehouse: {db} (schema version {version})")
+    output.write(sys.stdout, ["table", "rows"], list(counts.items()), "table")
+    print()
+    output.write(sys.stdout, list(SHOWN_RUN_COLUMNS), [[run[c] for c in SHOWN_RUN_COLUMNS] for run in runs], "table")
+    if rejected:
+        print()
+        output.write(sys.stdout, ["rejected file", "reason"], [(n, r) for n, _, r in rejected], "table")
     return EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from dumpflow import export
+    from dumpflow import export, terminal
 
     con = _open_read_only(args)
-    if con is None:
-        return EXIT_USAGE
     try:
-        result = export.export(con, args.directory, fmt=args.format, overwrite=args.overwrite)
+        with terminal.progress_display(args.quiet) as bar:
+            result = export.export(con, args.directory, fmt=args.format, overwrite=args.overwrite, progress=bar)
     except export.ExportError as exc:
         print(f"dumpflow: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -268,8 +363,6 @@ def cmd_report(args: argparse.Namespace) -> int:
     from dumpflow import report
 
     con = _open_read_only(args, locked=True)  # it only reads tables; the page is written by Python
-    if con is None:
-        return EXIT_USAGE
     try:
         page = report.build(con)
     except duckdb.Error as exc:
@@ -288,8 +381,6 @@ def cmd_check(args: argparse.Namespace) -> int:
     from dumpflow import check
 
     con = _open_read_only(args, locked=True)  # it only reads tables
-    if con is None:
-        return EXIT_USAGE
     try:
         failures = check.run_checks(con)
         ok_line = None if failures else check.summary_line(con)
@@ -306,7 +397,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_retag(args: argparse.Namespace) -> int:
     """Tag every stored article again with the current taxonomy (after editing schemas/topics.toml)."""
-    from dumpflow import topics
+    from dumpflow import terminal, topics
 
     db = _existing_warehouse(args)
     if db is None:
@@ -319,8 +410,10 @@ def cmd_retag(args: argparse.Namespace) -> int:
     try:
         # The ingest's lock: an ingest writing tags meanwhile would undo part of the work.
         with warehouse.writer_lock(db, config.lock_timeout_seconds()), warehouse.session(db) as con:
-            _say_upgraded(db, warehouse.migrate(con))  # an older warehouse is brought up to date on the same open
-            result = warehouse.retag_topics(con, lambda bodies: topics.tag_many(bodies, taxonomy))
+            # An older warehouse is brought up to date on the same open.
+            _say_upgraded(db, warehouse.migrate(con), args.quiet)
+            with terminal.progress_display(args.quiet) as bar:
+                result = warehouse.retag_topics(con, lambda bodies: topics.tag_many(bodies, taxonomy), progress=bar)
     except warehouse.WarehouseBusy as exc:
         print(f"dumpflow: {exc}", file=sys.stderr)
         return EXIT_FAILED
@@ -334,14 +427,64 @@ def cmd_retag(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_forget(args: argparse.Namespace) -> int:
+    """Remove one dump (by id, id prefix, name, path, or the file itself) and what only it contributed."""
+    from dumpflow import read
+
+    db = _existing_warehouse(args)
+    if db is None:
+        return EXIT_USAGE
+    file = Path(args.dump)
+    try:
+        # The ingest's lock: an ingest loading meanwhile could match against what is being removed.
+        with warehouse.writer_lock(db, config.lock_timeout_seconds()), warehouse.session(db) as con:
+            _say_upgraded(db, warehouse.migrate(con))
+            found = warehouse.matching_dumps(con, args.dump)
+            if not found and file.is_file():
+                found = warehouse.matching_dumps(con, read.sha256_file(file))
+            if len(found) != 1:
+                what = "no dump" if not found else f"{len(found)} dumps"
+                print(f"dumpflow: {what} in {db} match {args.dump!r}; give a dump id or file", file=sys.stderr)
+                return EXIT_USAGE
+            result = warehouse.forget_dump(con, found[0][0])
+    except warehouse.WarehouseBusy as exc:
+        print(f"dumpflow: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except duckdb.Error as exc:
+        print(f"dumpflow: forget failed, nothing was removed: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    if result is None:  # removed by someone else between the lookup and the delete: not possible under the lock
+        return EXIT_USAGE
+    print(
+        f"forgot {result.source_name} ({result.dump_id[:16]}, {result.status}): {result.n_sightings} sightings, "
+        f"{result.n_merges} merges, {result.n_dropped_lines} dropped lines, "
+        f"{result.n_articles_removed} articles removed, {result.n_articles_kept} kept (sighted elsewhere)"
+    )
+    if result.n_articles_kept_with_its_text:
+        print(
+            f"note: {result.n_articles_kept_with_its_text} kept articles keep the text and index versions "
+            "this dump gave them (see docs/cli.md: forget)"
+        )
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="dumpflow", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"dumpflow {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("ingest", help="ingest dump files or folders (default: raw/) through the Prefect flow")
     p.add_argument("paths", nargs="*", type=Path, help="dump files or folders")
     _add_warehouse(p)
-    p.add_argument("--max-bytes", type=int, default=None, help="reject files larger than this (DUMPFLOW_MAX_BYTES)")
+    p.add_argument(
+        "--max-bytes",
+        type=_size,
+        default=None,
+        metavar="SIZE",
+        help="reject files larger than this, e.g. 64MB (default: $DUMPFLOW_MAX_BYTES or 64MiB)",
+    )
+    _add_quiet(p)
+    p.add_argument("--json", action="store_true", help="print the summary as JSON (keys in docs/cli.md)")
     p.add_argument(
         "--runner",
         choices=("thread", "dask"),
@@ -398,6 +541,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_warehouse(p)
     p.add_argument("--runs", type=int, default=10)
     p.add_argument("--wait", type=float, default=READER_WAIT)
+    p.add_argument("--json", action="store_true", help="print counts, runs and rejected files as JSON")
     p.set_defaults(func=cmd_status)
 
     p = sub.add_parser("export", help="write the content tables to DIR as Parquet (articles partitioned by day) or CSV")
@@ -405,6 +549,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("parquet", "csv"), default="parquet")
     p.add_argument("--overwrite", action="store_true", help="replace DIR even if it is not empty")
     _add_warehouse(p)
+    _add_quiet(p)
     p.add_argument("--wait", type=float, default=READER_WAIT)
     p.set_defaults(func=cmd_export)
 
@@ -416,7 +561,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("retag", help="tag every stored article again with the current taxonomy (schemas/topics.toml)")
     _add_warehouse(p)
+    _add_quiet(p)
     p.set_defaults(func=cmd_retag)
+
+    p = sub.add_parser("forget", help="remove one dump and what only it contributed, in one transaction")
+    p.add_argument("dump", metavar="DUMP_ID|FILE", help="a dump id (or a unique prefix of 8+ characters) or the file")
+    _add_warehouse(p)
+    p.set_defaults(func=cmd_forget)
 
     p = sub.add_parser("check", help="verify the warehouse's invariants (exit 1 and a list when one is broken)")
     _add_warehouse(p)
@@ -425,10 +576,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _size(text: str) -> int:
+    try:
+        return config.parse_size(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _add_quiet(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no notes on stderr")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
+        config.settings()  # every DUMPFLOW_* variable checked before any work starts
+    except config.SettingError as exc:
+        print(f"dumpflow: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
         return int(args.func(args))
+    except Exit as done:
+        return done.code
+    except KeyboardInterrupt:  # Ctrl-C in a command other than ingest: its own transaction or staging is undone
+        print("dumpflow: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         # `dumpflow query ... | head` closed the pipe: not an error worth a traceback.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

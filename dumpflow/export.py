@@ -18,6 +18,8 @@ from pathlib import Path
 
 import duckdb
 
+from dumpflow.progress import SILENT, Progress
+
 FORMATS = ("parquet", "csv")
 PARTITION_COLUMN = "first_seen_date"
 
@@ -61,8 +63,17 @@ def _check_target(target: Path, overwrite: bool) -> None:
         raise ExportError(f"{target} exists and is not empty; choose another directory or pass --overwrite")
 
 
-def export(con: duckdb.DuckDBPyConnection, target: Path, fmt: str = "parquet", overwrite: bool = False) -> ExportResult:
-    """Write every content table under target; an existing non-empty target needs overwrite=True."""
+def export(
+    con: duckdb.DuckDBPyConnection,
+    target: Path,
+    fmt: str = "parquet",
+    overwrite: bool = False,
+    progress: Progress = SILENT,
+) -> ExportResult:
+    """Write every content table under target; an existing non-empty target needs overwrite=True.
+
+    `progress` hears one step per table written.
+    """
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     _check_target(target, overwrite)
@@ -70,6 +81,7 @@ def export(con: duckdb.DuckDBPyConnection, target: Path, fmt: str = "parquet", o
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     try:
         rows: dict[str, int] = {}
+        progress.start("export", len(TABLES), "tables")
         for table in TABLES:
             rel = _relation(con, table, fmt)
             rows[table] = int(con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0])
@@ -85,6 +97,7 @@ def export(con: duckdb.DuckDBPyConnection, target: Path, fmt: str = "parquet", o
             else:
                 (staging / table).mkdir()
                 rel.write_parquet(str(staging / table / "data_0.parquet"))
+            progress.advance(1)
         if target.exists():
             shutil.rmtree(target)
         staging.rename(target)

@@ -17,6 +17,8 @@ class Tally:
     new_articles: int = 0
     repeats_merged: int = 0
     dropped_lines: int = 0
+    batches: int = 0
+    batches_loaded: int = 0
     rejections: list[Rejection] = field(default_factory=list)
 
     def seen(self, n_files: int, n_already: int) -> None:
@@ -55,9 +57,13 @@ class Tally:
         seconds: float,
         stage_seconds: dict[str, float] | None = None,
         runner: RunnerInfo | None = None,
+        status: str = "completed",
     ) -> RunSummary:
         return RunSummary(
             run_id=run_id,
+            status=status,
+            batches=self.batches,
+            batches_loaded=self.batches_loaded,
             files_seen=self.files_seen,
             files_new=self.files_new,
             files_already_loaded=self.files_already_loaded,
@@ -98,6 +104,7 @@ def summary_lines(s: RunSummary) -> list[str]:
 
 def summary_markdown(s: RunSummary) -> str:
     rows = [
+        ("status", s.status),
         ("files seen", s.files_seen),
         ("new files loaded", s.files_new),
         ("already loaded", s.files_already_loaded),
@@ -106,6 +113,7 @@ def summary_markdown(s: RunSummary) -> str:
         ("new articles", s.new_articles),
         ("repeats merged", s.repeats_merged),
         ("boilerplate lines dropped", s.dropped_lines),
+        ("batches loaded", f"{s.batches_loaded} of {s.batches}"),
         ("seconds", f"{s.seconds:.2f}"),
         ("runner", runner_line(s.runner)),
     ]
@@ -114,3 +122,33 @@ def summary_markdown(s: RunSummary) -> str:
         out += ["", "## Rejected files", "", "| file | reason |", "|---|---|"]
         out += [f"| {r.source_name} | {r.reason.replace('|', '/')} |" for r in s.rejections]
     return "\n".join(out) + "\n"
+
+
+# Bump when a key is renamed or removed (adding keys does not change it).
+JSON_VERSION = 1
+
+
+def summary_json(s: RunSummary, warehouse: str) -> dict[str, object]:
+    """The ingest summary for `dumpflow ingest --json`: stable keys, documented in docs/cli.md."""
+    return {
+        "version": JSON_VERSION,
+        "warehouse": warehouse,
+        "run_id": s.run_id,
+        "status": s.status,
+        "files_seen": s.files_seen,
+        "files_new": s.files_new,
+        "files_already_loaded": s.files_already_loaded,
+        "files_rejected": s.files_rejected,
+        "entries": s.entries,
+        "new_articles": s.new_articles,
+        "repeats_merged": s.repeats_merged,
+        "dropped_lines": s.dropped_lines,
+        "batches": s.batches,
+        "batches_loaded": s.batches_loaded,
+        "seconds": s.seconds,
+        "stage_seconds": dict(s.stage_seconds),
+        "runner": s.runner.model_dump(),
+        "rejections": [
+            {"source_name": r.source_name, "source_path": r.source_path, "reason": r.reason} for r in s.rejections
+        ],
+    }

@@ -13,12 +13,13 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
 
-from prefect import Task, flow, get_run_logger, task
+from prefect import State, Task, flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.exceptions import TerminationSignal
 from prefect.runtime import flow_run
 
-from dumpflow import clean, config, dedup, enrich, read, warehouse
+from dumpflow import clean, config, dedup, enrich, interrupt, progress, read, warehouse
 from dumpflow.runtime import paused_gc
 from dumpflow.summary import Tally, summary_markdown
 from flows import runners
@@ -40,7 +41,19 @@ IO_RETRIES = 2
 IO_RETRY_DELAYS = [1, 5]
 
 
-@task(retries=IO_RETRIES, retry_delay_seconds=IO_RETRY_DELAYS, cache_policy=NO_CACHE)
+def retry_unless_stopping(task: Task, task_run: object, state: State) -> bool:
+    """Retry an I/O task's failure, except one that is a stop someone asked for.
+
+    Ctrl-C during a DuckDB query comes back as `duckdb.InterruptException`, an
+    ordinary exception, and Prefect retried it: the ingest carried on.
+    """
+    return not interrupt.requested() and not interrupt.is_interruption(state.data)
+
+
+IO_RETRY = {"retries": IO_RETRIES, "retry_delay_seconds": IO_RETRY_DELAYS, "retry_condition_fn": retry_unless_stopping}
+
+
+@task(**IO_RETRY, cache_policy=NO_CACHE)
 def find_dumps(
     paths: Sequence[str], writer: warehouse.Writer
 ) -> tuple[list[DumpFile], list[DumpFile], list[Rejection]]:
@@ -70,7 +83,7 @@ class Batch(Generic[T]):
         self.items: list[T] = list(items)
 
 
-@task(retries=IO_RETRIES, retry_delay_seconds=IO_RETRY_DELAYS, cache_policy=NO_CACHE)
+@task(**IO_RETRY, cache_policy=NO_CACHE)
 def read_batch(dumps: Batch[DumpFile], limit: int, base: str) -> Batch[ParsedDump | Rejection]:
     with paused_gc():
         return Batch([read.read_dump(dump, limit, base) for dump in dumps.items])
@@ -82,7 +95,7 @@ def clean_batch(parsed: Batch[ParsedDump]) -> Batch[CleanDump | Rejection]:
         return Batch([clean.clean_or_reject(p) for p in parsed.items])
 
 
-@task(retries=IO_RETRIES, retry_delay_seconds=IO_RETRY_DELAYS, cache_policy=NO_CACHE)
+@task(**IO_RETRY, cache_policy=NO_CACHE)
 def match_batch(cleaned: Batch[CleanDump], writer: warehouse.Writer) -> Batch[MatchedDump]:
     with writer.connection() as con, paused_gc():
         return Batch(dedup.match_dumps(cleaned.items, warehouse.WarehouseSource(con)))
@@ -94,13 +107,18 @@ def annotate_batch(matched: Batch[MatchedDump]) -> Batch[AnnotatedDump]:
         return Batch(enrich.annotate(matched.items))
 
 
-@task(retries=IO_RETRIES, retry_delay_seconds=IO_RETRY_DELAYS, cache_policy=NO_CACHE)
+@task(**IO_RETRY, cache_policy=NO_CACHE)
 def load_batch(
     annotated: Batch[AnnotatedDump], rejections: Batch[Rejection], writer: warehouse.Writer, run_id: str
 ) -> list[LoadResult]:
     with writer.connection() as con, paused_gc():
         warehouse.record_rejections(con, rejections.items, run_id)
         return warehouse.load_dumps(con, annotated.items, run_id)
+
+
+def named(stage: Task[..., T], number: int) -> Task[..., T]:
+    """The stage with a run name that says which batch it worked on (`load-batch-3` in the Prefect UI)."""
+    return stage.with_options(task_run_name=f"{stage.name.removesuffix('_batch')}-batch-{number}")
 
 
 def fan_out(stage: Task[..., Batch[R]], items: Sequence[T], runner: RunnerInfo, *args: object) -> list[R]:
@@ -165,6 +183,8 @@ def ingest(
     whatever the runner.
     """
     logger = get_run_logger()
+    interrupt.rearm()  # a CLI run stops between batches on Ctrl-C/SIGTERM (dumpflow/interrupt.py)
+    report = progress.current()
     started = time.perf_counter()
     runner = runners.connect(parallelism)  # before the warehouse is touched: a bad address changes nothing
     paths = paths or [str(config.DEFAULT_RAW)]
@@ -174,6 +194,7 @@ def ingest(
     base = os.getcwd()  # where relative paths are read from, also on a Dask worker
     tally = Tally()
     watch = Stopwatch()
+    status = "completed"
     with warehouse.writer_lock(db, config.lock_timeout_seconds()):
         warehouse.ensure(db)
         writer = warehouse.Writer(db, config.hold_seconds())
@@ -186,22 +207,39 @@ def ingest(
             if unreadable:  # recorded in dumps under a synthetic id (read.unreadable_id)
                 load_batch(Batch([]), Batch(unreadable), writer, run_id)
             logger.info("%d files: %d new, %d already loaded", tally.files_seen, len(new), len(already))
-            for group in batches(new, config.batch_bytes(batch_bytes)):
-                parsed = watch.time("read", fan_out, read_batch, group, runner, limit, base)
-                cleaned = watch.time("clean", fan_out, clean_batch, only(parsed, ParsedDump), runner)
+            groups = batches(new, config.batch_bytes(batch_bytes))
+            tally.batches = len(groups)
+            report.start("ingest", len(new), "files")
+            for n, group in enumerate(groups, 1):
+                if interrupt.requested():
+                    status = "interrupted"
+                    logger.warning("stop requested: %d of %d batches loaded", n - 1, len(groups))
+                    break
+                parsed = watch.time("read", fan_out, named(read_batch, n), group, runner, limit, base)
+                cleaned = watch.time("clean", fan_out, named(clean_batch, n), only(parsed, ParsedDump), runner)
                 rejected = only(parsed, Rejection) + only(cleaned, Rejection)
-                matched = watch.time("dedup", match_batch, Batch(only(cleaned, CleanDump)), writer).items
-                annotated = watch.time("annotate", fan_out, annotate_batch, matched, runner)
-                results = watch.time("load", load_batch, Batch(annotated), Batch(rejected), writer, run_id)
+                matched = watch.time("dedup", named(match_batch, n), Batch(only(cleaned, CleanDump)), writer).items
+                annotated = watch.time("annotate", fan_out, named(annotate_batch, n), matched, runner)
+                results = watch.time("load", named(load_batch, n), Batch(annotated), Batch(rejected), writer, run_id)
                 tally.load(results, rejected, sum(len(d.dropped) for d in matched))
+                tally.batches_loaded = n
+                report.advance(len(group), sum(r.n_entries for r in results))
                 for rej in rejected:
                     logger.warning("rejected %s: %s", rej.source_name, rej.reason)
-            summary = tally.summary(run_id, time.perf_counter() - started, watch.seconds, runner)
+            summary = tally.summary(run_id, time.perf_counter() - started, watch.seconds, runner, status)
             with writer.connection() as con:
-                warehouse.finish_run(con, run_id, "completed", tally.counts())
+                warehouse.finish_run(con, run_id, status, tally.counts())
         except BaseException as exc:
+            # A second Ctrl-C, or a signal before the run took the signals over, is an interruption too.
+            stopped = interrupt.is_interruption(exc) or isinstance(exc, TerminationSignal)
             with writer.connection() as con:
-                warehouse.finish_run(con, run_id, "failed", tally.counts(), error=f"{type(exc).__name__}: {exc}")
+                warehouse.finish_run(
+                    con,
+                    run_id,
+                    "interrupted" if stopped else "failed",
+                    tally.counts(),
+                    error=f"{type(exc).__name__}: {exc}",
+                )
             raise
         finally:
             writer.close()

@@ -242,6 +242,9 @@ class RunSummary(Record):
     dropped_lines: int
     seconds: float
     rejections: list[Rejection]
-    status: Literal["completed", "failed"] = "completed"
+    # interrupted: a stop was asked for (Ctrl-C, SIGTERM); the batches before it are loaded, the rest are not.
+    status: Literal["completed", "failed", "interrupted"] = "completed"
     stage_seconds: dict[str, float] = Field(default_factory=dict)
     runner: RunnerInfo = Field(default_factory=RunnerInfo)
+    batches: int = 0  # load transactions the run's new dumps were split into
+    batches_loaded: int = 0

@@ -74,3 +74,17 @@ def scalar(db: Path, sql: str, params: list | None = None):
         return con.execute(sql, params or []).fetchone()[0]
     finally:
         con.close()
+
+
+class ProgressLog:
+    """A dumpflow.progress listener that remembers what it heard."""
+
+    def __init__(self) -> None:
+        self.started: list[tuple[str, int, str]] = []
+        self.steps: list[tuple[int, int]] = []
+
+    def start(self, label: str, total: int, unit: str) -> None:
+        self.started.append((label, total, unit))
+
+    def advance(self, done: int, entries: int = 0) -> None:
+        self.steps.append((done, entries))

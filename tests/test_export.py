@@ -146,3 +146,13 @@ def test_a_reader_other_than_duckdb_sees_the_same_tables(db: Path, tmp_path: Pat
         assert ds.dataset(out / name, format="parquet", partitioning="hive").count_rows() == expected, name
     evidence = pq.read_table(out / "article_topics" / "data_0.parquet").schema.field("evidence").type
     assert evidence == pa.list_(pa.string())
+
+
+def test_export_reports_one_step_per_table(db: Path, tmp_path: Path) -> None:
+    from tests.builders import ProgressLog
+
+    heard = ProgressLog()
+    with warehouse.session(db, read_only=True) as con:
+        export.export(con, tmp_path / "out", progress=heard)
+    assert heard.started == [("export", len(export.TABLES), "tables")]
+    assert heard.steps == [(1, 0)] * len(export.TABLES)

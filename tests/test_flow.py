@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import codecs
 import shutil
+from itertools import accumulate
 from pathlib import Path
 
+import duckdb
 import pytest
 
+from dumpflow import progress
 from flows.ingest import ingest
 from tests.builders import scalar, snapshot, transmission, write
 from tests.conftest import SEEDS
@@ -135,3 +138,108 @@ def test_run_publishes_a_summary_artifact(seeds_dir: Path, warehouse_file: Path)
     assert len(mine) == 1
     assert "| new articles | 45 |" in mine[0].data
     assert scalar(warehouse_file, "select status from runs where run_id = ?", [summary.run_id]) == "completed"
+
+
+class Recorder:
+    """A progress listener that remembers what it heard, and whether the warehouse was free to open then."""
+
+    def __init__(self, db: Path | None = None) -> None:
+        self.db = db
+        self.started: list[tuple[str, int, str]] = []
+        self.steps: list[tuple[int, int]] = []
+        self.free: list[bool] = []
+
+    def start(self, label: str, total: int, unit: str) -> None:
+        self.started.append((label, total, unit))
+
+    def advance(self, done: int, entries: int = 0) -> None:
+        self.steps.append((done, entries))
+        if self.db is not None:
+            try:  # in this process too, a second open fails while the ingest's writer holds the file
+                duckdb.connect(str(self.db), read_only=True).close()
+                self.free.append(True)
+            except duckdb.Error:
+                self.free.append(False)
+
+
+def test_progress_rises_batch_by_batch_to_the_totals(
+    seeds_dir: Path, warehouse_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DUMPFLOW_BATCH_BYTES=12KB splits the five ~10 KB seeds into batches (the 4 MiB default would make one)."""
+    monkeypatch.setenv("DUMPFLOW_BATCH_BYTES", "12KB")
+    heard = Recorder()
+    with progress.reporting(heard):
+        summary = run([seeds_dir], warehouse_file)
+    assert heard.started == [("ingest", 5, "files")]
+    files = list(accumulate(done for done, _ in heard.steps))
+    entries = list(accumulate(n for _, n in heard.steps))
+    assert files == sorted(set(files)) and entries == sorted(set(entries))  # strictly rising
+    assert (files[-1], entries[-1]) == (5, summary.entries) == (5, 58)
+    assert len(heard.steps) == summary.batches == summary.batches_loaded >= 3
+
+
+def test_batch_task_runs_are_named_by_batch(seeds_dir: Path, warehouse_file: Path) -> None:
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+
+    summary = run([seeds_dir], warehouse_file, batch_bytes=20_000)
+    with get_client(sync_client=True) as client:
+        runs = client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[summary.run_id])))
+    names = {r.name for r in runs}
+    for stage in ("read", "clean", "match", "annotate", "load"):
+        assert {f"{stage}-batch-{n}" for n in range(1, summary.batches + 1)} <= names, names
+    assert summary.batches == 3
+
+
+def test_hold_seconds_is_how_long_the_writer_keeps_the_file(
+    seeds_dir: Path, warehouse_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a tiny DUMPFLOW_HOLD_SECONDS the writer lets go after every step; with the default (120 s) it keeps it."""
+    monkeypatch.setenv("DUMPFLOW_BATCH_BYTES", "12KB")
+    held = Recorder(warehouse_file)
+    with progress.reporting(held):
+        run([seeds_dir], warehouse_file)
+    monkeypatch.setenv("DUMPFLOW_HOLD_SECONDS", "0.001")
+    released = Recorder(warehouse_file.with_name("released.duckdb"))
+    with progress.reporting(released):
+        run([seeds_dir], released.db)
+    assert held.free and not any(held.free)
+    assert released.free and all(released.free)
+
+
+def test_max_bytes_setting_rejects_larger_files(
+    seeds_dir: Path, warehouse_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DUMPFLOW_MAX_BYTES", "9KB")  # the seeds are 8.1 to 10.9 KB
+    summary = run([seeds_dir], warehouse_file)
+    sizes = [p.stat().st_size for p in seeds_dir.iterdir()]
+    assert summary.files_rejected == sum(size > 9000 for size in sizes) == 3
+    assert all(r.reason.startswith("too large") for r in summary.rejections)
+
+
+def test_io_tasks_retry_errors_but_never_an_interrupted_query() -> None:
+    """Ctrl-C inside a DuckDB query surfaces as duckdb.InterruptException, an ordinary Exception: no retry."""
+    from prefect import flow, task
+
+    from flows.ingest import IO_RETRIES, IO_RETRY
+
+    calls: list[str] = []
+
+    def attempts(error: Exception) -> int:
+        calls.clear()
+
+        @task(**{**IO_RETRY, "retry_delay_seconds": 0})
+        def step() -> None:
+            calls.append(type(error).__name__)
+            raise error
+
+        @flow
+        def one_step() -> None:
+            step()
+
+        with pytest.raises(type(error)):
+            one_step()
+        return len(calls)
+
+    assert attempts(duckdb.IOException("disk went away")) == 1 + IO_RETRIES
+    assert attempts(duckdb.InterruptException("INTERRUPT Error: Interrupted!")) == 1

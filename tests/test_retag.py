@@ -127,3 +127,16 @@ def test_retag_waits_for_a_running_ingest_then_gives_up_clearly(
         assert cli.main(["retag", "--warehouse", str(path)]) == cli.EXIT_FAILED
     assert "another ingest is writing" in capsys.readouterr().err
     assert topic_rows(path) == before
+
+
+def test_retag_reports_progress_chunk_by_chunk(tmp_path: Path) -> None:
+    from tests.builders import ProgressLog
+
+    path = tmp_path / "w.duckdb"
+    load_seeds(path, topics.load_taxonomy())
+    heard = ProgressLog()
+    with warehouse.session(path) as con:
+        warehouse.retag_topics(con, tag_with(edited_taxonomy()), chunk=10, progress=heard)
+    assert heard.started == [("retag", 45, "articles")]
+    done = [n for n, _ in heard.steps]
+    assert sum(done) == 45 and max(done) <= 10 and len(done) >= 5  # Arrow decides the exact chunk sizes
