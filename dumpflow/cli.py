@@ -59,6 +59,10 @@ def _runner_usage_error(args: argparse.Namespace) -> str | None:
         return "--workers sizes the local cluster; the cluster at --dask-address has its own workers"
     if args.workers is not None and args.workers < 1:
         return f"--workers must be at least 1, not {args.workers}"
+    if args.dask_address is not None:
+        from flows.runners import address_problem
+
+        return address_problem(args.dask_address)
     return None
 
 
@@ -104,6 +108,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from dumpflow import interrupt, progress, read, terminal
     from dumpflow.summary import summary_json, summary_lines
 
+    config.apply_prefect_defaults()  # before anything imports Prefect
     if (why := _runner_usage_error(args)) is not None:
         print(f"dumpflow: {why}", file=sys.stderr)
         return EXIT_USAGE
@@ -117,7 +122,6 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         if args.json:
             _print_json({"version": 1, "warehouse": str(db), "run_id": None, "status": "no_files"})
         return EXIT_OK
-    config.apply_prefect_defaults()
     os.environ.setdefault(PREFECT_CONSOLE_LEVEL, "ERROR")
     if not _reachable(args):
         return EXIT_FAILED

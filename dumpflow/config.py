@@ -63,6 +63,11 @@ class Settings(BaseSettings):
     hold_seconds: float = Field(
         120.0, gt=0, description="longest an ingest keeps its warehouse connection when no query asks for it"
     )
+    # Dask's own default is 30 s per attempt; an address with nothing behind it
+    # should fail in seconds, not look like a hang.
+    dask_connect_timeout: float = Field(
+        10.0, gt=0, description="seconds to wait for a Dask scheduler and its first worker before giving up"
+    )
 
 
 # What each kind of field accepts, for the error message.
@@ -72,6 +77,7 @@ _EXPECTED = {
     "duckdb_memory": (SIZE_FORM, "a size"),
     "lock_timeout": ("seconds, a number >= 0", "a number of seconds"),
     "hold_seconds": ("seconds, a number > 0", "a number of seconds"),
+    "dask_connect_timeout": ("seconds, a number > 0", "a number of seconds"),
     "warehouse": ("a file path", "a path"),
 }
 
@@ -128,12 +134,8 @@ def hold_seconds() -> float:
 
 
 def dask_connect_timeout() -> float:
-    """Seconds to wait for a Dask scheduler (and its first worker) before the run fails.
-
-    Dask's own default is 30 s per attempt; an address with nothing behind it
-    should fail in seconds, not look like a hang.
-    """
-    return float(os.environ.get("DUMPFLOW_DASK_CONNECT_TIMEOUT", "10"))
+    """Seconds to wait for a Dask scheduler (and its first worker) before the run fails."""
+    return settings().dask_connect_timeout
 
 
 def apply_prefect_defaults() -> None:

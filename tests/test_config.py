@@ -57,6 +57,7 @@ def test_unset_and_empty_variables_give_the_defaults(monkeypatch: pytest.MonkeyP
         ("DUMPFLOW_DUCKDB_MEMORY", "lots", "expected bytes or a number with KB/MB/GB/KiB/MiB/GiB"),
         ("DUMPFLOW_LOCK_TIMEOUT", "soon", "expected seconds, a number >= 0"),
         ("DUMPFLOW_HOLD_SECONDS", "0", "expected seconds, a number > 0"),
+        ("DUMPFLOW_DASK_CONNECT_TIMEOUT", "never", "expected seconds, a number > 0"),
     ],
 )
 def test_a_bad_value_is_one_line_naming_the_variable_and_exit_2(

@@ -87,7 +87,8 @@ def cluster(tmp_path: Path) -> Iterator[Cluster]:
     port = free_port()
     scheduler = Background(
         [DASK, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"],
-        prefect_env(home, None),
+        # The tests run functions inside it (run_on_scheduler), so it must import this package too.
+        {**prefect_env(home, None), "PYTHONPATH": str(ROOT)},
         home / "scheduler.log",
         cwd=home,
     )

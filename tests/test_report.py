@@ -139,7 +139,8 @@ def add_dumps(path: Path, n: int, step: dt.timedelta, status: str = "loaded") ->
         )
         if status == "loaded":
             con.execute(
-                "INSERT INTO sightings SELECT d.dump_id, 0, a.article_id, 'x', 0, 'new', 1.0 "
+                "INSERT INTO sightings (dump_id, position, article_id, raw_text, line_no, kind, similarity) "
+                "SELECT d.dump_id, 0, a.article_id, 'x', 0, 'new', 1.0 "
                 "FROM dumps d, (SELECT min(article_id) AS article_id FROM articles) a WHERE d.dump_id LIKE 'loaded%'"
             )
 

@@ -35,10 +35,23 @@ def test_ingesting_a_new_dump_upgrades_the_old_warehouse_and_keeps_its_rows(tmp_
 
     assert summary.files_new == 1 and summary.new_articles == 1
     after = table_rows(path, columns)
+    with warehouse.session(path, read_only=True) as con:
+        resighted = {
+            row[0]
+            for row in con.execute(
+                "SELECT DISTINCT s.article_id FROM sightings s JOIN dumps d USING (dump_id) WHERE d.source_name = ?",
+                ["005_new.txt"],
+            ).fetchall()
+        }
     for table, rows in before.items():
-        if table != "articles":
-            missing = [row for row in rows if row not in after[table]]
-            assert missing == [], table
+        if table == "articles":
+            continue
+        missing = [row for row in rows if row not in after[table]]
+        if table == "article_topics":
+            # An ingest tags the articles its dumps sight with the taxonomy of today, which may
+            # differ from the one that wrote the old warehouse; every other article keeps its tags.
+            missing = [row for row in missing if row[0] not in resighted]
+        assert missing == [], table
     # A repeat moves an article's last_seen and last_dump_id on; nothing else changes.
     keep = [i for i, name in enumerate(columns["articles"]) if name not in MOVED_BY_A_REPEAT]
     old_articles = {row[0]: [row[i] for i in keep] for row in before["articles"]}
