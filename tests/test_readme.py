@@ -52,8 +52,48 @@ def test_readme_query_prints_what_the_readme_shows(
     argv: list[str], expected: str, sample_db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main([*argv, "--warehouse", str(sample_db)]) == 0
-    printed = capsys.readouterr().out
+    # A trailing blank line (DuckDB's table ends with one) cannot be shown in an indented block.
+    printed = capsys.readouterr().out.rstrip("\n") + "\n"
     if DATED.search(expected):
         assert DATED.sub("DATE", printed).count("DATE") == DATED.sub("DATE", expected).count("DATE")
         printed, expected = DATED.sub("DATE", printed), DATED.sub("DATE", expected)
     assert printed == expected
+
+
+def reference_block() -> list[str]:
+    """The usage lines of the README's command reference (the code block under '## Command reference')."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Command reference", 1)[1]
+    block = section.split("```", 2)[1]
+    return [line.strip() for line in block.splitlines() if line.strip().startswith("dumpflow ")]
+
+
+def test_every_command_and_option_is_documented_in_the_readme() -> None:
+    """A command or option added to the parser without a line in the README fails here."""
+    import argparse
+
+    from dumpflow.cli import build_parser
+
+    parser = build_parser()
+    lines = reference_block()
+    by_command = {line.split()[1]: line for line in lines}
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices
+    undocumented = []
+    for name, sub in commands.items():
+        line = by_command.get(name)
+        if line is None:
+            undocumented.append(f"dumpflow {name}")
+            continue
+        for action in sub._actions:
+            if action.option_strings and "--help" not in action.option_strings:
+                option = max(action.option_strings, key=len)
+                if option not in line:
+                    undocumented.append(f"dumpflow {name} {option}")
+    for action in parser._actions:
+        if action.option_strings and "--help" not in action.option_strings:
+            if not any(line == f"dumpflow {max(action.option_strings, key=len)}" for line in lines):
+                undocumented.append(f"dumpflow {max(action.option_strings, key=len)}")
+    assert undocumented == []
+    # and each command is explained in a bullet below the block
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert [name for name in commands if f"- `{name}` —" not in readme] == []
