@@ -5,7 +5,7 @@
 Builds a warehouse (the real schema, through `warehouse.ensure`) holding
 `--articles` articles, half of them with a canonical address (HTML posts),
 and match_keys as an ingest leaves it: 13 text signals per article plus one
-address signal (dedup.url_signal) per addressed article. A batch of HTML
+address signal (signals.url_signal) per addressed article. A batch of HTML
 entries asks for its entries' text signals and their addresses (half of
 them stored); times, per batch:
 - text only: `WarehouseSource.lookup` of the text signals (what a batch
@@ -31,7 +31,8 @@ import numpy as np
 import pyarrow as pa
 
 from dumpflow import warehouse
-from dumpflow.dedup import MAX_POSTING, url_signal
+from dumpflow.dedup import MAX_POSTING
+from dumpflow.signals import url_signal
 from dumpflow.warehouse import WarehouseSource
 
 BATCHES = (100, 1_000, 10_000)

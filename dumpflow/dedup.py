@@ -32,19 +32,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple, Protocol
-
-import numpy as np
+from typing import Protocol
 
 from dumpflow import minhash
-from dumpflow.hashing import h64, hex_id
+from dumpflow.hashing import hex_id
+from dumpflow.signals import Known, batch_signals, url_signal
 from dumpflow.similarity import aligned_containment, gram_index, misses_exceed
 from schemas.records import ArticleState, CleanDump, CleanEntry, MatchedDump, Sighting
 
-# Opening windows used as truncation signals: a cut copy shares the opening,
-# and several windows keep the signal when an edit hits one of them.
-ANCHOR_WIDTH = 20
-ANCHOR_COUNT = 4
 # A shorter key must be at least this long to count as a cut of a longer one:
 # below it, a shared first phrase ("概述 本文介绍") says nothing.
 MIN_PREFIX = 40
@@ -63,35 +58,6 @@ URL_SIMILARITY = 1.0
 _NONE: frozenset[str] = frozenset()
 
 
-def exact_signal(key: str) -> int:
-    return h64("x:" + key)
-
-
-def anchor_signals(key: str) -> list[int]:
-    out = []
-    for i in range(ANCHOR_COUNT):
-        window = key[i * ANCHOR_WIDTH : (i + 1) * ANCHOR_WIDTH]
-        if len(window) < ANCHOR_WIDTH:
-            break
-        out.append(h64(f"a{i}:" + window))
-    return out
-
-
-def batch_signals(keys: Sequence[str], sketch: np.ndarray | None = None) -> list[list[int]]:
-    """Index hashes of each key: exact hash first, then opening windows, then LSH bands.
-
-    `sketch` is `minhash.sketches(keys)` when the caller has it already.
-    """
-    bands = minhash.band_hashes(minhash.sketches(keys) if sketch is None else sketch).tolist()
-    return [
-        [exact_signal(key), *anchor_signals(key), *(b for b in row if b)] for key, row in zip(keys, bands, strict=True)
-    ]
-
-
-def signals(key: str) -> list[int]:
-    return batch_signals([key])[0]
-
-
 def article_id_candidates(key: str) -> list[str]:
     """Ids to try for a new article, in order.
 
@@ -102,36 +68,10 @@ def article_id_candidates(key: str) -> list[str]:
     return [hex_id("article:" + key[:ID_PREFIX]), hex_id("article-full:" + key)]
 
 
-def url_signal(url_key: str) -> int:
-    """The index hash of a canonical address: in match_keys beside the text signals,
-    under its own prefix, so one lookup finds both and no text can hash to it."""
-    return h64("u:" + url_key)
-
-
 def url_article_id(url_key: str) -> str:
     """The id of an article first seen with an address: a card, its post page and an
     archive line get the same id whichever of them arrives first."""
     return hex_id("article-url:" + url_key)
-
-
-class Known(NamedTuple):
-    """What matching knows of an article so far: its longest version and where it came from.
-
-    A plain tuple, not a validated record: matching handles one per candidate
-    (about two per entry, most of them rejected) and one per sighting;
-    validating each, and copying the output again, took 1.5 s of the step's
-    18.7 s on the 100k benchmark. The step's output, `ArticleState`, is built
-    and validated once per article per dump from the last of these.
-    """
-
-    article_id: str
-    body: str
-    key: str
-    is_truncated: bool
-    title: str | None
-    url: str | None
-    url_key: str | None
-    published: str | None
 
 
 class CandidateSource(Protocol):

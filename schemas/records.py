@@ -114,7 +114,7 @@ class ArticleState(Record):
     `new_keys` are the keys of versions first seen in this dump, which the
     warehouse indexes so an old, shorter cut still matches exactly later.
     `new_key_signals` / `new_key_sketches`, when given, are what repeat
-    detection already computed for them (dedup.batch_signals,
+    detection already computed for them (signals.batch_signals,
     minhash.sketches), so loading does not hash them again.
     `url_key` is the article's canonical address (at most one article has
     each; `url_key_is_new` when this dump gave it, so the warehouse indexes

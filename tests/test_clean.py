@@ -11,11 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dumpflow.boilerplate import MIN_CONTENT_CHARS, classify
 from dumpflow.clean import (
     _MARKER_RUNS,
-    MIN_CONTENT_CHARS,
     LineResult,
-    classify,
     clean_entry,
     clean_text_lines,
     empty_reason,

@@ -180,9 +180,9 @@ def test_line_inserted_at_the_start_is_found_through_minhash_bands() -> None:
 
 
 def test_signals_are_stable_and_typed() -> None:
-    from dumpflow.dedup import ANCHOR_COUNT, batch_signals, signals
     from dumpflow.minhash import BANDS
     from dumpflow.normalize import match_key
+    from dumpflow.signals import ANCHOR_COUNT, batch_signals, signals
 
     key = match_key(SIGLIP)
     sigs = signals(key)
@@ -224,7 +224,7 @@ def test_hashes_handed_to_the_warehouse_are_the_ones_it_would_compute() -> None:
     """Loading trusts the signals and sketches carried on the state; they must be exactly
     what hashing the new keys afresh gives, or stored indexes would differ by code path."""
     from dumpflow import minhash
-    from dumpflow.dedup import batch_signals
+    from dumpflow.signals import batch_signals
 
     matched = run([SIGLIP[:90] + "...", SERIES_A], [SIGLIP, SERIES_B, OVERVIEW_A], [SIGLIP[:120] + "..."])
     checked = 0

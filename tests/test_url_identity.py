@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dumpflow import dedup, enrich, topics, warehouse
+from dumpflow import dedup, enrich, signals, topics, warehouse
 from dumpflow.clean import clean_dump
 from schemas.records import CleanDump, MatchedDump, ParsedDump, RawEntry
 from tests.builders import cleaned, dump_file, snapshot, transmission
@@ -294,7 +294,7 @@ def test_title_only_article_is_stored_then_filled_by_an_excerpt_in_a_later_run(d
     ) == [("multimodal",)]
     # No text to index: the two title-only articles are found by their addresses alone.
     assert rows(db, "SELECT hash, article_id FROM match_keys ORDER BY article_id") == sorted(
-        [(dedup.url_signal(key), dedup.url_article_id(key)) for key in (url_key, "blog.example.org/p/9")],
+        [(signals.url_signal(key), dedup.url_article_id(key)) for key in (url_key, "blog.example.org/p/9")],
         key=lambda row: row[1],
     )
     assert_consistent(db)
@@ -365,13 +365,13 @@ def test_an_address_is_indexed_once_when_an_article_first_gets_it(db: Path) -> N
     ingest(db, html("post.html", *PAGE), run_id="r3")
     [(article_id, url_key)] = rows(db, "SELECT article_id, url_key FROM articles")
     assert url_key == "blog.example.org/2024/03/05/siglip"
-    assert rows(db, "SELECT count(*) FROM match_keys WHERE hash = ?", [dedup.url_signal(url_key)]) == [(1,)]
+    assert rows(db, "SELECT count(*) FROM match_keys WHERE hash = ?", [signals.url_signal(url_key)]) == [(1,)]
     assert rows(db, "SELECT kind FROM sightings ORDER BY kind") == [("exact",), ("new",), ("truncation",)]
     with warehouse.session(db, read_only=True) as con:
         found = warehouse.WarehouseSource(con).lookup(
-            [dedup.url_signal(url_key), dedup.url_signal("blog.example.org/x")]
+            [signals.url_signal(url_key), signals.url_signal("blog.example.org/x")]
         )
-    assert found == [(dedup.url_signal(url_key), article_id)]
+    assert found == [(signals.url_signal(url_key), article_id)]
     assert_consistent(db)
 
 

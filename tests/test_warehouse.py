@@ -1,4 +1,4 @@
-"""dumpflow/warehouse.py on real DuckDB files: migrations, atomic loads, idempotence."""
+"""dumpflow/warehouse/ on real DuckDB files: migrations, atomic loads, idempotence."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dumpflow import dedup, enrich, warehouse
+from dumpflow import dedup, enrich, signals, warehouse
 from schemas.records import ArticleState
 from tests.builders import cleaned, scalar, snapshot, transmission
 
@@ -115,7 +115,7 @@ def test_candidates_come_from_the_warehouse_index(db: Path) -> None:
     load(db, ("a.txt", [A]))
     with warehouse.session(db) as con:
         source = warehouse.WarehouseSource(con)
-        hits = source.lookup(dedup.signals(cleaned("b.txt", transmission(A)).entries[0].key))
+        hits = source.lookup(signals.signals(cleaned("b.txt", transmission(A)).entries[0].key))
         assert {a for _, a in hits} == {scalar_id(con)}
         assert source.states([scalar_id(con)])[0].body == A.removesuffix("...")
 

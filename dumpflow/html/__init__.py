@@ -23,7 +23,7 @@ from typing import Literal
 
 from bs4 import BeautifulSoup
 
-from dumpflow.clean import classify
+from dumpflow.boilerplate import classify
 from dumpflow.html.article import MainText, main_text
 from dumpflow.html.blocks import parse_soup, text_blocks
 from dumpflow.html.encoding import DecodeError, decode_html

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Tag
 
-from dumpflow.clean import classify
+from dumpflow.boilerplate import classify
 from dumpflow.html.blocks import Block, text_blocks
 from dumpflow.html.meta import absolute, find_date
 from dumpflow.normalize import match_key
