@@ -90,9 +90,11 @@ def test_every_command_and_option_is_documented_in_the_readme() -> None:
                 if option not in line:
                     undocumented.append(f"dumpflow {name} {option}")
     for action in parser._actions:
-        if action.option_strings and "--help" not in action.option_strings:
-            if not any(line == f"dumpflow {max(action.option_strings, key=len)}" for line in lines):
-                undocumented.append(f"dumpflow {max(action.option_strings, key=len)}")
+        if not action.option_strings or "--help" in action.option_strings:
+            continue
+        usage = f"dumpflow {max(action.option_strings, key=len)}"
+        if usage not in lines:
+            undocumented.append(usage)
     assert undocumented == []
     # and each command is explained in a bullet below the block
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
