@@ -25,6 +25,7 @@ from dumpflow.summary import Tally, summary_markdown
 from flows import runners
 from schemas.records import (
     AnnotatedDump,
+    Annotation,
     CleanDump,
     DumpFile,
     LoadResult,
@@ -107,9 +108,14 @@ def match_batch(cleaned: Batch[CleanDump], writer: warehouse.Writer) -> Batch[Ma
 
 
 @task(cache_policy=NO_CACHE)
-def annotate_batch(matched: Batch[MatchedDump]) -> Batch[AnnotatedDump]:
+def annotate_batch(texts: Batch[str]) -> Batch[Annotation]:
+    """Language and topics of a slice of a batch's distinct texts.
+
+    Only texts go out and only the small results come back: the matched
+    dumps stay in the flow's process, which assembles them (`annotate`).
+    """
     with paused_gc():
-        return Batch(enrich.annotate(matched.items))
+        return Batch(enrich.analyse(texts.items))
 
 
 @task(**IO_RETRY, cache_policy=NO_CACHE)
@@ -138,6 +144,14 @@ def fan_out(stage: Task[..., Batch[R]], items: Sequence[T], runner: RunnerInfo, 
     size = max(1, -(-len(items) // runner.ways))
     futures = [stage.submit(Batch(items[i : i + size]), *args) for i in range(0, len(items), size)]
     return [item for future in futures for item in future.result().items]
+
+
+def annotate(matched: Sequence[MatchedDump], number: int, runner: RunnerInfo) -> list[AnnotatedDump]:
+    """The batch's dumps annotated: distinct texts analysed by the runner, assembled here."""
+    texts = enrich.distinct_texts(matched)
+    notes = fan_out(named(annotate_batch, number), texts, runner)
+    with paused_gc():
+        return enrich.assemble(matched, texts, notes)
 
 
 class Stopwatch:
@@ -223,7 +237,7 @@ def ingest(
                 cleaned = watch.time("prepare", fan_out, named(prepare_batch, n), group, runner, limit, base)
                 rejected = only(cleaned, Rejection)
                 matched = watch.time("dedup", named(match_batch, n), Batch(only(cleaned, CleanDump)), writer).items
-                annotated = watch.time("annotate", fan_out, named(annotate_batch, n), matched, runner)
+                annotated = watch.time("annotate", annotate, matched, n, runner)
                 results = watch.time("load", named(load_batch, n), Batch(annotated), Batch(rejected), writer, run_id)
                 tally.load(results, rejected, sum(len(d.dropped) for d in matched))
                 tally.batches_loaded = n
