@@ -5,6 +5,11 @@ no body yet: `analysed_text`), so a text seen twice in a batch (an article
 sighted in several dumps) is analysed once, and all distinct bodies of the
 batch are analysed together: normalized and packed into one array once, then
 classified and matched with numpy (dumpflow.language, dumpflow.topics).
+
+The work is split in three so a runner can ship only texts out and only
+results back: `distinct_texts` (the distinct analysed texts of a batch), `analyse`
+(the CPU part, on any worker), `assemble` (the AnnotatedDumps, where the
+matched dumps already are). `annotate` is the three in one process.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from dumpflow import codepoints, language, topics
-from schemas.records import AnnotatedDump, Article, ArticleState, MatchedDump
+from schemas.records import AnnotatedDump, Annotation, Article, ArticleState, MatchedDump
 
 
 def analysed_text(state: ArticleState) -> str:
@@ -20,23 +25,39 @@ def analysed_text(state: ArticleState) -> str:
     return state.body or state.title or ""
 
 
-def annotate(dumps: Sequence[MatchedDump], taxonomy: topics.Taxonomy | None = None) -> list[AnnotatedDump]:
+def distinct_texts(dumps: Sequence[MatchedDump]) -> list[str]:
+    """The distinct analysed texts of the dumps' article states, in first-seen order."""
+    return list(dict.fromkeys(analysed_text(state) for dump in dumps for state in dump.articles))
+
+
+def analyse(texts: Sequence[str], taxonomy: topics.Taxonomy | None = None) -> list[Annotation]:
+    """Language and topics of every text, in order; each text's result depends on that text alone."""
     taxonomy = taxonomy or topics.load_taxonomy()
-    bodies = list(dict.fromkeys(map(analysed_text, (state for dump in dumps for state in dump.articles))))
-    texts, packed = codepoints.pack_nfkc(bodies)
-    seen = dict(
-        zip(
-            bodies,
-            zip(language.detect_packed(texts, packed), topics.tag_packed(texts, packed, taxonomy), strict=True),
-            strict=True,
-        )
-    )
+    normal, packed = codepoints.pack_nfkc(texts)
+    guesses = language.detect_packed(normal, packed)
+    tags = topics.tag_packed(normal, packed, taxonomy)
+    return [Annotation(language=g, topics=t) for g, t in zip(guesses, tags, strict=True)]
+
+
+def assemble(
+    dumps: Sequence[MatchedDump], texts: Sequence[str], annotations: Sequence[Annotation]
+) -> list[AnnotatedDump]:
+    """The dumps with every article state annotated from `annotations[i]` of the state's text `texts[i]`.
+
+    Pure: no analysis happens here. Texts and annotations of different lengths,
+    or a state whose text is not among `texts` (results of another batch), are
+    wiring errors, raised rather than loaded with the wrong language or topics.
+    """
+    seen = dict(zip(texts, annotations, strict=True))
     out = []
     for dump in dumps:
         articles = []
         for state in dump.articles:
-            lang, tags = seen[analysed_text(state)]
-            articles.append(Article(state=state, language=lang, topics=tags))
+            text = analysed_text(state)
+            if text not in seen:
+                raise KeyError(f"no annotation for article {state.article_id} of dump {dump.dump.dump_id}")
+            note = seen[text]
+            articles.append(Article(state=state, language=note.language, topics=note.topics))
         out.append(
             AnnotatedDump(
                 dump=dump.dump,
@@ -49,3 +70,9 @@ def annotate(dumps: Sequence[MatchedDump], taxonomy: topics.Taxonomy | None = No
             )
         )
     return out
+
+
+def annotate(dumps: Sequence[MatchedDump], taxonomy: topics.Taxonomy | None = None) -> list[AnnotatedDump]:
+    """Language and topics for every article state of the dumps, in this process."""
+    distinct = distinct_texts(dumps)
+    return assemble(dumps, distinct, analyse(distinct, taxonomy))

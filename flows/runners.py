@@ -1,7 +1,7 @@
 """Task runners: where the CPU-heavy stages of a run execute.
 
 `thread` is Prefect's default (everything in this process). `dask` runs the
-read, clean and language/topic stages in dask.distributed worker processes:
+read + clean and language/topic stages in dask.distributed worker processes:
 a local cluster by default, or an existing cluster by address. Repeat
 detection and loading always run in the flow's process, one writer.
 """

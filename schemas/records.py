@@ -180,6 +180,19 @@ class TopicTag(Record):
     evidence: list[str]
 
 
+class Annotation(Record):
+    """Language and topics of one analysed text, without the article state they belong to.
+
+    What annotating computes and nothing else: a Dask worker sends these back
+    instead of whole AnnotatedDumps, so a batch's article states, which the
+    flow already holds, do not travel back from the cluster
+    (`enrich.assemble` puts the two together).
+    """
+
+    language: LanguageGuess
+    topics: list[TopicTag]
+
+
 class Article(Record):
     """An article state ready for the warehouse: language and topics attached."""
 

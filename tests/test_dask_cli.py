@@ -216,7 +216,7 @@ def test_address_runs_the_stages_on_that_cluster(
     assert runner_line(out) == f"runner: dask (1 worker, {cluster.address}; 1 slice per batch)"
     # Two batches of one slice each, every CPU stage on this cluster (even unsplit), and nothing else.
     finished = cluster.on_scheduler(_finished_by_stage)
-    assert finished == {"read_batch": 2, "clean_batch": 2, "annotate_batch": 2}, finished
+    assert finished == {"prepare_batch": 2, "annotate_batch": 2}, finished
     assert_consistent(db)
     assert snapshot(db) == by_threads
 

@@ -186,7 +186,7 @@ def test_batch_task_runs_are_named_by_batch(seeds_dir: Path, warehouse_file: Pat
     with get_client(sync_client=True) as client:
         runs = client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[summary.run_id])))
     names = {r.name for r in runs}
-    for stage in ("read", "clean", "match", "annotate", "load"):
+    for stage in ("prepare", "match", "annotate", "load"):
         assert {f"{stage}-batch-{n}" for n in range(1, summary.batches + 1)} <= names, names
     assert summary.batches == 3
 
