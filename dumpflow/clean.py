@@ -9,14 +9,9 @@ dropped too. Every dropped line keeps its reason for the warehouse.
 
 from __future__ import annotations
 
-import re
-
+from dumpflow.lines import MIN_CONTENT_CHARS, classify, shape_reason, short_reason
 from dumpflow.normalize import clean_body, is_nfkc, keys_of_nfkc, match_key, nfkc, nfkc_fold
 from schemas.records import CleanDump, CleanEntry, ParsedDump, RawEntry, Rejection
-
-# An excerpt shorter than this many letters/digits carries no article: it is a
-# heading or a stray token. Real excerpts on listing pages are 80+ characters.
-MIN_CONTENT_CHARS = 24
 
 # The truncation marker: runs of these characters at the end of an excerpt,
 # each run at least this long ("." alone is a sentence's full stop, "。。" a typo).
@@ -24,64 +19,6 @@ MIN_CONTENT_CHARS = 24
 # anchored at $ restarts at every position of a long run of dots (quadratic or
 # worse), and a scraped line can be a megabyte of them.
 _MARKER_RUNS = {".": 2, "…": 1, "。": 3, "．": 3, "・": 3}
-
-_NAV_WORDS = (
-    r"上一页|下一页|上页|下页|首页|尾页|末页|前页|后页|上一頁|下一頁|首頁|尾頁|末頁|"
-    r"next|previous|prev|first|last|older|newer|pages|page|of|more|"
-    r"共\d+页|第\d+页|共\d+頁|第\d+頁|\d+/\d+"
-)
-# Each token is atomic and the repetition possessive: "1234…9x" must fail in
-# one pass, not try every way of splitting the digits (2^n). Longer words come
-# before their prefixes (previous|prev, pages|page) because an atomic group
-# never goes back to try a later alternative.
-_PAGINATION = re.compile(
-    rf"^(?:(?>\d+|{_NAV_WORDS}|[‹›«»<>←→|/\-–—·•.…:\[\]()]+)\s*+)++$",
-    re.IGNORECASE,
-)
-_READ_MORE = re.compile(
-    r"^[\s\[\(<«‹»›>→-]*(?:阅读全文|阅读更多|查看全文|查看更多|继续阅读|展开全文|全文阅读|閱讀全文|"
-    r"閱讀更多|繼續閱讀|更多|read\s+more|read\s+the\s+rest|continue\s+reading|see\s+more|"
-    r"view\s+more|full\s+article|more)[\s\]\)>»›→.…:-]*$",
-    re.IGNORECASE,
-)
-_DATE = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
-_META = re.compile(
-    rf"^(?:(?:发布于|发表于|更新于|posted\s+on|published|updated|日期|时间)[:：\s]*)?{_DATE}"
-    r"(?:\s*[·|•,，]?\s*(?:阅读|浏览|views?|reads?)?\s*[:：]?\s*\d+\s*(?:次|views?|reads?)?)?$"
-    r"|^(?:阅读|浏览|評論|评论|点赞|views?|reads?|comments?|likes?)\s*[:：(（]?\s*\d+[)）]?"
-    r"(?:\s*(?:次|views?|reads?|comments?|likes?))?$"
-    r"|^\d+\s*(?:次阅读|阅读|views?|reads?|comments?|条评论|評論)$"
-    r"|^(?:标签|標籤|tags?|分类|分類|categories|category)\s*[:：]",
-    re.IGNORECASE,
-)
-_SENTENCE = re.compile(r"[。，！？；：,.!?;:]")
-
-
-def classify(raw: str) -> str | None:
-    """The reason a line is boilerplate, or None when it is an article entry."""
-    text = nfkc_fold(clean_body(raw))
-    reason = _shape_reason(text)
-    if reason is None and len(match_key(text)) < MIN_CONTENT_CHARS:
-        reason = _short_reason(text)
-    return reason
-
-
-def _shape_reason(text: str) -> str | None:
-    """The rules that look at a folded line's shape: blank, metadata, pagination, read-more."""
-    if not text:
-        return "blank"
-    if _META.match(text):
-        return "metadata"
-    if _PAGINATION.match(text):
-        return "pagination"
-    if _READ_MORE.match(text):
-        return "read_more"
-    return None
-
-
-def _short_reason(text: str) -> str:
-    """Why a line with too few letters is dropped: a heading, unless a sentence is in it."""
-    return "heading" if not _SENTENCE.search(text.rstrip(".…")) else "too_short"
 
 
 def _rstrip_index(text: str, end: int) -> int:
@@ -160,7 +97,7 @@ def _shape_pass(lines: list[str]) -> tuple[list[LineResult], list[_Pending], lis
         if not in_nfkc and not is_nfkc(text):
             results.append(_clean_text_line_exactly(raw))
             continue
-        reason = _shape_reason(text)
+        reason = shape_reason(text)
         if reason is None:
             body, truncated = strip_marker(cleaned)
             apart = not in_nfkc or (truncated and not is_nfkc(body))
@@ -179,7 +116,7 @@ def _letters_pass(results: list[LineResult], pending: list[_Pending], keys: list
         key = next_key()
         body_key = next_key() if apart else key
         if len(key) < MIN_CONTENT_CHARS:
-            results[index] = (_short_reason(text), "", "", False)
+            results[index] = (short_reason(text), "", "", False)
         elif body_key:
             results[index] = (None, body, body_key, truncated)
         else:

@@ -13,14 +13,13 @@ from hypothesis import strategies as st
 
 from dumpflow.clean import (
     _MARKER_RUNS,
-    MIN_CONTENT_CHARS,
     LineResult,
-    classify,
     clean_entry,
     clean_text_lines,
     empty_reason,
     strip_marker,
 )
+from dumpflow.lines import MIN_CONTENT_CHARS, classify
 from dumpflow.normalize import (
     _NOT_ALNUM,
     _SEVERAL,

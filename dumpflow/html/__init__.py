@@ -23,12 +23,12 @@ from typing import Literal
 
 from bs4 import BeautifulSoup
 
-from dumpflow.clean import classify
 from dumpflow.html.article import MainText, main_text
 from dumpflow.html.blocks import parse_soup, text_blocks
 from dumpflow.html.encoding import DecodeError, decode_html
 from dumpflow.html.listing import Card, find_cards, is_chrome
 from dumpflow.html.meta import base_url, page_date, page_title, page_url
+from dumpflow.lines import classify
 from dumpflow.normalize import match_key
 from schemas.records import DumpFile, ParsedDump, RawEntry, Rejection
 

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Tag
 
-from dumpflow.clean import classify
 from dumpflow.html.blocks import Block, text_blocks
 from dumpflow.html.meta import absolute, find_date
+from dumpflow.lines import classify
 from dumpflow.normalize import match_key
 
 # Elements that can be one card. A <p> never is: sibling paragraphs with
