@@ -1,15 +1,24 @@
-"""HTML dumps: a saved page -> its article entries (listing cards or one article).
+"""HTML dumps: a saved page -> its article entries (listing cards, title-only cards, or one article).
 
 How a page is told apart (README: HTML dumps):
 1. Page chrome (nav, header/footer, sidebars, comments, share bars) is set aside.
-2. Listing: a group of at least two alike sibling cards, each a title leading
+2. A page that declares itself one post (og:type=article, article:published_time)
+   is an article page, however short its text.
+3. Listing: a group of at least two alike sibling cards, each a title leading
    to a link plus excerpt text (dumpflow.html.listing), carrying at least as
    much text as the rest of the page, and holding the page's main text between
    them rather than beside it or in a single card. One entry per card, in
    page order.
-3. Article: otherwise, the page's main text when it has at least
-   MIN_ARTICLE_CHARS letters. One entry.
-4. Otherwise the file is rejected with the reason: loading chrome as articles
+4. Title-only listing (archive, category, tag page): a group of cards with a
+   title and link but no excerpt, carrying more text than the rest of the
+   page. One entry per card with raw_text "" (title, URL and date only).
+5. Cards that are neither clearly the page's content nor clearly beside an
+   article make the page ambiguous: it is rejected, because loading it as one
+   article would glue the excerpts together under the site's name.
+6. Article: otherwise, the page's main text when it has at least
+   MIN_ARTICLE_CHARS letters, or a shorter text under a single post's markup
+   (one <article> or one <h1>, and a date). One entry.
+7. Otherwise the file is rejected with the reason: loading chrome as articles
    would put noise into the catalogue, and a rejection tells the user why.
 
 `clean_dump` does not classify lines of HTML dumps, so only article text may
@@ -19,6 +28,7 @@ leave this module.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Literal
 
 from bs4 import BeautifulSoup
@@ -26,8 +36,9 @@ from bs4 import BeautifulSoup
 from dumpflow.html.article import MainText, main_text
 from dumpflow.html.blocks import parse_soup, text_blocks
 from dumpflow.html.encoding import DecodeError, decode_html
-from dumpflow.html.listing import Card, find_cards, is_chrome
-from dumpflow.html.meta import base_url, page_date, page_title, page_url
+from dumpflow.html.listing import Card, find_cards, find_title_cards, is_chrome
+from dumpflow.html.meta import base_url, declares_article, page_date, page_title, page_url
+from dumpflow.html.post import MIN_POST_CHARS, short_post_text, single_post
 from dumpflow.lines import classify
 from dumpflow.normalize import match_key
 from schemas.records import DumpFile, ParsedDump, RawEntry, Rejection
@@ -45,7 +56,7 @@ _GRAM = 8
 
 def _outside_letters(soup: BeautifulSoup, cards: list[Card]) -> int:
     """Letters of content text outside the cards and outside page chrome."""
-    inside = {id(card.element) for card in cards}
+    inside = {id(element) for card in cards for element in card.elements}
     root = soup.body or soup
     blocks = text_blocks(root, skip=lambda tag: id(tag) in inside or is_chrome(tag))
     return sum(len(match_key(b.text)) for b in blocks if classify(b.text) is None)
@@ -56,27 +67,31 @@ def _grams(text: str) -> set[str]:
     return {key[i : i + _GRAM] for i in range(max(1, len(key) - _GRAM + 1))} if key else set()
 
 
-def _is_listing(soup: BeautifulSoup, cards: list[Card], text: MainText) -> bool:
-    """Whether the cards are the page's content rather than boxes beside an article.
+Verdict = Literal["none", "listing", "beside", "article", "unsure"]
 
-    The cards must carry at least as much text as the rest of the page, and the
-    main text (what the article extractor would keep) must be spread over the
-    cards: on a listing it is the feed itself, on an article page it is one
-    long text that either lies outside the cards or fills a single one of them.
+
+def _listing_verdict(soup: BeautifulSoup, cards: list[Card], text: MainText) -> Verdict:
+    """Whether the cards are the page's content, boxes beside an article, or neither clearly.
+
+    On a listing the cards carry at least as much text as the rest of the page,
+    and the main text (what the article extractor would keep) is spread over
+    them. On an article page it is one long text that lies outside the cards
+    ("beside") or fills a single card ("article"). Anything else is unsure.
     """
-    card_letters = sum(len(match_key(card.body)) for card in cards)
-    if card_letters < _outside_letters(soup, cards):
-        return False
+    heavy = sum(len(match_key(f"{card.title} {card.body}")) for card in cards) >= _outside_letters(soup, cards)
     main = _grams(text.text)
     if not main:
-        return True
+        return "listing" if heavy else "unsure"
     per_card = [main & _grams(f"{card.title} {card.body}") for card in cards]
-    if len(set().union(*per_card)) < MIN_FEED_COVERAGE * len(main):
-        return False
+    covered = len(set().union(*per_card)) >= MIN_FEED_COVERAGE * len(main)
+    if not covered:
+        return "beside" if not heavy else "unsure"
     largest = max(range(len(cards)), key=lambda i: len(per_card[i]))
     others = sum(len(match_key(card.body)) for i, card in enumerate(cards) if i != largest)
     # The extractor kept one card: that card is the article when it outweighs the rest together.
-    return len(per_card[largest]) <= MAX_ONE_CARD_COVERAGE * len(main) or len(main) < others
+    if len(per_card[largest]) > MAX_ONE_CARD_COVERAGE * len(main) and len(main) >= others:
+        return "article"
+    return "listing" if heavy else "unsure"
 
 
 def _listing_entries(cards: list[Card]) -> list[RawEntry]:
@@ -84,6 +99,22 @@ def _listing_entries(cards: list[Card]) -> list[RawEntry]:
         RawEntry(line_no=i, raw_text=card.body, title=card.title, url=card.url, published=card.published)
         for i, card in enumerate(cards)
     ]
+
+
+def _title_listing(soup: BeautifulSoup, cards: list[Card]) -> bool:
+    """Whether title-only cards are the page's content: their titles outweigh the rest of the page's text."""
+    title_letters = sum(len(match_key(card.title)) for card in cards)
+    return title_letters > 0 and title_letters >= _outside_letters(soup, cards)
+
+
+def _article(soup: BeautifulSoup, text: MainText, title: str | None, declared: bool) -> list[RawEntry]:
+    """The page as one article, when its text is long enough or its markup is one post's."""
+    body = text.text if len(match_key(text.text)) >= MIN_ARTICLE_CHARS else None
+    if body is None and (declared or single_post(soup)):
+        body = short_post_text(soup, title) or (text.text if len(match_key(text.text)) >= MIN_POST_CHARS else None)
+    if body is None:
+        return []
+    return [RawEntry(line_no=0, raw_text=body, title=title, url=page_url(soup), published=page_date(soup))]
 
 
 def parse_html(
@@ -96,15 +127,30 @@ def parse_html(
         return reject(f"undecodable HTML: {exc}")
     soup = parse_soup(decoded.text)
     base = base_url(soup)
-    entries: list[RawEntry] = []
     title = page_title(soup)
     text = main_text(decoded.text, title) if mode != "listing" else MainText(paragraphs=[])
-    if mode != "article":
+    declared = declares_article(soup)
+    entries: list[RawEntry] = []
+    ambiguous = False
+    if mode == "listing":
+        entries = _listing_entries(find_cards(soup, base) or find_title_cards(soup, base))
+    elif mode == "auto" and not declared:
         cards = find_cards(soup, base)
-        if cards and (mode == "listing" or _is_listing(soup, cards, text)):
+        verdict = _listing_verdict(soup, cards, text) if cards else "none"
+        if verdict == "listing":
             entries = _listing_entries(cards)
-    if not entries and mode != "listing" and len(match_key(text.text)) >= MIN_ARTICLE_CHARS:
-        entries = [RawEntry(line_no=0, raw_text=text.text, title=title, url=page_url(soup), published=page_date(soup))]
+        elif verdict in ("none", "beside"):
+            titles = find_title_cards(soup, base)
+            if titles and _title_listing(soup, titles):
+                entries = _listing_entries([replace(card, body="") for card in titles])
+        ambiguous = verdict == "unsure"
+    if not entries and ambiguous:
+        return reject(
+            "ambiguous HTML page: it repeats post cards, but they are neither clearly the page's content "
+            "nor clearly beside one article; not loaded rather than glued into one article"
+        )
+    if not entries and mode != "listing":
+        entries = _article(soup, text, title, declared)
     if not entries:
         return reject(
             "no recognizable articles in HTML page: no repeated cards with a link and excerpt text, "

@@ -111,6 +111,8 @@ class Block:
     text: str
     heading: bool = False
     href: str | None = None
+    # Every character of the line is link text (a tag list, a category link, a title link).
+    linked: bool = False
 
 
 def _href(tag: Tag) -> str | None:
@@ -143,12 +145,13 @@ class _Walker:
     def flush(self) -> None:
         text = _WS.sub(" ", "".join(self.parts)).strip()
         if text:
+            linked = {link for link, part in zip(self.part_links, self.parts, strict=True) if part.strip()}
             if self.heading:
-                href = self.heading_href
+                # A heading inside the card's link ("<a><h2>Title</h2></a>") leads to that link.
+                href = self.heading_href or (next(iter(linked)) if len(linked) == 1 else None)
             else:
-                linked = {link for link, part in zip(self.part_links, self.parts, strict=True) if part.strip()}
                 href = next(iter(linked)) if len(linked) == 1 else None
-            self.blocks.append(Block(text=text, heading=self.heading > 0, href=href))
+            self.blocks.append(Block(text=text, heading=self.heading > 0, href=href, linked=None not in linked))
         self.parts, self.part_links = [], []
 
     def at_line_start(self) -> bool:

@@ -2,15 +2,27 @@
 
 Every site names its cards differently (`<article>`, `li.news-item`,
 `div.xw-card`, table rows), but every listing repeats the same shape: sibling
-elements that each hold a title leading to a link and a block of excerpt
-text. We look for that shape among the children of every element and keep
-the group of siblings carrying the most excerpt text. Class names are only
-used for the conventional words of page chrome (nav, sidebar, comments...),
-never to recognise a card.
+elements that each hold a title leading to a link, then the excerpt text (or,
+on an archive, category or tag page, nothing but a date). We look for that
+shape among the children of every element and keep the group of siblings
+carrying the most excerpt text; title-only groups are kept apart, for pages
+that have no excerpts at all. Some themes put no element around a card: the
+title heading and its excerpt paragraphs are siblings in one container, so a
+run of siblings from one title to the next is read as a card too. Class names
+are only used for the conventional words of page chrome (nav, sidebar,
+comments...), never to recognise a card.
+
+Inside a card, everything after the title is excerpt except metadata lines,
+"read more" links and lines made only of links to elsewhere (tags,
+categories): themes print those around the excerpt, and they are furniture.
+A heading after the title is excerpt text, unless it shares the title's link
+(a subtitle).
 """
 
 from __future__ import annotations
 
+import copy
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -18,7 +30,7 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Tag
 
-from dumpflow.html.blocks import Block, text_blocks
+from dumpflow.html.blocks import HEADING_TAGS, Block, text_blocks
 from dumpflow.html.meta import absolute, find_date
 from dumpflow.lines import classify
 from dumpflow.normalize import match_key
@@ -81,13 +93,32 @@ _INLINE_REASONS = frozenset({"read_more", "metadata"})
 _MAX_INLINE_CHROME = 60
 
 
+# Lines of a card that are its furniture, never its excerpt.
+_CHROME_LINES = frozenset({"blank", "metadata", "read_more", "pagination"})
+# Links to a taxonomy, paging or author page: never a post's title.
+_TAXONOMY = re.compile(
+    r"/(?:tags?|categor(?:y|ies)|archives?|page|author|authors|search|series|topics?)(?:/|$|\?|\.html)", re.IGNORECASE
+)
+# A truncation marker on a line of its own ("<p>...</p>" after the excerpt).
+_MARKER_ONLY = re.compile(r"^(?:\.{2,}|…+|\[(?:\.{3}|…)\]|。{3,})$")
+# A line that is all links elsewhere (a tag list, a category) is furniture up to this many letters.
+_MAX_FURNITURE_LINK_LETTERS = 80
+
+
 @dataclass(frozen=True)
 class Card:
+    """One post on a listing: `body` is "" on a title-only listing; `parts` are the siblings of an unwrapped card."""
+
     title: str
     url: str | None
     published: str | None
     body: str
     element: Tag
+    parts: tuple[Tag, ...] = ()
+
+    @property
+    def elements(self) -> tuple[Tag, ...]:
+        return self.parts or (self.element,)
 
 
 def is_chrome(tag: Tag) -> bool:
@@ -119,7 +150,7 @@ def _letters(text: str) -> int:
     return len(match_key(text))
 
 
-def _published(element: Tag, blocks: list[Block]) -> str | None:
+def _published(element: Tag) -> str | None:
     for time_tag in element.find_all("time"):
         value = time_tag.get("datetime")
         date = find_date(value if isinstance(value, str) else time_tag.get_text(" ", strip=True))
@@ -128,55 +159,103 @@ def _published(element: Tag, blocks: list[Block]) -> str | None:
     for tag in element.find_all(_INLINE):
         if _inline_chrome(tag) and (date := find_date(tag.get_text(" ", strip=True))):
             return date
-    for block in blocks:
+    for block in text_blocks(element):
         if classify(block.text) is not None and (date := find_date(block.text)):
             return date
     return None
 
 
-def read_card(element: Tag, base: str | None) -> Card | None:
-    """The card this element is, or None when it lacks a title link or excerpt text."""
+def _is_post_link(href: str | None) -> bool:
+    return href is not None and not _TAXONOMY.search(href)
+
+
+def _title_index(blocks: list[Block]) -> int | None:
+    """The title line: a heading leading to a link, else the first heading or title link."""
+    for i, block in enumerate(blocks):
+        if block.heading and _is_post_link(block.href) and classify(block.text) not in _CHROME_LINES:
+            return i
+    for i, block in enumerate(blocks):
+        if classify(block.text) in _CHROME_LINES:
+            continue
+        if (block.heading and block.href is None) or (block.linked and _is_post_link(block.href)):
+            return i
+    return None
+
+
+def _link_title(element: Tag) -> tuple[str, str] | None:
+    """The first link to a post with text, for cards whose title shares a line with its date."""
+    for link in element.find_all("a", href=True):
+        href = link["href"]
+        text = link.get_text(" ", strip=True)
+        usable = isinstance(href, str) and href.strip() and not href.strip().startswith(("#", "javascript:"))
+        if usable and text and _is_post_link(href) and classify(text) not in _CHROME_LINES:
+            return " ".join(text.split()), href.strip()
+    return None
+
+
+def _body(rest: list[Block], title: Block) -> list[str]:
+    """The excerpt lines after the title: no subtitle, metadata, read-more or link-only furniture."""
+    lines: list[str] = []
+    for block in rest:
+        if block.heading and block.href is not None and block.href == title.href and not lines:
+            continue  # a subtitle inside the title's link
+        if _MARKER_ONLY.match(block.text):
+            if lines:
+                lines[-1] = f"{lines[-1]}{block.text}"
+            continue
+        if classify(block.text) in _CHROME_LINES or block.text == title.text:
+            continue
+        furniture = block.linked and (block.href is None or block.href != title.href)
+        if furniture and _letters(block.text) <= _MAX_FURNITURE_LINK_LETTERS:
+            continue
+        lines.append(block.text)
+    return lines
+
+
+def read_card(element: Tag, base: str | None, parts: tuple[Tag, ...] = ()) -> Card | None:
+    """The card this element is, or None when it has no title leading to a link or holds several."""
     if element.name not in CARD_TAGS or (element.find("a", href=True) is None and element.name != "a"):
         return None
-    blocks = text_blocks(element)
-    headings = [b for b in blocks if b.heading]
-    if len(headings) > 1:
-        return None  # several cards (a row of them) or an article's sections
-    title = (
-        headings[0]
-        if headings
-        else next(
-            (b for b in blocks if b.href and classify(b.text) not in ("read_more", "pagination", "metadata")), None
-        )
-    )
-    if title is None:
-        return None
-    href = title.href or (element.get("href") if element.name == "a" else None) or _first_href(element)
-    if not isinstance(href, str):
-        return None
-    content = text_blocks(element, skip=_inline_chrome)
-    body = [b.text for b in content if b.text != title.text and not b.heading and classify(b.text) is None]
-    if not body:
-        return None
+    blocks = text_blocks(element, skip=_inline_chrome)
+    if len({b.href for b in blocks if b.heading and _is_post_link(b.href)}) > 1:
+        return None  # several cards (a row of them) or an article's linked sections
+    index = _title_index(blocks)
+    if index is None:
+        found = _link_title(element)
+        if found is None:
+            return None
+        text, href = found
+        title = Block(text=text, heading=False, href=href, linked=True)
+        at = next((i for i, b in enumerate(blocks) if text in b.text), len(blocks))
+        rest = blocks[at + 1 :]
+    else:
+        title = blocks[index]
+        rest = blocks[index + 1 :]
+        own = element.get("href") if element.name == "a" else None
+        href = title.href or (own if isinstance(own, str) else None) or _first_href(element)
+        if not isinstance(href, str):
+            return None
     return Card(
         title=title.text,
         url=absolute(base, href),
-        published=_published(element, blocks),
-        body="\n\n".join(body),
+        published=_published(element),
+        body="\n\n".join(_body(rest, title)),
         element=element,
+        parts=parts,
     )
 
 
 def _first_href(element: Tag) -> str | None:
     for link in element.find_all("a", href=True):
         href = link["href"]
-        if isinstance(href, str) and href.strip() and not href.startswith(("#", "javascript:")):
+        usable = isinstance(href, str) and href.strip() and not href.startswith(("#", "javascript:"))
+        if usable and _is_post_link(href.strip()):
             return href.strip()
     return None
 
 
-def _containers(soup: BeautifulSoup) -> Iterator[Tag]:
-    """Elements outside page chrome with at least MIN_CARDS children of one tag."""
+def _containers(soup: BeautifulSoup) -> Iterator[tuple[Tag, list[Tag]]]:
+    """Elements outside page chrome with at least MIN_CARDS children of one tag, with those children."""
     stack = [soup.body or soup]
     while stack:
         tag = stack.pop()
@@ -184,45 +263,107 @@ def _containers(soup: BeautifulSoup) -> Iterator[Tag]:
         counts: dict[str, int] = defaultdict(int)
         for child in children:
             counts[child.name] += 1
-        if any(counts[name] >= MIN_CARDS for name in CARD_TAGS):
-            yield tag
+        if any(count >= MIN_CARDS for count in counts.values()):
+            yield tag, children
         stack.extend(reversed(children))
-
-
-def find_cards(soup: BeautifulSoup, base: str | None) -> list[Card]:
-    """The sibling group carrying the most excerpt text, in page order ([] when none repeats)."""
-    best: list[Card] = []
-    best_score = 0
-    for container in _containers(soup):
-        groups: dict[str, list[Card]] = defaultdict(list)
-        for child in container.children:
-            if isinstance(child, Tag) and child.name in CARD_TAGS and not is_chrome(child):
-                card = read_card(child, base)
-                if card is not None:
-                    groups[child.name].append(card)
-        for cards in groups.values():
-            if len(cards) < MIN_CARDS or len({c.url for c in cards}) < MIN_CARDS or not _alike(cards):
-                continue
-            score = sum(_letters(c.body) for c in cards)
-            if score > best_score:
-                best, best_score = cards, score
-    return _with_lookalikes(soup, best, base)
-
-
-def _alike(cards: list[Card]) -> bool:
-    """Whether no card dwarfs the others, as excerpts of one feed never do.
-
-    On article pages the article's own container and a sibling box ("More on
-    this story", "Subscribe") both have a heading, a link and text; the
-    article then carries many times the text of anything beside it.
-    """
-    sizes = sorted((_letters(card.body) for card in cards), reverse=True)
-    return sizes[0] <= MAX_CARD_RATIO * sizes[1]
 
 
 def _signature(tag: Tag) -> tuple[str, tuple[str, ...]]:
     classes = tag.get("class")
     return tag.name, tuple(sorted(classes)) if isinstance(classes, list) else ()
+
+
+def _starts_card(tag: Tag) -> bool:
+    """A sibling that opens an unwrapped card: a heading with a post link, or a block that is only a title link."""
+    if tag.name not in HEADING_TAGS and tag.name not in CARD_TAGS and tag.name != "p":
+        return False
+    blocks = text_blocks(tag)
+    if len(blocks) != 1 or not _is_post_link(blocks[0].href) or classify(blocks[0].text) in _CHROME_LINES:
+        return False
+    return tag.name in HEADING_TAGS or blocks[0].linked
+
+
+def _runs(children: list[Tag], base: str | None) -> list[Card]:
+    """Cards made of sibling runs, each from a title sibling to the next (themes with no card element)."""
+    starts = [i for i, child in enumerate(children) if _starts_card(child)]
+    by_signature: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
+    for i in starts:
+        by_signature[_signature(children[i])].append(i)
+    best: list[Card] = []
+    for indexes in by_signature.values():
+        if len(indexes) < MIN_CARDS or all(b == a + 1 for a, b in itertools.pairwise(indexes)):
+            continue  # adjacent title siblings are a title list, read as ordinary cards
+        cards: list[Card] = []
+        for start, end in itertools.pairwise([*indexes, len(children)]):
+            run = tuple(children[start:end])
+            wrapper = Tag(name="div")
+            for part in run:
+                wrapper.append(copy.copy(part))
+            card = read_card(wrapper, base, parts=run)
+            if card is not None:
+                cards.append(card)
+        if len(cards) > len(best):
+            best = cards
+    return best
+
+
+def _groups(soup: BeautifulSoup, base: str | None) -> Iterator[list[Card]]:
+    """Every group of alike sibling cards on the page, wrapped or not."""
+    for _container, children in _containers(soup):
+        groups: dict[str, list[Card]] = defaultdict(list)
+        for child in children:
+            if child.name in CARD_TAGS:
+                card = read_card(child, base)
+                if card is not None:
+                    groups[child.name].append(card)
+        yield from groups.values()
+        yield _runs(children, base)
+
+
+def _distinct(cards: list[Card]) -> bool:
+    return len(cards) >= MIN_CARDS and len({c.url for c in cards}) >= MIN_CARDS
+
+
+def find_cards(soup: BeautifulSoup, base: str | None) -> list[Card]:
+    """The sibling group carrying the most excerpt text, in page order ([] when none repeats)."""
+    best: list[Card] = []
+    best_key = (0, 0)
+    for cards in _groups(soup, base):
+        if not _distinct(cards) or not _alike(cards):
+            continue
+        key = (sum(_letters(c.body) for c in cards), len(cards))
+        if key[0] > 0 and key > best_key:
+            best, best_key = cards, key
+    return _with_lookalikes(soup, best, base)
+
+
+def find_title_cards(soup: BeautifulSoup, base: str | None) -> list[Card]:
+    """The largest group of title-only cards leading to posts (an archive, category or tag page)."""
+    best: list[Card] = []
+    best_key = (0, 0)
+    for cards in _groups(soup, base):
+        if not _distinct(cards) or any(c.body for c in cards):
+            continue
+        key = (sum(1 for c in cards if c.published), len(cards))
+        if key > best_key:
+            best, best_key = cards, key
+    return _with_lookalikes(soup, best, base)
+
+
+def _alike(cards: list[Card]) -> bool:
+    """Whether no card dwarfs the others, as excerpts of one feed rarely do.
+
+    On article pages the article's own container and a sibling box ("More on
+    this story", "Subscribe") both have a heading, a link and text; the
+    article then carries many times the text of anything beside it. Themes
+    that show whole posts on their index vary as much, but repeat one card
+    element (same tag and classes) three times or more.
+    """
+    sizes = sorted((_letters(card.body) for card in cards), reverse=True)
+    if sizes[0] <= MAX_CARD_RATIO * sizes[1]:
+        return True
+    signatures = {_signature(card.element) for card in cards}
+    return len(cards) >= 3 and len(signatures) == 1 and bool(next(iter(signatures))[1]) and not cards[0].parts
 
 
 def _with_lookalikes(soup: BeautifulSoup, cards: list[Card], base: str | None) -> list[Card]:
@@ -233,16 +374,19 @@ def _with_lookalikes(soup: BeautifulSoup, cards: list[Card], base: str | None) -
     split one feed into several containers. Cards that look exactly like the
     group's are the same feed.
     """
+    if not cards or cards[0].parts:
+        return cards
     signatures = {_signature(card.element) for card in cards}
     if len(signatures) != 1 or not next(iter(signatures))[1]:
         return cards
     name, classes = next(iter(signatures))
     known = {id(card.element): card for card in cards}
+    title_only = not any(card.body for card in cards)
     merged: list[Card] = []
     for element in soup.find_all(name, class_=classes[0]):
         if _signature(element) != (name, classes) or any(is_chrome(parent) for parent in element.parents):
             continue
         card = known.get(id(element)) or read_card(element, base)
-        if card is not None:
+        if card is not None and (not title_only or not card.body):
             merged.append(card)
     return merged

@@ -137,3 +137,13 @@ def page_date(soup: BeautifulSoup) -> str | None:
     if isinstance(time_tag, Tag):
         return find_date(_attr(time_tag, "datetime") or time_tag.get_text(" ", strip=True))
     return None
+
+
+def declares_article(soup: BeautifulSoup) -> bool:
+    """Whether the page's metadata says it is one post: og:type=article or an article:published_time.
+
+    Hexo, Hugo, Jekyll (jekyll-seo-tag) and WordPress SEO plugins write these
+    on post pages only; index, archive and tag pages say og:type=website.
+    """
+    kind = _meta(soup, "og:type")
+    return (kind is not None and kind.strip().lower() == "article") or _meta(soup, "article:published_time") is not None
