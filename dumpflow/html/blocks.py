@@ -97,6 +97,9 @@ INVISIBLE_TAGS = frozenset(
     ]
 )
 _WS = re.compile(r"\s+")
+_WORD = re.compile(r"\w")
+# The link stack's entry for a link that leads nowhere ("javascript:void(0)", "#"): still link text.
+_DEAD_LINK = ""
 
 
 def parse_soup(text: str) -> BeautifulSoup:
@@ -125,10 +128,20 @@ def _href(tag: Tag) -> str | None:
     return href
 
 
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def is_hidden(tag: Tag) -> bool:
+    """Not shown to a reader: the `hidden` attribute or an inline display:none (a template's placeholder card)."""
+    style = tag.get("style")
+    return tag.has_attr("hidden") or (isinstance(style, str) and _DISPLAY_NONE.search(style) is not None)
+
+
 class _Walker:
     def __init__(self) -> None:
         self.blocks: list[Block] = []
         self.parts: list[str] = []
+        # Per part, the link it is text of: a URL, _DEAD_LINK, or None outside any link.
         self.part_links: list[str | None] = []
         self.links: list[str] = []
         self.heading = 0
@@ -145,13 +158,14 @@ class _Walker:
     def flush(self) -> None:
         text = _WS.sub(" ", "".join(self.parts)).strip()
         if text:
-            linked = {link for link, part in zip(self.part_links, self.parts, strict=True) if part.strip()}
-            if self.heading:
-                # A heading inside the card's link ("<a><h2>Title</h2></a>") leads to that link.
-                href = self.heading_href or (next(iter(linked)) if len(linked) == 1 else None)
-            else:
-                href = next(iter(linked)) if len(linked) == 1 else None
-            self.blocks.append(Block(text=text, heading=self.heading > 0, href=href, linked=None not in linked))
+            # Separators ("|", "·") between links do not make a line of links running text.
+            linked = {link for link, part in zip(self.part_links, self.parts, strict=True) if _WORD.search(part)}
+            only = next(iter(linked)) or None if len(linked) == 1 else None
+            # A heading inside the card's link ("<a><h2>Title</h2></a>") leads to that link.
+            href = (self.heading_href or only) if self.heading else only
+            self.blocks.append(
+                Block(text=text, heading=self.heading > 0, href=href, linked=bool(linked) and None not in linked)
+            )
         self.parts, self.part_links = [], []
 
     def at_line_start(self) -> bool:
@@ -173,7 +187,7 @@ def text_blocks(root: Tag, skip: Callable[[Tag], bool] | None = None) -> list[Bl
         if action == "exit":
             tag = node
             assert isinstance(tag, Tag)
-            if tag.name == "a" and _href(tag) is not None:
+            if tag.name == "a" and tag.has_attr("href"):
                 walker.links.pop()
                 if stack and stack[-1][0] == "split":
                     stack.pop()
@@ -193,6 +207,7 @@ def text_blocks(root: Tag, skip: Callable[[Tag], bool] | None = None) -> list[Bl
         if (
             not isinstance(node, Tag)
             or node.name in INVISIBLE_TAGS
+            or (node is not root and is_hidden(node))
             or (skip is not None and node is not root and skip(node))
         ):
             continue
@@ -214,6 +229,8 @@ def text_blocks(root: Tag, skip: Callable[[Tag], bool] | None = None) -> list[Bl
                 walker.flush()
                 stack.append(("split", node))
             walker.links.append(href)
+        elif node.name == "a" and node.has_attr("href"):
+            walker.links.append(_DEAD_LINK)
         stack.append(("exit", node))
         stack.extend(("enter", child) for child in reversed(node.contents))
     walker.flush()

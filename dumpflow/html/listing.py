@@ -27,10 +27,11 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
-from dumpflow.html.blocks import HEADING_TAGS, Block, text_blocks
+from dumpflow.html.blocks import HEADING_TAGS, Block, is_hidden, text_blocks
 from dumpflow.html.meta import absolute, find_date
 from dumpflow.lines import classify
 from dumpflow.normalize import match_key
@@ -101,6 +102,10 @@ _TAXONOMY = re.compile(
 )
 # A truncation marker on a line of its own ("<p>...</p>" after the excerpt).
 _MARKER_ONLY = re.compile(r"^(?:\.{2,}|…+|\[(?:\.{3}|…)\]|。{3,})$")
+# A label in its own element before the title ("原 进制转换": original, repost, translation).
+_TITLE_LABEL = re.compile(r"^(?:原创|转载|翻译|原|转|译)\s+")
+# The label some themes put before the excerpt ("摘要: ...").
+_SUMMARY_LABEL = re.compile(r"^(?:摘要|概要|summary|excerpt|abstract)\s*[:：]\s*", re.IGNORECASE)
 # A line that is all links elsewhere (a tag list, a category) is furniture up to this many letters.
 _MAX_FURNITURE_LINK_LETTERS = 80
 
@@ -133,7 +138,19 @@ def is_chrome(tag: Tag) -> bool:
         values = value if isinstance(value, list) else [value] if isinstance(value, str) else []
         for item in values:
             words.extend(w.lower() for w in re.split(r"[-_\s]+", item) if w)
-    return any(word in CHROME_WORDS for word in words)
+    return any(word in CHROME_WORDS for word in words) and not _holds_content(tag)
+
+
+def _holds_content(tag: Tag) -> bool:
+    """A wrapper named after its layout ("container sidebar-position-left") that holds the page's content.
+
+    Only asked of elements whose names sound like chrome, so the subtree search stays rare.
+    """
+    return (
+        tag.find("main") is not None
+        or tag.find(attrs={"role": "main"}) is not None
+        or len(tag.find_all("article", limit=2)) >= 2
+    )
 
 
 def _inline_chrome(tag: Tag) -> bool:
@@ -165,30 +182,52 @@ def _published(element: Tag) -> str | None:
     return None
 
 
-def _is_post_link(href: str | None) -> bool:
-    return href is not None and not _TAXONOMY.search(href)
+def _is_post_link(href: str | None, base: str | None = None) -> bool:
+    """Not a taxonomy or paging link, and not the site's or this page's own address (a "pinned" label)."""
+    if href is None or _TAXONOMY.search(href):
+        return False
+    target = absolute(base, href) or href
+    path = urlsplit(target).path if "://" in target else target
+    return path.strip("/") != "" and (base is None or target.rstrip("/") != base.rstrip("/"))
 
 
-def _title_index(blocks: list[Block]) -> int | None:
-    """The title line: a heading leading to a link, else the first heading or title link."""
+def _title_index(blocks: list[Block], base: str | None, links: dict[str, int]) -> int | None:
+    """The title line: a heading leading to a link, else the first heading or title link.
+
+    Among title links, one the card links to again (its "read more", its cover
+    image) wins over one it links to once (a "pinned" label, a day's link).
+    """
     for i, block in enumerate(blocks):
-        if block.heading and _is_post_link(block.href) and classify(block.text) not in _CHROME_LINES:
+        if block.heading and _is_post_link(block.href, base) and classify(block.text) not in _CHROME_LINES:
             return i
+    candidates: list[int] = []
     for i, block in enumerate(blocks):
         if classify(block.text) in _CHROME_LINES:
             continue
-        if (block.heading and block.href is None) or (block.linked and _is_post_link(block.href)):
-            return i
-    return None
+        if block.heading and block.href is None:
+            return candidates[0] if candidates else i
+        if block.linked and _is_post_link(block.href, base):
+            candidates.append(i)
+    repeated = [i for i in candidates if links.get(blocks[i].href or "", 0) > 1]
+    return (repeated or candidates or [None])[0]
 
 
-def _link_title(element: Tag) -> tuple[str, str] | None:
+def _link_counts(element: Tag) -> dict[str, int]:
+    counts: dict[str, int] = defaultdict(int)
+    for link in element.find_all("a", href=True):
+        href = link["href"]
+        if isinstance(href, str):
+            counts[href.strip()] += 1
+    return counts
+
+
+def _link_title(element: Tag, base: str | None) -> tuple[str, str] | None:
     """The first link to a post with text, for cards whose title shares a line with its date."""
     for link in element.find_all("a", href=True):
         href = link["href"]
         text = link.get_text(" ", strip=True)
         usable = isinstance(href, str) and href.strip() and not href.strip().startswith(("#", "javascript:"))
-        if usable and text and _is_post_link(href) and classify(text) not in _CHROME_LINES:
+        if usable and text and _is_post_link(href, base) and classify(text) not in _CHROME_LINES:
             return " ".join(text.split()), href.strip()
     return None
 
@@ -208,20 +247,22 @@ def _body(rest: list[Block], title: Block) -> list[str]:
         furniture = block.linked and (block.href is None or block.href != title.href)
         if furniture and _letters(block.text) <= _MAX_FURNITURE_LINK_LETTERS:
             continue
-        lines.append(block.text)
-    return lines
+        lines.append(block.text if lines else _SUMMARY_LABEL.sub("", block.text))
+    return [line for line in lines if line]
 
 
 def read_card(element: Tag, base: str | None, parts: tuple[Tag, ...] = ()) -> Card | None:
     """The card this element is, or None when it has no title leading to a link or holds several."""
     if element.name not in CARD_TAGS or (element.find("a", href=True) is None and element.name != "a"):
         return None
+    if is_hidden(element):
+        return None
     blocks = text_blocks(element, skip=_inline_chrome)
-    if len({b.href for b in blocks if b.heading and _is_post_link(b.href)}) > 1:
+    if len({b.href for b in blocks if b.heading and _is_post_link(b.href, base)}) > 1:
         return None  # several cards (a row of them) or an article's linked sections
-    index = _title_index(blocks)
+    index = _title_index(blocks, base, _link_counts(element))
     if index is None:
-        found = _link_title(element)
+        found = _link_title(element, base)
         if found is None:
             return None
         text, href = found
@@ -232,11 +273,11 @@ def read_card(element: Tag, base: str | None, parts: tuple[Tag, ...] = ()) -> Ca
         title = blocks[index]
         rest = blocks[index + 1 :]
         own = element.get("href") if element.name == "a" else None
-        href = title.href or (own if isinstance(own, str) else None) or _first_href(element)
+        href = title.href or (own if isinstance(own, str) else None) or _first_href(element, base)
         if not isinstance(href, str):
             return None
     return Card(
-        title=title.text,
+        title=_TITLE_LABEL.sub("", title.text) or title.text,
         url=absolute(base, href),
         published=_published(element),
         body="\n\n".join(_body(rest, title)),
@@ -245,11 +286,11 @@ def read_card(element: Tag, base: str | None, parts: tuple[Tag, ...] = ()) -> Ca
     )
 
 
-def _first_href(element: Tag) -> str | None:
+def _first_href(element: Tag, base: str | None) -> str | None:
     for link in element.find_all("a", href=True):
         href = link["href"]
         usable = isinstance(href, str) and href.strip() and not href.startswith(("#", "javascript:"))
-        if usable and _is_post_link(href.strip()):
+        if usable and _is_post_link(href.strip(), base):
             return href.strip()
     return None
 
@@ -273,19 +314,19 @@ def _signature(tag: Tag) -> tuple[str, tuple[str, ...]]:
     return tag.name, tuple(sorted(classes)) if isinstance(classes, list) else ()
 
 
-def _starts_card(tag: Tag) -> bool:
+def _starts_card(tag: Tag, base: str | None) -> bool:
     """A sibling that opens an unwrapped card: a heading with a post link, or a block that is only a title link."""
     if tag.name not in HEADING_TAGS and tag.name not in CARD_TAGS and tag.name != "p":
         return False
     blocks = text_blocks(tag)
-    if len(blocks) != 1 or not _is_post_link(blocks[0].href) or classify(blocks[0].text) in _CHROME_LINES:
+    if len(blocks) != 1 or not _is_post_link(blocks[0].href, base) or classify(blocks[0].text) in _CHROME_LINES:
         return False
     return tag.name in HEADING_TAGS or blocks[0].linked
 
 
 def _runs(children: list[Tag], base: str | None) -> list[Card]:
     """Cards made of sibling runs, each from a title sibling to the next (themes with no card element)."""
-    starts = [i for i, child in enumerate(children) if _starts_card(child)]
+    starts = [i for i, child in enumerate(children) if _starts_card(child, base)]
     by_signature: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
     for i in starts:
         by_signature[_signature(children[i])].append(i)
