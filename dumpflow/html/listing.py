@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, NavigableString, Tag
 
 from dumpflow.html.blocks import HEADING_TAGS, Block, is_hidden, text_blocks
 from dumpflow.html.meta import absolute, find_date
@@ -94,6 +94,10 @@ _INLINE_REASONS = frozenset({"read_more", "metadata"})
 _MAX_INLINE_CHROME = 60
 
 
+# "05-03", "5月3日": a date without its year, and a year heading ("2024", "2024年").
+_MONTH_DAY = re.compile(r"(?<![\d.])(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})(?![\d.])")
+_YEAR = re.compile(r"^((?:19|20)\d{2})\s*年?$")
+_YEAR_LOOKBACK = 400
 # Lines of a card that are its furniture, never its excerpt.
 _CHROME_LINES = frozenset({"blank", "metadata", "read_more", "pagination"})
 # Links to a taxonomy, paging or author page: never a post's title.
@@ -179,6 +183,23 @@ def _published(element: Tag) -> str | None:
     for block in text_blocks(element):
         if classify(block.text) is not None and (date := find_date(block.text)):
             return date
+    return _month_day_under_year(element)
+
+
+def _month_day_under_year(element: Tag) -> str | None:
+    """A "05-03" date on an archive grouped under year headings ("2024"): the year is the nearest one above."""
+    found = None
+    for block in text_blocks(element):
+        if (match := _MONTH_DAY.search(block.text)) and classify(block.text) is not None:
+            found = match
+            break
+    if found is None:
+        return None
+    for steps, node in enumerate(element.previous_elements):
+        if steps > _YEAR_LOOKBACK:
+            break
+        if isinstance(node, NavigableString) and (year := _YEAR.match(node.strip())):
+            return find_date(f"{year[1]}-{found[1]}-{found[2]}")
     return None
 
 
