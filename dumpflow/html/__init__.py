@@ -37,8 +37,8 @@ from dumpflow.html.article import MainText, main_text
 from dumpflow.html.blocks import parse_soup, text_blocks
 from dumpflow.html.encoding import DecodeError, decode_html
 from dumpflow.html.listing import Card, find_cards, find_title_cards, is_chrome
-from dumpflow.html.meta import base_url, declares_article, page_date, page_title, page_url
-from dumpflow.html.post import MIN_POST_CHARS, short_post_text, single_post
+from dumpflow.html.meta import base_url, declares_article, page_title, page_url
+from dumpflow.html.post import MIN_POST_CHARS, post_date, short_post_text, single_post
 from dumpflow.lines import classify
 from dumpflow.normalize import match_key
 from schemas.records import DumpFile, ParsedDump, RawEntry, Rejection
@@ -114,7 +114,7 @@ def _article(soup: BeautifulSoup, text: MainText, title: str | None, declared: b
         body = short_post_text(soup, title) or (text.text if len(match_key(text.text)) >= MIN_POST_CHARS else None)
     if body is None:
         return []
-    return [RawEntry(line_no=0, raw_text=body, title=title, url=page_url(soup), published=page_date(soup))]
+    return [RawEntry(line_no=0, raw_text=body, title=title, url=page_url(soup), published=post_date(soup))]
 
 
 def parse_html(

@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup, Tag
 
 from dumpflow.html.blocks import text_blocks
 from dumpflow.html.listing import is_chrome
-from dumpflow.html.meta import page_date
+from dumpflow.html.meta import find_date, page_date
 from dumpflow.lines import classify
 from dumpflow.normalize import match_key
 
@@ -41,7 +41,20 @@ def _post_root(soup: BeautifulSoup) -> Tag | None:
 
 def single_post(soup: BeautifulSoup) -> bool:
     """Whether the page is marked up as one dated post."""
-    return _post_root(soup) is not None and page_date(soup) is not None
+    return _post_root(soup) is not None and post_date(soup) is not None
+
+
+def post_date(soup: BeautifulSoup) -> str | None:
+    """The page's publication date: its metadata or first <time>, else a dated metadata line of the post."""
+    if date := page_date(soup):
+        return date
+    root = _post_root(soup)
+    if root is None:
+        return None
+    for block in text_blocks(root, skip=is_chrome):
+        if classify(block.text) == "metadata" and (date := find_date(block.text)):
+            return date
+    return None
 
 
 def short_post_text(soup: BeautifulSoup, title: str | None) -> str | None:
