@@ -52,6 +52,10 @@ MIN_ARTICLE_CHARS = 120
 MIN_FEED_COVERAGE = 0.5
 MAX_ONE_CARD_COVERAGE = 0.8
 _GRAM = 8
+# Undated title-only cards are a post list only when there are this many,
+# with this many letters per title on average (tags and menus are shorter).
+MIN_TITLE_CARDS = 3
+MIN_TITLE_LETTERS = 8
 
 
 def _outside_letters(soup: BeautifulSoup, cards: list[Card]) -> int:
@@ -101,10 +105,26 @@ def _listing_entries(cards: list[Card]) -> list[RawEntry]:
     ]
 
 
-def _title_listing(soup: BeautifulSoup, cards: list[Card]) -> bool:
-    """Whether title-only cards are the page's content: their titles outweigh the rest of the page's text."""
-    title_letters = sum(len(match_key(card.title)) for card in cards)
-    return title_letters > 0 and title_letters >= _outside_letters(soup, cards)
+def _title_listing(soup: BeautifulSoup, cards: list[Card], text: MainText) -> bool:
+    """Whether title-only cards are the page's content rather than link lists beside it.
+
+    Post titles are dated, or long and several: a tag list, a share bar or a
+    menu is neither. Their titles must outweigh the rest of the page's text,
+    and the main text, when there is an article's worth of it, must be the
+    titles themselves (an article with a list of links is still an article).
+    """
+    dated = sum(1 for card in cards if card.published)
+    letters = [len(match_key(card.title)) for card in cards]
+    if 2 * dated < len(cards) and (len(cards) < MIN_TITLE_CARDS or sum(letters) < MIN_TITLE_LETTERS * len(cards)):
+        return False
+    if sum(letters) == 0 or sum(letters) < _outside_letters(soup, cards):
+        return False
+    main = _grams(text.text)
+    if len(match_key(text.text)) < MIN_ARTICLE_CHARS:
+        return True
+    shown = (" ".join(element.get_text(" ") for element in card.elements) for card in cards)
+    covered = main & set().union(*(_grams(text) for text in shown))
+    return len(covered) >= MIN_FEED_COVERAGE * len(main)
 
 
 def _article(soup: BeautifulSoup, text: MainText, title: str | None, declared: bool) -> list[RawEntry]:
@@ -141,7 +161,7 @@ def parse_html(
             entries = _listing_entries(cards)
         elif verdict in ("none", "beside"):
             titles = find_title_cards(soup, base)
-            if titles and _title_listing(soup, titles):
+            if titles and _title_listing(soup, titles, text):
                 entries = _listing_entries([replace(card, body="") for card in titles])
         ambiguous = verdict == "unsure"
     if not entries and ambiguous:

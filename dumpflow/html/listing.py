@@ -102,7 +102,9 @@ _YEAR_LOOKBACK = 400
 _CHROME_LINES = frozenset({"blank", "metadata", "read_more", "pagination"})
 # Links to a taxonomy, paging or author page: never a post's title.
 _TAXONOMY = re.compile(
-    r"/(?:tags?|categor(?:y|ies)|archives?|page|author|authors|search|series|topics?)(?:/|$|\?|\.html)", re.IGNORECASE
+    r"/(?:tags?|categor(?:y|ies)|archives?|page|author|authors|search|series|topics?|labels?)(?:/|$|\?|\.html)"
+    r"|[?&](?:tags?|cat|category|categories|label|author|page|s|q)=",
+    re.IGNORECASE,
 )
 # A truncation marker on a line of its own ("<p>...</p>" after the excerpt).
 _MARKER_ONLY = re.compile(r"^(?:\.{2,}|…+|\[(?:\.{3}|…)\]|。{3,})$")
