@@ -85,6 +85,7 @@ CHROME_WORDS = frozenset(
         "toolbar",
     ]
 )
+_NEVER_CHROME = frozenset(["html", "body", "main"])
 CHROME_ROLES = frozenset(["navigation", "banner", "contentinfo", "complementary", "search"])
 # Inline elements that hold a card's chrome inside its text ("阅读全文", "阅读 123").
 _INLINE = frozenset(
@@ -95,11 +96,13 @@ _MAX_INLINE_CHROME = 60
 
 
 # "05-03", "5月3日": a date without its year, and a year heading ("2024", "2024年").
-_MONTH_DAY = re.compile(r"(?<![\d.])(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})(?![\d.])")
+_MONTH_DAY = re.compile(r"(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?")
 _YEAR = re.compile(r"^((?:19|20)\d{2})\s*年?$")
 _YEAR_LOOKBACK = 400
 # Lines of a card that are its furniture, never its excerpt.
 _CHROME_LINES = frozenset({"blank", "metadata", "read_more", "pagination"})
+# A heading that reads like these is no title; one that reads like paging ("First", "Next") may be.
+_NOT_TITLES = frozenset({"blank", "metadata", "read_more"})
 # Links to a taxonomy, paging or author page: never a post's title.
 _TAXONOMY = re.compile(
     r"/(?:tags?|categor(?:y|ies)|archives?|page|author|authors|search|series|topics?|labels?)(?:/|$|\?|\.html)"
@@ -134,6 +137,8 @@ class Card:
 
 def is_chrome(tag: Tag) -> bool:
     """Navigation, sidebars, comments, share bars: never a listing, never an article."""
+    if tag.name in _NEVER_CHROME:
+        return False  # <body class="no-navbar">: page-wide classes describe the layout
     if tag.name in CHROME_TAGS:
         return True
     if tag.get("role") in CHROME_ROLES:
@@ -190,11 +195,7 @@ def _published(element: Tag) -> str | None:
 
 def _month_day_under_year(element: Tag) -> str | None:
     """A "05-03" date on an archive grouped under year headings ("2024"): the year is the nearest one above."""
-    found = None
-    for block in text_blocks(element):
-        if (match := _MONTH_DAY.search(block.text)) and classify(block.text) is not None:
-            found = match
-            break
+    found = next((m for text in element.stripped_strings if (m := _MONTH_DAY.fullmatch(text))), None)
     if found is None:
         return None
     for steps, node in enumerate(element.previous_elements):
@@ -221,15 +222,14 @@ def _title_index(blocks: list[Block], base: str | None, links: dict[str, int]) -
     image) wins over one it links to once (a "pinned" label, a day's link).
     """
     for i, block in enumerate(blocks):
-        if block.heading and _is_post_link(block.href, base) and classify(block.text) not in _CHROME_LINES:
+        if block.heading and _is_post_link(block.href, base) and classify(block.text) not in _NOT_TITLES:
             return i
     candidates: list[int] = []
     for i, block in enumerate(blocks):
-        if classify(block.text) in _CHROME_LINES:
-            continue
-        if block.heading and block.href is None:
+        reason = classify(block.text)
+        if block.heading and block.href is None and reason not in _NOT_TITLES:
             return candidates[0] if candidates else i
-        if block.linked and _is_post_link(block.href, base):
+        if block.linked and _is_post_link(block.href, base) and reason not in _CHROME_LINES:
             candidates.append(i)
     repeated = [i for i in candidates if links.get(blocks[i].href or "", 0) > 1]
     return (repeated or candidates or [None])[0]
@@ -265,7 +265,7 @@ def _body(rest: list[Block], title: Block) -> list[str]:
             if lines:
                 lines[-1] = f"{lines[-1]}{block.text}"
             continue
-        if classify(block.text) in _CHROME_LINES or block.text == title.text:
+        if classify(block.text) in _CHROME_LINES or (block.text == title.text and block.linked):
             continue
         furniture = block.linked and (block.href is None or block.href != title.href)
         if furniture and _letters(block.text) <= _MAX_FURNITURE_LINK_LETTERS:

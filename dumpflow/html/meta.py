@@ -116,12 +116,27 @@ def absolute(base: str | None, href: str | None) -> str | None:
         return href
 
 
+def title_heading(soup: BeautifulSoup) -> Tag | None:
+    """The post's <h1>: the one whose text the <title> repeats, else the first.
+
+    Blog themes often put the site name in an <h1> of the page header, before
+    the post's own <h1>; the browser title names the post ("Post - Site").
+    """
+    headings = [h for h in soup.find_all("h1") if isinstance(h, Tag) and h.get_text(" ", strip=True)]
+    title_tag = soup.find("title")
+    shown = title_tag.get_text(" ", strip=True) if isinstance(title_tag, Tag) else ""
+    for heading in headings:
+        if " ".join(heading.get_text(" ", strip=True).split()) in shown:
+            return heading
+    return headings[0] if headings else None
+
+
 def page_title(soup: BeautifulSoup) -> str | None:
-    """The article's title: og:title, else the first <h1>, else <title>."""
+    """The article's title: og:title, else the post's <h1>, else <title>."""
     if title := _meta(soup, "og:title", "twitter:title"):
         return title
-    h1 = soup.find("h1")
-    if isinstance(h1, Tag) and (text := h1.get_text(" ", strip=True)):
+    h1 = title_heading(soup)
+    if h1 is not None and (text := h1.get_text(" ", strip=True)):
         return text
     title_tag = soup.find("title")
     if isinstance(title_tag, Tag) and (text := title_tag.get_text(" ", strip=True)):

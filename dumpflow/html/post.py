@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup, Tag
 
 from dumpflow.html.blocks import text_blocks
 from dumpflow.html.listing import is_chrome
-from dumpflow.html.meta import find_date, page_date
+from dumpflow.html.meta import find_date, page_date, title_heading
 from dumpflow.lines import classify
 from dumpflow.normalize import match_key
 
@@ -27,15 +27,16 @@ def _outside_chrome(tag: Tag) -> bool:
 
 
 def _post_root(soup: BeautifulSoup) -> Tag | None:
-    """The one element holding the post: the only <article>, else the parent of the only <h1>."""
+    """The one element holding the post: the only <article>, else the parent of the post's <h1>."""
     articles = [a for a in soup.find_all("article") if _outside_chrome(a) and not is_chrome(a)]
     if len(articles) == 1:
         return articles[0]
     if articles:
         return None
     headings = [h for h in soup.find_all("h1") if _outside_chrome(h)]
-    if len(headings) == 1 and isinstance(headings[0].parent, Tag):
-        return headings[0].parent
+    heading = headings[0] if len(headings) == 1 else title_heading(soup) if headings else None
+    if heading is not None and isinstance(heading.parent, Tag):
+        return heading.parent
     return None
 
 
