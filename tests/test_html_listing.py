@@ -90,6 +90,28 @@ def test_title_and_excerpt_side_by_side_without_a_card_element() -> None:
     assert got[1].raw_text == f"{EXCERPTS[1]}\n\n{EXCERPTS[1][::-1][:50]}."
 
 
+def test_listing_of_whole_posts_is_a_listing_even_when_one_post_dominates() -> None:
+    sections = "".join(
+        f"<h3>Section {i}</h3><p>"
+        + " ".join(f"Sentence {j} of section {i} explains the typography and layout in detail." for j in range(8))
+        + "</p>"
+        for i in range(6)
+    )
+    posts = [
+        ("Example content", sections),
+        ("Introducing Lanyon", f"<p>{EXCERPTS[0]}</p>"),
+        ("What is Jekyll", f"<p>{EXCERPTS[1]}</p>"),
+    ]
+    cards = "".join(
+        f'<div class="post"><h1 class="post-title"><a href="/2014/01/0{i + 1}/p{i}/">{t}</a></h1>'
+        f'<span class="post-date">0{i + 1} Jan 2014</span>{b}</div>'
+        for i, (t, b) in enumerate(posts)
+    )
+    got = entries(page(f'<div class="posts">{cards}</div>'))
+    assert [(e.title, e.published) for e in got] == [(t, f"2014-01-0{i + 1}") for i, (t, _) in enumerate(posts)]
+    assert got[0].raw_text.startswith("Section 0\n\nSentence 0 of section 0")
+
+
 def test_one_line_excerpts_are_not_taken_for_headings() -> None:
     short = ["Notes on masks.", "我们重写了评测集", "Why drift matters"]
     cards = "".join(
@@ -249,6 +271,17 @@ def test_short_post_without_metadata_is_an_article_by_its_markup() -> None:
     assert [(e.raw_text, e.published) for e in got] == [
         ("We shipped the tokenizer fix today; caches rebuild overnight.", "2024-03-05")
     ]
+
+
+def test_post_date_from_the_meta_line_under_its_title_in_the_page_header() -> None:
+    head = "<head><title>Hello 2015 - Hux Blog</title></head>"
+    text = " ".join(f"Sentence {i} of a real post that is long enough to be read as an article page." for i in range(6))
+    body = (
+        '<header class="intro-header"><h1>Hello 2015</h1><span class="meta">Posted by Hux on January 29, 2015</span>'
+        f"</header><article><p>{text}</p></article>"
+    )
+    html_page = f'<html>{head}<body><h1><a href="/">Hux Blog</a></h1>{body}</body></html>'
+    assert [(e.title, e.published) for e in entries(html_page)] == [("Hello 2015", "2015-01-29")]
 
 
 def test_short_undated_page_is_still_rejected() -> None:

@@ -51,6 +51,8 @@ MIN_ARTICLE_CHARS = 120
 # and the most any single card may hold (more: that card is the article).
 MIN_FEED_COVERAGE = 0.5
 MAX_ONE_CARD_COVERAGE = 0.8
+# A listing of whole posts shows at least this many, each titled by a link to itself.
+MIN_WHOLE_POSTS = 3
 _GRAM = 8
 # Undated title-only cards are a post list only when there are this many,
 # with this many letters per title on average (tags and menus are shorter).
@@ -92,8 +94,10 @@ def _listing_verdict(soup: BeautifulSoup, cards: list[Card], text: MainText) -> 
         return "beside" if not heavy else "unsure"
     largest = max(range(len(cards)), key=lambda i: len(per_card[i]))
     others = sum(len(match_key(card.body)) for i, card in enumerate(cards) if i != largest)
-    # The extractor kept one card: that card is the article when it outweighs the rest together.
-    if len(per_card[largest]) > MAX_ONE_CARD_COVERAGE * len(main) and len(main) >= others:
+    # The extractor kept one card: that card is the article when it outweighs the rest together,
+    # unless every card's title links to its post, as on a listing of whole posts (Lanyon, Hyde).
+    dominant = len(per_card[largest]) > MAX_ONE_CARD_COVERAGE * len(main) and len(main) >= others
+    if dominant and not (len(cards) >= MIN_WHOLE_POSTS and all(card.linked_title for card in cards)):
         return "article"
     return "listing" if heavy else "unsure"
 

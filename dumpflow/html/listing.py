@@ -129,6 +129,9 @@ class Card:
     body: str
     element: Tag
     parts: tuple[Tag, ...] = ()
+    # The title itself leads to the post (a linked heading or title link), as on listings;
+    # an article's own unlinked <h1> does not.
+    linked_title: bool = False
 
     @property
     def elements(self) -> tuple[Tag, ...]:
@@ -306,6 +309,7 @@ def read_card(element: Tag, base: str | None, parts: tuple[Tag, ...] = ()) -> Ca
         body="\n\n".join(_body(rest, title)),
         element=element,
         parts=parts,
+        linked_title=title.href is not None,
     )
 
 

@@ -125,10 +125,22 @@ def title_heading(soup: BeautifulSoup) -> Tag | None:
     headings = [h for h in soup.find_all("h1") if isinstance(h, Tag) and h.get_text(" ", strip=True)]
     title_tag = soup.find("title")
     shown = title_tag.get_text(" ", strip=True) if isinstance(title_tag, Tag) else ""
-    for heading in headings:
-        if " ".join(heading.get_text(" ", strip=True).split()) in shown:
-            return heading
-    return headings[0] if headings else None
+    named = [h for h in headings if " ".join(h.get_text(" ", strip=True).split()) in shown]
+    # The site's name is in the title too, but its heading links home.
+    named.sort(key=lambda h: (_links_home(h), -len(h.get_text(" ", strip=True))))
+    return named[0] if named else headings[0] if headings else None
+
+
+def _links_home(heading: Tag) -> bool:
+    link = heading.find("a", href=True)
+    href = link.get("href") if isinstance(link, Tag) else None
+    if not isinstance(href, str):
+        return False
+    try:
+        path = urlsplit(href.strip()).path
+    except ValueError:
+        return False
+    return path.strip("/").count("/") == 0 and "." not in path[-6:]
 
 
 def page_title(soup: BeautifulSoup) -> str | None:

@@ -46,15 +46,17 @@ def single_post(soup: BeautifulSoup) -> bool:
 
 
 def post_date(soup: BeautifulSoup) -> str | None:
-    """The page's publication date: its metadata or first <time>, else a dated metadata line of the post."""
+    """The page's publication date: its metadata or first <time>, else a dated meta line by the post or its title."""
     if date := page_date(soup):
         return date
-    root = _post_root(soup)
-    if root is None:
-        return None
-    for block in text_blocks(root, skip=is_chrome):
-        if classify(block.text) == "metadata" and (date := find_date(block.text)):
-            return date
+    # The post's element, then the title's own box (themes put title and meta line in a page header).
+    heading = title_heading(soup)
+    for root in (_post_root(soup), heading.parent if heading is not None else None):
+        if not isinstance(root, Tag):
+            continue
+        for block in text_blocks(root, skip=is_chrome):
+            if classify(block.text) == "metadata" and (date := find_date(block.text)):
+                return date
     return None
 
 
