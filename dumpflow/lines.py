@@ -71,7 +71,7 @@ _META_SPLIT = re.compile(r"\s*[|·•｜/]\s*|\s{2,}|\s+-\s+|\s+—\s+")
 _STRONG_LABEL = (
     r"posted\s+(?:on|by|in|at|@)|published\s+(?:on|by|in|at)|updated\s+(?:on|at)|last\s+(?:updated|modified)(?:\s+on)?"
     r"|edited\s+on|created\s+on|written\s+by|filed\s+under|symbols\s+count(?:\s+in\s+article)?|reading\s+time"
-    r"|in\s+category|tagged\s+with"
+    r"|in\s+category|tagged\s+(?:with|as|in)|categori[sz]ed\s+(?:as|in|under)|posted\s+under|filed\s+in"
     r"|发表于|发布于|更新于|创建于|修改于|编辑于|发表时间|发布时间|更新时间|创建时间"
     r"|阅读时长|阅读时间|阅读量|阅读次数|阅读数|评论数|浏览数|点赞数|本文字数|文章字数|字数统计|总字数|分类于|文章作者|作者|本文总阅读量"
 )

@@ -98,7 +98,8 @@ INVISIBLE_TAGS = frozenset(
 )
 _WS = re.compile(r"\s+")
 _WORD = re.compile(r"\w")
-# The link stack's entry for a link that leads nowhere ("javascript:void(0)", "#"): still link text.
+# The link stack's entry for a link that leads nowhere ("javascript:void(0)", "#", no href: a
+# "Share" control): still link text, so a line of such controls is not taken for excerpt text.
 _DEAD_LINK = ""
 
 
@@ -187,7 +188,7 @@ def text_blocks(root: Tag, skip: Callable[[Tag], bool] | None = None) -> list[Bl
         if action == "exit":
             tag = node
             assert isinstance(tag, Tag)
-            if tag.name == "a" and tag.has_attr("href"):
+            if tag.name == "a":
                 walker.links.pop()
                 if stack and stack[-1][0] == "split":
                     stack.pop()
@@ -229,7 +230,7 @@ def text_blocks(root: Tag, skip: Callable[[Tag], bool] | None = None) -> list[Bl
                 walker.flush()
                 stack.append(("split", node))
             walker.links.append(href)
-        elif node.name == "a" and node.has_attr("href"):
+        elif node.name == "a":
             walker.links.append(_DEAD_LINK)
         stack.append(("exit", node))
         stack.extend(("enter", child) for child in reversed(node.contents))

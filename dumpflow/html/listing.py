@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from dumpflow.html.blocks import HEADING_TAGS, Block, is_hidden, text_blocks
+from dumpflow.html.blocks import BLOCK_TAGS, HEADING_TAGS, Block, is_hidden, text_blocks
 from dumpflow.html.meta import absolute, find_date
 from dumpflow.lines import classify
 from dumpflow.normalize import match_key
@@ -168,12 +168,21 @@ def _holds_content(tag: Tag) -> bool:
 
 
 def _inline_chrome(tag: Tag) -> bool:
+    """A "阅读全文" link or a "2024-03-05" span inside a line of excerpt text.
+
+    A metadata span on a line that is all metadata ("Mar 5, 2024 · Research")
+    is left for the line rule, which drops the whole line; removing it alone
+    would leave the rest ("Research") looking like excerpt text.
+    """
     if tag.name not in _INLINE:
         return False
     text = tag.get_text(" ", strip=True)
     if not text or len(text) > _MAX_INLINE_CHROME:
         return False
     reason = classify(text)
+    if reason == "metadata":
+        line = next((p for p in tag.parents if p.name in BLOCK_TAGS), None)
+        return line is None or classify(line.get_text(" ", strip=True)) != "metadata"
     return reason in _INLINE_REASONS or (tag.name == "a" and reason == "pagination")
 
 
