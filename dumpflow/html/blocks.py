@@ -129,13 +129,19 @@ def _href(tag: Tag) -> str | None:
     return href
 
 
+# The conventional class names (WordPress, Bootstrap, Tailwind) for text only screen readers announce.
+_SCREEN_READER_ONLY = frozenset(["screen-reader-text", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader"])
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
 def is_hidden(tag: Tag) -> bool:
-    """Not shown to a reader: the `hidden` attribute or an inline display:none (a template's placeholder card)."""
+    """Not shown to a reader: `hidden`, an inline display:none (a template's placeholder card), or
+    the screen-reader-only text of accessible themes ("Post author", "Categories")."""
     style = tag.get("style")
-    return tag.has_attr("hidden") or (isinstance(style, str) and _DISPLAY_NONE.search(style) is not None)
+    if tag.has_attr("hidden") or (isinstance(style, str) and _DISPLAY_NONE.search(style) is not None):
+        return True
+    classes = tag.get("class")
+    return isinstance(classes, list) and any(name in _SCREEN_READER_ONLY for name in classes)
 
 
 class _Walker:

@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from dumpflow.html.blocks import BLOCK_TAGS, HEADING_TAGS, Block, is_hidden, text_blocks
-from dumpflow.html.meta import absolute, find_date
+from dumpflow.html.meta import MONTHS, absolute, find_date
 from dumpflow.lines import classify
 from dumpflow.normalize import match_key
 
@@ -99,6 +99,11 @@ _MAX_INLINE_CHROME = 60
 _MONTH_DAY = re.compile(r"(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?")
 _YEAR = re.compile(r"^((?:19|20)\d{2})\s*年?$")
 _YEAR_LOOKBACK = 400
+_MONTH_NAME = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DAY_MONTH_NAME = re.compile(rf"(?<!\d)(\d{{1,2}})\s+{_MONTH_NAME}(?!\s*,?\s*\d{{4}})", re.IGNORECASE)
+_MONTH_NAME_DAY = re.compile(rf"\b{_MONTH_NAME}\s+(\d{{1,2}})(?!\d)(?!\s*,?\s*\d{{4}})", re.IGNORECASE)
+# Date parts are short strings; a title is not searched for a month name.
+_MAX_DATE_PART = 12
 # Lines of a card that are its furniture, never its excerpt.
 _CHROME_LINES = frozenset({"blank", "metadata", "read_more", "pagination"})
 # A heading that reads like these is no title; one that reads like paging ("First", "Next") may be.
@@ -207,14 +212,22 @@ def _published(element: Tag) -> str | None:
 
 def _month_day_under_year(element: Tag) -> str | None:
     """A "05-03" date on an archive grouped under year headings ("2024"): the year is the nearest one above."""
-    found = next((m for text in element.stripped_strings if (m := _MONTH_DAY.fullmatch(text))), None)
-    if found is None:
+    strings = list(element.stripped_strings)
+    month_day = next(((m[1], m[2]) for text in strings if (m := _MONTH_DAY.fullmatch(text))), None)
+    if month_day is None:
+        # "05 Mar", "Mar 5": a day and a month name, often in two spans.
+        shown = " ".join(text for text in strings if len(text) <= _MAX_DATE_PART)
+        if m := _DAY_MONTH_NAME.search(shown):
+            month_day = (str(MONTHS[m[2].lower()]), m[1])
+        elif m := _MONTH_NAME_DAY.search(shown):
+            month_day = (str(MONTHS[m[1].lower()]), m[2])
+    if month_day is None:
         return None
     for steps, node in enumerate(element.previous_elements):
         if steps > _YEAR_LOOKBACK:
             break
         if isinstance(node, NavigableString) and (year := _YEAR.match(node.strip())):
-            return find_date(f"{year[1]}-{found[1]}-{found[2]}")
+            return find_date(f"{year[1]}-{month_day[0]}-{month_day[1]}")
     return None
 
 

@@ -12,7 +12,7 @@ from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
-_MONTHS = {
+MONTHS = {
     m: i
     for i, names in enumerate(
         [
@@ -53,9 +53,9 @@ def find_date(text: str) -> str | None:
     found: list[tuple[int, str]] = []
     if (m := _YMD.search(text)) and (iso := _iso(int(m[1]), int(m[2]), int(m[3]))):
         found.append((m.start(), iso))
-    if (m := _MDY.search(text)) and (iso := _iso(int(m[3]), _MONTHS[m[1].lower()], int(m[2]))):
+    if (m := _MDY.search(text)) and (iso := _iso(int(m[3]), MONTHS[m[1].lower()], int(m[2]))):
         found.append((m.start(), iso))
-    if (m := _DMY.search(text)) and (iso := _iso(int(m[3]), _MONTHS[m[2].lower()], int(m[1]))):
+    if (m := _DMY.search(text)) and (iso := _iso(int(m[3]), MONTHS[m[2].lower()], int(m[1]))):
         found.append((m.start(), iso))
     return min(found)[1] if found else None
 
