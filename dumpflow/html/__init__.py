@@ -35,8 +35,9 @@ from bs4 import BeautifulSoup
 
 from dumpflow.html.article import MainText, main_text
 from dumpflow.html.blocks import parse_soup, text_blocks
+from dumpflow.html.chrome import is_chrome
 from dumpflow.html.encoding import DecodeError, decode_html
-from dumpflow.html.listing import Card, find_cards, find_title_cards, is_chrome
+from dumpflow.html.listing import Card, find_cards, find_title_cards
 from dumpflow.html.meta import base_url, declares_article, page_title, page_url
 from dumpflow.html.post import MIN_POST_CHARS, post_date, short_post_text, single_post
 from dumpflow.lines import classify

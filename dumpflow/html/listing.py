@@ -29,10 +29,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, Tag
 
-from dumpflow.html.blocks import BLOCK_TAGS, HEADING_TAGS, Block, is_hidden, text_blocks
-from dumpflow.html.meta import MONTHS, absolute, find_date
+from dumpflow.html.blocks import HEADING_TAGS, Block, is_hidden, text_blocks
+from dumpflow.html.card_dates import card_date
+from dumpflow.html.chrome import inline_chrome, is_chrome
+from dumpflow.html.meta import absolute
 from dumpflow.lines import classify
 from dumpflow.normalize import match_key
 
@@ -42,68 +44,6 @@ CARD_TAGS = frozenset(["article", "li", "div", "section", "tr", "dd", "dl", "a"]
 MIN_CARDS = 2
 # The longest excerpt of a feed is at most this many times the second longest.
 MAX_CARD_RATIO = 3
-# Containers whose tag says they are chrome, and class/id words that mean the
-# same on nearly every site (WAI-ARIA roles and CMS themes share them).
-CHROME_TAGS = frozenset(["nav", "aside", "form", "menu", "header", "footer"])
-CHROME_WORDS = frozenset(
-    [
-        "nav",
-        "navbar",
-        "navigation",
-        "menu",
-        "sidebar",
-        "side-bar",
-        "breadcrumb",
-        "breadcrumbs",
-        "pagination",
-        "pager",
-        "paging",
-        "comment",
-        "comments",
-        "share",
-        "sharing",
-        "social",
-        "related",
-        "recommend",
-        "recommended",
-        "widget",
-        "widgets",
-        "advert",
-        "ads",
-        "ad",
-        "banner",
-        "cookie",
-        "cookies",
-        "popup",
-        "modal",
-        "login",
-        "signup",
-        "subscribe",
-        "newsletter",
-        "footer",
-        "topbar",
-        "toolbar",
-    ]
-)
-_NEVER_CHROME = frozenset(["html", "body", "main"])
-CHROME_ROLES = frozenset(["navigation", "banner", "contentinfo", "complementary", "search"])
-# Inline elements that hold a card's chrome inside its text ("阅读全文", "阅读 123").
-_INLINE = frozenset(
-    ["a", "span", "small", "em", "i", "b", "strong", "time", "font", "label", "sup", "sub", "cite", "abbr"]
-)
-_INLINE_REASONS = frozenset({"read_more", "metadata"})
-_MAX_INLINE_CHROME = 60
-
-
-# "05-03", "5月3日": a date without its year, and a year heading ("2024", "2024年").
-_MONTH_DAY = re.compile(r"(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?")
-_YEAR = re.compile(r"^((?:19|20)\d{2})\s*年?$")
-_YEAR_LOOKBACK = 400
-_MONTH_NAME = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-_DAY_MONTH_NAME = re.compile(rf"(?<!\d)(\d{{1,2}})\s+{_MONTH_NAME}(?!\s*,?\s*\d{{4}})", re.IGNORECASE)
-_MONTH_NAME_DAY = re.compile(rf"\b{_MONTH_NAME}\s+(\d{{1,2}})(?!\d)(?!\s*,?\s*\d{{4}})", re.IGNORECASE)
-# Date parts are short strings; a title is not searched for a month name.
-_MAX_DATE_PART = 12
 # Lines of a card that are its furniture, never its excerpt.
 _CHROME_LINES = frozenset({"blank", "metadata", "read_more", "pagination"})
 # A heading that reads like these is no title; one that reads like paging ("First", "Next") may be.
@@ -143,92 +83,8 @@ class Card:
         return self.parts or (self.element,)
 
 
-def is_chrome(tag: Tag) -> bool:
-    """Navigation, sidebars, comments, share bars: never a listing, never an article."""
-    if tag.name in _NEVER_CHROME:
-        return False  # <body class="no-navbar">: page-wide classes describe the layout
-    if tag.name in CHROME_TAGS:
-        return True
-    if tag.get("role") in CHROME_ROLES:
-        return True
-    words: list[str] = []
-    for attr in ("id", "class"):
-        value = tag.get(attr)
-        values = value if isinstance(value, list) else [value] if isinstance(value, str) else []
-        for item in values:
-            words.extend(w.lower() for w in re.split(r"[-_\s]+", item) if w)
-    return any(word in CHROME_WORDS for word in words) and not _holds_content(tag)
-
-
-def _holds_content(tag: Tag) -> bool:
-    """A wrapper named after its layout ("container sidebar-position-left") that holds the page's content.
-
-    Only asked of elements whose names sound like chrome, so the subtree search stays rare.
-    """
-    return (
-        tag.find("main") is not None
-        or tag.find(attrs={"role": "main"}) is not None
-        or len(tag.find_all("article", limit=2)) >= 2
-    )
-
-
-def _inline_chrome(tag: Tag) -> bool:
-    """A "阅读全文" link or a "2024-03-05" span inside a line of excerpt text.
-
-    A metadata span on a line that is all metadata ("Mar 5, 2024 · Research")
-    is left for the line rule, which drops the whole line; removing it alone
-    would leave the rest ("Research") looking like excerpt text.
-    """
-    if tag.name not in _INLINE:
-        return False
-    text = tag.get_text(" ", strip=True)
-    if not text or len(text) > _MAX_INLINE_CHROME:
-        return False
-    reason = classify(text)
-    if reason == "metadata":
-        line = next((p for p in tag.parents if p.name in BLOCK_TAGS), None)
-        return line is None or classify(line.get_text(" ", strip=True)) != "metadata"
-    return reason in _INLINE_REASONS or (tag.name == "a" and reason == "pagination")
-
-
 def _letters(text: str) -> int:
     return len(match_key(text))
-
-
-def _published(element: Tag) -> str | None:
-    for time_tag in element.find_all("time"):
-        value = time_tag.get("datetime")
-        date = find_date(value if isinstance(value, str) else time_tag.get_text(" ", strip=True))
-        if date:
-            return date
-    for tag in element.find_all(_INLINE):
-        if _inline_chrome(tag) and (date := find_date(tag.get_text(" ", strip=True))):
-            return date
-    for block in text_blocks(element):
-        if classify(block.text) is not None and (date := find_date(block.text)):
-            return date
-    return _month_day_under_year(element)
-
-
-def _month_day_under_year(element: Tag) -> str | None:
-    """A "05-03" date on an archive grouped under year headings ("2024"): the year is the nearest one above."""
-    strings = list(element.stripped_strings)
-    month_day = next(((m[1], m[2]) for text in strings if (m := _MONTH_DAY.fullmatch(text))), None)
-    if month_day is None:
-        # "05 Mar", "Mar 5": a day and a month name, often in two spans.
-        shown = " ".join(text for text in strings if len(text) <= _MAX_DATE_PART)
-        if m := _DAY_MONTH_NAME.search(shown):
-            month_day = (str(MONTHS[m[2].lower()]), m[1])
-        elif m := _MONTH_NAME_DAY.search(shown):
-            month_day = (str(MONTHS[m[1].lower()]), m[2])
-    if month_day is None:
-        return None
-    for steps, node in enumerate(element.previous_elements):
-        if steps > _YEAR_LOOKBACK:
-            break
-        if isinstance(node, NavigableString) and (year := _YEAR.match(node.strip())):
-            return find_date(f"{year[1]}-{month_day[0]}-{month_day[1]}")
-    return None
 
 
 def _is_post_link(href: str | None, base: str | None = None) -> bool:
@@ -305,7 +161,7 @@ def read_card(element: Tag, base: str | None, parts: tuple[Tag, ...] = ()) -> Ca
         return None
     if is_hidden(element):
         return None
-    blocks = text_blocks(element, skip=_inline_chrome)
+    blocks = text_blocks(element, skip=inline_chrome)
     if len({b.href for b in blocks if b.heading and _is_post_link(b.href, base)}) > 1:
         return None  # several cards (a row of them) or an article's linked sections
     index = _title_index(blocks, base, _link_counts(element))
@@ -327,7 +183,7 @@ def read_card(element: Tag, base: str | None, parts: tuple[Tag, ...] = ()) -> Ca
     return Card(
         title=_TITLE_LABEL.sub("", title.text) or title.text,
         url=absolute(base, href),
-        published=_published(element),
+        published=card_date(element),
         body="\n\n".join(_body(rest, title)),
         element=element,
         parts=parts,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from bs4 import BeautifulSoup, Tag
 
 from dumpflow.html.blocks import text_blocks
-from dumpflow.html.listing import is_chrome
+from dumpflow.html.chrome import is_chrome
 from dumpflow.html.meta import find_date, page_date, title_heading
 from dumpflow.lines import classify
 from dumpflow.normalize import match_key
