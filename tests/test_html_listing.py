@@ -262,6 +262,18 @@ def test_short_real_post_is_an_article() -> None:
     ]
 
 
+def test_listing_under_a_hard_coded_og_type_article_is_still_a_listing() -> None:
+    head = '<head><title>Lab Notes</title><meta property="og:type" content="article"></head>'
+    cards = "".join(
+        f'<article class="post"><h2><a href="/p/{i}/">{t}</a></h2><p>{e}</p></article>'
+        for i, (t, e) in enumerate(zip(TITLES, EXCERPTS, strict=True))
+    )
+    assert [e.title for e in entries(page(cards, head))] == TITLES
+    # A publication time is only ever written on a post page: that page is one article.
+    published = head.replace("</head>", '<meta property="article:published_time" content="2024-03-05"></head>')
+    assert [(e.title, e.published) for e in entries(page(cards, published))] == [("Lab Notes", "2024-03-05")]
+
+
 def test_short_post_without_metadata_is_an_article_by_its_markup() -> None:
     body = (
         "<article><h1>Tokenizer fix</h1><p class='meta'>Posted on 5 March 2024</p>"

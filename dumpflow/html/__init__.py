@@ -2,8 +2,9 @@
 
 How a page is told apart (README: HTML dumps):
 1. Page chrome (nav, header/footer, sidebars, comments, share bars) is set aside.
-2. A page that declares itself one post (og:type=article, article:published_time)
-   is an article page, however short its text.
+2. A page that declares itself one post (article:published_time) is an
+   article page, however short its text; og:type=article alone (some themes
+   write it on every page) yields to a clear listing of linked post titles.
 3. Listing: a group of at least two alike sibling cards, each a title leading
    to a link plus excerpt text (dumpflow.html.listing), carrying at least as
    much text as the rest of the page, and holding the page's main text between
@@ -40,7 +41,7 @@ from dumpflow.html.encoding import DecodeError, decode_html
 from dumpflow.html.listing import Card, find_cards, find_title_cards
 from dumpflow.html.meta import base_url, declares_article, page_title, page_url
 from dumpflow.html.post import MIN_POST_CHARS, post_date, short_post_text, single_post
-from dumpflow.lines import classify
+from dumpflow.lines import MIN_CONTENT_CHARS, classify
 from dumpflow.normalize import match_key
 from schemas.records import DumpFile, ParsedDump, RawEntry, Rejection
 
@@ -98,9 +99,15 @@ def _listing_verdict(soup: BeautifulSoup, cards: list[Card], text: MainText) -> 
     # The extractor kept one card: that card is the article when it outweighs the rest together,
     # unless every card's title links to its post, as on a listing of whole posts (Lanyon, Hyde).
     dominant = len(per_card[largest]) > MAX_ONE_CARD_COVERAGE * len(main) and len(main) >= others
-    if dominant and not (len(cards) >= MIN_WHOLE_POSTS and all(card.linked_title for card in cards)):
+    if dominant and not _whole_posts(cards):
         return "article"
     return "listing" if heavy else "unsure"
+
+
+def _whole_posts(cards: list[Card]) -> bool:
+    """Several cards with text, every one titled by a link to its post: a listing of whole posts."""
+    with_text = sum(1 for card in cards if len(match_key(card.body)) >= MIN_CONTENT_CHARS)
+    return with_text >= MIN_WHOLE_POSTS and all(card.linked_title for card in cards)
 
 
 def _listing_entries(cards: list[Card]) -> list[RawEntry]:
@@ -132,7 +139,7 @@ def _title_listing(soup: BeautifulSoup, cards: list[Card], text: MainText) -> bo
     return len(covered) >= MIN_FEED_COVERAGE * len(main)
 
 
-def _article(soup: BeautifulSoup, text: MainText, title: str | None, declared: bool) -> list[RawEntry]:
+def _article(soup: BeautifulSoup, text: MainText, title: str | None, declared: str | None) -> list[RawEntry]:
     """The page as one article, when its text is long enough or its markup is one post's."""
     body = text.text if len(match_key(text.text)) >= MIN_ARTICLE_CHARS else None
     if body is None and (declared or single_post(soup)):
@@ -140,6 +147,28 @@ def _article(soup: BeautifulSoup, text: MainText, title: str | None, declared: b
     if body is None:
         return []
     return [RawEntry(line_no=0, raw_text=body, title=title, url=page_url(soup), published=post_date(soup))]
+
+
+def _read_listing(soup: BeautifulSoup, base: str | None, text: MainText, declared: bool) -> tuple[list[RawEntry], bool]:
+    """The page's cards as entries, and whether the page is ambiguous (cards, but no clear verdict).
+
+    A page whose og:type says "article" (some themes write it on every page)
+    is a listing only when its cards clearly are one: several, each titled by
+    a link to its post. Otherwise it stays the article it declares.
+    """
+    cards = find_cards(soup, base)
+    verdict = _listing_verdict(soup, cards, text) if cards else "none"
+    if verdict == "listing":
+        if not declared or _whole_posts(cards):
+            return _listing_entries(cards), False
+        return [], False
+    if declared:
+        return [], False
+    if verdict in ("none", "beside"):
+        titles = find_title_cards(soup, base)
+        if titles and _title_listing(soup, titles, text):
+            return _listing_entries([replace(card, body="") for card in titles]), False
+    return [], verdict == "unsure"
 
 
 def parse_html(
@@ -159,16 +188,8 @@ def parse_html(
     ambiguous = False
     if mode == "listing":
         entries = _listing_entries(find_cards(soup, base) or find_title_cards(soup, base))
-    elif mode == "auto" and not declared:
-        cards = find_cards(soup, base)
-        verdict = _listing_verdict(soup, cards, text) if cards else "none"
-        if verdict == "listing":
-            entries = _listing_entries(cards)
-        elif verdict in ("none", "beside"):
-            titles = find_title_cards(soup, base)
-            if titles and _title_listing(soup, titles, text):
-                entries = _listing_entries([replace(card, body="") for card in titles])
-        ambiguous = verdict == "unsure"
+    elif mode == "auto" and declared != "published":
+        entries, ambiguous = _read_listing(soup, base, text, declared is not None)
     if not entries and ambiguous:
         return reject(
             "ambiguous HTML page: it repeats post cards, but they are neither clearly the page's content "

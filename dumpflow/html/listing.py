@@ -173,6 +173,11 @@ def read_card(element: Tag, base: str | None, parts: tuple[Tag, ...] = ()) -> Ca
         title = Block(text=text, heading=False, href=href, linked=True)
         at = next((i for i, b in enumerate(blocks) if text in b.text), len(blocks))
         rest = blocks[at + 1 :]
+        # A link inside a line of running text is no title: only a title-only card
+        # ("11-10 <a>Title</a>" on an archive) is read this way.
+        beside = blocks[at].text.replace(text, " ").strip() if at < len(blocks) else ""
+        if _body(rest, title) or (beside and classify(beside) is None):
+            return None
     else:
         title = blocks[index]
         rest = blocks[index + 1 :]
@@ -220,13 +225,17 @@ def _signature(tag: Tag) -> tuple[str, tuple[str, ...]]:
 
 
 def _starts_card(tag: Tag, base: str | None) -> bool:
-    """A sibling that opens an unwrapped card: a heading with a post link, or a block that is only a title link."""
-    if tag.name not in HEADING_TAGS and tag.name not in CARD_TAGS and tag.name != "p":
+    """A sibling that opens an unwrapped card: a heading with a post link, or a block that is only a title link.
+
+    A paragraph that is one link is not: articles put "Read also: <a>...</a>" lines between their paragraphs.
+    """
+    if tag.name not in HEADING_TAGS and tag.name not in CARD_TAGS:
         return False
     blocks = text_blocks(tag)
     if len(blocks) != 1 or not _is_post_link(blocks[0].href, base) or classify(blocks[0].text) in _CHROME_LINES:
         return False
-    return tag.name in HEADING_TAGS or blocks[0].linked
+    # A box holding a linked heading (an embedded "related story") is not a bare title line.
+    return tag.name in HEADING_TAGS or (blocks[0].linked and not blocks[0].heading)
 
 
 def _runs(children: list[Tag], base: str | None) -> list[Card]:
@@ -266,8 +275,26 @@ def _groups(soup: BeautifulSoup, base: str | None) -> Iterator[list[Card]]:
         yield _runs(children, base)
 
 
-def _distinct(cards: list[Card]) -> bool:
-    return len(cards) >= MIN_CARDS and len({c.url for c in cards}) >= MIN_CARDS
+def _distinct(cards: list[Card], base: str | None) -> bool:
+    """At least two cards leading to different posts, most of them on the page's own site (when it says which).
+
+    A blog lists its own posts; sections of an article that each open with a
+    link to elsewhere (an Instagram account, a product) are not a listing.
+    """
+    if len(cards) < MIN_CARDS or len({c.url for c in cards}) < MIN_CARDS:
+        return False
+    if not base:
+        return True
+    host = _host(base)
+    local = sum(1 for card in cards if card.url and _host(absolute(base, card.url) or "") == host)
+    return 2 * local >= len(cards)
+
+
+def _host(url: str) -> str:
+    try:
+        return urlsplit(url).netloc.lower().removeprefix("www.")
+    except ValueError:
+        return ""
 
 
 def find_cards(soup: BeautifulSoup, base: str | None) -> list[Card]:
@@ -275,7 +302,7 @@ def find_cards(soup: BeautifulSoup, base: str | None) -> list[Card]:
     best: list[Card] = []
     best_key = (0, 0)
     for cards in _groups(soup, base):
-        if not _distinct(cards) or not _alike(cards):
+        if not _distinct(cards, base) or not _alike(cards):
             continue
         key = (sum(_letters(c.body) for c in cards), len(cards))
         if key[0] > 0 and key > best_key:
@@ -288,7 +315,7 @@ def find_title_cards(soup: BeautifulSoup, base: str | None) -> list[Card]:
     best: list[Card] = []
     best_key = (0, 0)
     for cards in _groups(soup, base):
-        if not _distinct(cards) or any(c.body for c in cards):
+        if not _distinct(cards, base) or any(c.body for c in cards):
             continue
         key = (sum(1 for c in cards if c.published), len(cards))
         if key > best_key:

@@ -166,11 +166,15 @@ def page_date(soup: BeautifulSoup) -> str | None:
     return None
 
 
-def declares_article(soup: BeautifulSoup) -> bool:
-    """Whether the page's metadata says it is one post: og:type=article or an article:published_time.
+def declares_article(soup: BeautifulSoup) -> str | None:
+    """How the page's metadata says it is one post: "published" (article:published_time), "og"
+    (og:type=article only), or None.
 
     Hexo, Hugo, Jekyll (jekyll-seo-tag) and WordPress SEO plugins write these
-    on post pages only; index, archive and tag pages say og:type=website.
+    on post pages only; index, archive and tag pages say og:type=website. A
+    publication time is the stronger sign: a few themes hard-code og:type.
     """
+    if _meta(soup, "article:published_time") is not None:
+        return "published"
     kind = _meta(soup, "og:type")
-    return (kind is not None and kind.strip().lower() == "article") or _meta(soup, "article:published_time") is not None
+    return "og" if kind is not None and kind.strip().lower() == "article" else None
