@@ -86,13 +86,17 @@ def _listing_verdict(soup: BeautifulSoup, cards: list[Card], text: MainText) -> 
     them. On an article page it is one long text that lies outside the cards
     ("beside") or fills a single card ("article"). Anything else is unsure.
     """
-    heavy = sum(len(match_key(f"{card.title} {card.body}")) for card in cards) >= _outside_letters(soup, cards)
+    card_letters = sum(len(match_key(f"{card.title} {card.body}")) for card in cards)
+    heavy = card_letters >= _outside_letters(soup, cards)
     main = _grams(text.text)
     if not main:
         return "listing" if heavy else "unsure"
     per_card = [main & _grams(f"{card.title} {card.body}") for card in cards]
     covered = len(set().union(*per_card)) >= MIN_FEED_COVERAGE * len(main)
     if not covered:
+        # The main text lies outside the cards, even where the page wraps it in a
+        # chrome-looking element (an ASP.NET <form>): weigh the cards against it too.
+        heavy = heavy and card_letters >= len(match_key(text.text))
         return "beside" if not heavy else "unsure"
     largest = max(range(len(cards)), key=lambda i: len(per_card[i]))
     others = sum(len(match_key(card.body)) for i, card in enumerate(cards) if i != largest)
