@@ -105,6 +105,11 @@ _ANY_DATE = (
     rf"|{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}})"
 )
 _DATED = re.compile(rf"^(?:on\s+)?{_ANY_DATE}{_TIME}", re.IGNORECASE)
+# The sentence-shaped post footers of classic WordPress themes.
+_FOOTER_SENTENCE = re.compile(
+    r"^(?:this\s+entry\s+was\s+(?:posted|tagged|filed)|bookmark\s+the\s+permalink|leave\s+a\s+(?:comment|reply))\b",
+    re.IGNORECASE,
+)
 # A sentence: closing punctuation followed by more text, or a clause mark.
 _SENTENCE_INSIDE = re.compile(r"[。！？；]|[.!?;]\s+\w")
 # A bare value beside metadata items (an author, a category name): a few words.
@@ -133,7 +138,7 @@ def shape_reason(text: str) -> str | None:
     if _READ_MORE.match(text):
         return "read_more"
     if len(text) <= _MAX_META_CHARS:
-        if is_meta_line(text):
+        if is_meta_line(text) or _FOOTER_SENTENCE.match(text):
             return "metadata"
         if _READ_MORE_TITLED.match(text) and not _SENTENCE_INSIDE.search(text):
             return "read_more"

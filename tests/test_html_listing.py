@@ -138,6 +138,18 @@ def test_read_more_links_and_tag_links_are_furniture() -> None:
     assert [(e.body, e.is_truncated) for e in dump.entries] == [(e, True) for e in EXCERPTS]
 
 
+def test_wordpress_continue_reading_and_entry_footer_are_furniture() -> None:
+    cards = "".join(
+        f'<article class="post"><h2 class="entry-title"><a href="/p{i}/">{t}</a></h2><div class="entry-content">'
+        f'<p>{e} <a href="/p{i}/#more-{i}" class="more-link">Continue reading<span class="screen-reader-text"> '
+        f'"{t}, the whole title of the post"</span> <span class="meta-nav">&rarr;</span></a></p></div>'
+        f'<footer class="entry-meta">This entry was posted in <a href="/category/research/">Research</a> and tagged '
+        f'<a href="/tag/nlp/">nlp</a>. Bookmark the <a href="/p{i}/">permalink</a>.</footer></article>'
+        for i, (t, e) in enumerate(zip(TITLES, EXCERPTS, strict=True))
+    )
+    assert [e.raw_text for e in entries(page(cards))] == EXCERPTS
+
+
 def test_truncation_marker_after_a_meta_line_still_marks_the_excerpt() -> None:
     cards = "".join(
         f'<article><h2><a href="/p/{i}/">{t}</a></h2><p>{e}</p><p>…</p>'

@@ -11,7 +11,7 @@ import re
 
 from bs4 import Tag
 
-from dumpflow.html.blocks import BLOCK_TAGS
+from dumpflow.html.blocks import BLOCK_TAGS, text_blocks
 from dumpflow.lines import classify
 
 # Containers whose tag says they are chrome, and class/id words that mean the
@@ -65,6 +65,8 @@ INLINE = frozenset(
 )
 _INLINE_REASONS = frozenset({"read_more", "metadata"})
 _MAX_INLINE_CHROME = 60
+# Hidden text included: the longest inline element worth reading for its visible text.
+_MAX_INLINE_SOURCE = 300
 
 
 def is_chrome(tag: Tag) -> bool:
@@ -99,13 +101,17 @@ def _holds_content(tag: Tag) -> bool:
 def inline_chrome(tag: Tag) -> bool:
     """A "阅读全文" link or a "2024-03-05" span inside a line of excerpt text.
 
-    A metadata span on a line that is all metadata ("Mar 5, 2024 · Research")
-    is left for the line rule, which drops the whole line; removing it alone
-    would leave the rest ("Research") looking like excerpt text.
+    Judged by its visible text: WordPress' "Continue reading" link carries the
+    post's title in screen-reader-only text. A metadata span on a line that is
+    all metadata ("Mar 5, 2024 · Research") is left for the line rule, which
+    drops the whole line; removing it alone would leave the rest ("Research")
+    looking like excerpt text.
     """
     if tag.name not in INLINE:
         return False
-    text = tag.get_text(" ", strip=True)
+    if len(tag.get_text(" ", strip=True)) > _MAX_INLINE_SOURCE:
+        return False
+    text = " ".join(block.text for block in text_blocks(tag))
     if not text or len(text) > _MAX_INLINE_CHROME:
         return False
     reason = classify(text)
