@@ -53,6 +53,8 @@ MIN_ARTICLE_CHARS = 120
 # and the most any single card may hold (more: that card is the article).
 MIN_FEED_COVERAGE = 0.5
 MAX_ONE_CARD_COVERAGE = 0.8
+# An undeclared page whose main text is less than this share of text outside link labels is a tag cloud.
+MAX_UNLINKED_SHARE = 0.2
 # A listing of whole posts shows at least this many, each titled by a link to itself.
 MIN_WHOLE_POSTS = 3
 _GRAM = 8
@@ -143,9 +145,23 @@ def _title_listing(soup: BeautifulSoup, cards: list[Card], text: MainText) -> bo
     return len(covered) >= MIN_FEED_COVERAGE * len(main)
 
 
+def _link_text_only(soup: BeautifulSoup, text: str) -> bool:
+    """Whether the text is (almost) all link labels: a tag cloud or a link list, not an article."""
+    key = match_key(text)
+    if not key:
+        return False
+    rest = key
+    for label in sorted({match_key(a.get_text(" ")) for a in soup.find_all("a")}, key=len, reverse=True):
+        if len(label) >= 2:
+            rest = rest.replace(label, "")
+    return len(rest) < MAX_UNLINKED_SHARE * len(key)
+
+
 def _article(soup: BeautifulSoup, text: MainText, title: str | None, declared: str | None) -> list[RawEntry]:
     """The page as one article, when its text is long enough or its markup is one post's."""
     body = text.text if len(match_key(text.text)) >= MIN_ARTICLE_CHARS else None
+    if body is not None and not declared and _link_text_only(soup, body):
+        return []
     if body is None and (declared or single_post(soup)):
         body = short_post_text(soup, title) or (text.text if len(match_key(text.text)) >= MIN_POST_CHARS else None)
     if body is None:

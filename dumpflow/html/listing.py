@@ -227,15 +227,17 @@ def _signature(tag: Tag) -> tuple[str, tuple[str, ...]]:
 def _starts_card(tag: Tag, base: str | None) -> bool:
     """A sibling that opens an unwrapped card: a heading with a post link, or a block that is only a title link.
 
-    A paragraph that is one link is not: articles put "Read also: <a>...</a>" lines between their paragraphs.
+    Its other lines may only be metadata (a date above the title). A paragraph
+    that is one link is not a title line: articles put "Read also: <a>...</a>"
+    lines between their paragraphs.
     """
     if tag.name not in HEADING_TAGS and tag.name not in CARD_TAGS:
         return False
-    blocks = text_blocks(tag)
-    if len(blocks) != 1 or not _is_post_link(blocks[0].href, base) or classify(blocks[0].text) in _CHROME_LINES:
+    lines = [b for b in text_blocks(tag) if classify(b.text) != "metadata"]
+    if len(lines) != 1 or not _is_post_link(lines[0].href, base) or classify(lines[0].text) in _CHROME_LINES:
         return False
     # A box holding a linked heading (an embedded "related story") is not a bare title line.
-    return tag.name in HEADING_TAGS or (blocks[0].linked and not blocks[0].heading)
+    return tag.name in HEADING_TAGS or (lines[0].linked and not lines[0].heading)
 
 
 def _runs(children: list[Tag], base: str | None) -> list[Card]:
