@@ -141,7 +141,7 @@ def _title_listing(soup: BeautifulSoup, cards: list[Card], text: MainText) -> bo
     if len(match_key(text.text)) < MIN_ARTICLE_CHARS:
         return True
     shown = (" ".join(element.get_text(" ") for element in card.elements) for card in cards)
-    covered = main & set().union(*(_grams(text) for text in shown))
+    covered = main & set().union(*(_grams(card_text) for card_text in shown))
     return len(covered) >= MIN_FEED_COVERAGE * len(main)
 
 
@@ -220,7 +220,8 @@ def parse_html(
     if not entries:
         return reject(
             "no recognizable articles in HTML page: no repeated cards with a link and excerpt text, "
-            f"and no main text of at least {MIN_ARTICLE_CHARS} letters"
+            f"no list of dated post titles, and no main text of at least {MIN_ARTICLE_CHARS} letters "
+            "beyond link labels (nor a short post marked up as one dated <article>)"
         )
     return ParsedDump(
         dump=dump, format="html", encoding=decoded.encoding, entries=entries, partial_tail=decoded.partial_tail
