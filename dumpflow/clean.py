@@ -1,17 +1,17 @@
 """Boilerplate out, article entries in, with the site's truncation marker noted.
 
 A listing page wraps its excerpts in chrome: a banner, a section title,
-pagination, "read more" links, dates and view counts. The rules (boilerplate.py,
-shared with the HTML reader) look at the shape of a line (short, no sentence in it, made of navigation tokens)
-rather than at the seed dumps' exact strings, so another site's chrome is
-dropped too. Every dropped line keeps its reason for the warehouse.
+pagination, "read more" links, dates and view counts. Which lines those are
+is decided by the line rules in dumpflow.lines (shared with the HTML reader);
+here each text line is classified and cleaned, and every dropped line keeps
+its reason for the warehouse.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from dumpflow.boilerplate import MIN_CONTENT_CHARS, classify, shape_reason, short_reason
+from dumpflow.lines import MIN_CONTENT_CHARS, classify, shape_reason, short_reason
 from dumpflow.normalize import clean_body, is_nfkc, keys_of_nfkc, match_key, nfkc, nfkc_fold
 from dumpflow.urlkey import url_key
 from schemas.records import CleanDump, CleanEntry, ParsedDump, RawEntry, Rejection

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import itertools
+import json
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -246,3 +247,49 @@ def test_floor_writes_the_uncompressed_lines_when_asked(made: Path, tmp_path: Pa
         assert con.execute("select count(*) from lines").fetchone() == (len(lines),)
         con.close()
         assert (methods == {"Uncompressed"}) is not compress, methods
+
+
+def test_listing_bench_scores_a_tiny_fixture_dir(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from benchmarks import listing_bench
+
+    excerpt = "An excerpt long enough to be one, about sparse attention and the memory it saves us."
+    cards = "".join(
+        f'<article class="post"><h2><a href="/p/{i}/">Post {i}</a></h2><p>Posted on 2024-03-0{i + 1}</p>'
+        f"<p>{excerpt} {i}</p></article>"
+        for i in range(3)
+    )
+    theme = tmp_path / "tiny"
+    theme.mkdir()
+    (theme / "index.html").write_text(f"<html><body><main>{cards}</main></body></html>", encoding="utf-8")
+    truth = {
+        "theme": "tiny",
+        "page_kind": "listing",
+        "lang": "en",
+        "source": "hand-written",
+        "entries": [
+            {
+                "title": f"Post {i}",
+                "url": f"/p/{i}/",
+                "date": f"2024-03-0{i + 1}",
+                "excerpt_start": excerpt[:40],
+                "excerpt_end": None,
+            }
+            for i in range(2)
+        ]
+        + [{"title": "Missing post", "url": "/p/9/", "date": None, "excerpt_start": None, "excerpt_end": None}],
+        "furniture": ["Posted on"],
+    }
+    (theme / "index.json").write_text(json.dumps(truth), encoding="utf-8")
+    (theme / "404.html").write_text("<html><body><h1>Not found</h1></body></html>", encoding="utf-8")
+    (theme / "404.json").write_text(json.dumps({**truth, "page_kind": "reject", "entries": []}), encoding="utf-8")
+    assert listing_bench.main([str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    rows = {
+        line.split("|")[1].strip(): [c.strip() for c in line.split("|")[2:-1]]
+        for line in out.splitlines()
+        if line.startswith("| ") and not line.startswith("| kind")
+    }
+    # 2 of 3 truth cards found, 2 of 3 returned cards match; dates right on both; the 404 rejected.
+    assert rows["listing"][:6] == ["1", "0.667", "0.667", "1.000", "1.000", "1.000"]
+    assert rows["reject"][6:] == ["0", "0", "0", "0"]
+    assert rows["total"][0] == "2"

@@ -11,7 +11,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dumpflow.boilerplate import MIN_CONTENT_CHARS, classify
 from dumpflow.clean import (
     _MARKER_RUNS,
     LineResult,
@@ -20,6 +19,7 @@ from dumpflow.clean import (
     empty_reason,
     strip_marker,
 )
+from dumpflow.lines import MIN_CONTENT_CHARS, classify
 from dumpflow.normalize import (
     _NOT_ALNUM,
     _SEVERAL,

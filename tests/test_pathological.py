@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dumpflow.boilerplate import classify
 from dumpflow.clean import clean_dump, strip_marker
+from dumpflow.lines import classify
 from dumpflow.read import parse
 from schemas.records import ParsedDump, Rejection
 from tests.bounded import bounded
@@ -99,7 +99,7 @@ _TOKENS = [
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(_TOKENS), max_size=8))
 def test_atomic_pagination_agrees_with_the_backtracking_one(tokens: list[str]) -> None:
-    from dumpflow.boilerplate import _PAGINATION
+    from dumpflow.lines import _PAGINATION
 
     line = "".join(tokens)
     assert bool(_PAGINATION.match(line)) == bool(_OLD_PAGINATION.match(line))

@@ -1,15 +1,25 @@
-"""HTML dumps: a saved page -> its article entries (listing cards or one article).
+"""HTML dumps: a saved page -> its article entries (listing cards, title-only cards, or one article).
 
 How a page is told apart (README: HTML dumps):
 1. Page chrome (nav, header/footer, sidebars, comments, share bars) is set aside.
-2. Listing: a group of at least two alike sibling cards, each a title leading
+2. A page that declares itself one post (article:published_time) is an
+   article page, however short its text; og:type=article alone (some themes
+   write it on every page) yields to a clear listing of linked post titles.
+3. Listing: a group of at least two alike sibling cards, each a title leading
    to a link plus excerpt text (dumpflow.html.listing), carrying at least as
    much text as the rest of the page, and holding the page's main text between
    them rather than beside it or in a single card. One entry per card, in
    page order.
-3. Article: otherwise, the page's main text when it has at least
-   MIN_ARTICLE_CHARS letters. One entry.
-4. Otherwise the file is rejected with the reason: loading chrome as articles
+4. Title-only listing (archive, category, tag page): a group of cards with a
+   title and link but no excerpt, carrying more text than the rest of the
+   page. One entry per card with raw_text "" (title, URL and date only).
+5. Cards that are neither clearly the page's content nor clearly beside an
+   article make the page ambiguous: it is rejected, because loading it as one
+   article would glue the excerpts together under the site's name.
+6. Article: otherwise, the page's main text when it has at least
+   MIN_ARTICLE_CHARS letters, or a shorter text under a single post's markup
+   (one <article> or one <h1>, and a date). One entry.
+7. Otherwise the file is rejected with the reason: loading chrome as articles
    would put noise into the catalogue, and a rejection tells the user why.
 
 `clean_dump` does not classify lines of HTML dumps, so only article text may
@@ -19,16 +29,19 @@ leave this module.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Literal
 
 from bs4 import BeautifulSoup
 
-from dumpflow.boilerplate import classify
 from dumpflow.html.article import MainText, main_text
 from dumpflow.html.blocks import parse_soup, text_blocks
+from dumpflow.html.chrome import is_chrome
 from dumpflow.html.encoding import DecodeError, decode_html
-from dumpflow.html.listing import Card, find_cards, is_chrome
-from dumpflow.html.meta import base_url, page_date, page_title, page_url
+from dumpflow.html.listing import Card, find_cards, find_title_cards
+from dumpflow.html.meta import base_url, declares_article, page_title, page_url
+from dumpflow.html.post import MIN_POST_CHARS, post_date, short_post_text, single_post
+from dumpflow.lines import MIN_CONTENT_CHARS, classify
 from dumpflow.normalize import match_key
 from schemas.records import DumpFile, ParsedDump, RawEntry, Rejection
 
@@ -40,12 +53,20 @@ MIN_ARTICLE_CHARS = 120
 # and the most any single card may hold (more: that card is the article).
 MIN_FEED_COVERAGE = 0.5
 MAX_ONE_CARD_COVERAGE = 0.8
+# An undeclared page whose main text is less than this share of text outside link labels is a tag cloud.
+MAX_UNLINKED_SHARE = 0.2
+# A listing of whole posts shows at least this many, each titled by a link to itself.
+MIN_WHOLE_POSTS = 3
 _GRAM = 8
+# Undated title-only cards are a post list only when there are this many,
+# with this many letters per title on average (tags and menus are shorter).
+MIN_TITLE_CARDS = 3
+MIN_TITLE_LETTERS = 8
 
 
 def _outside_letters(soup: BeautifulSoup, cards: list[Card]) -> int:
     """Letters of content text outside the cards and outside page chrome."""
-    inside = {id(card.element) for card in cards}
+    inside = {id(element) for card in cards for element in card.elements}
     root = soup.body or soup
     blocks = text_blocks(root, skip=lambda tag: id(tag) in inside or is_chrome(tag))
     return sum(len(match_key(b.text)) for b in blocks if classify(b.text) is None)
@@ -56,27 +77,43 @@ def _grams(text: str) -> set[str]:
     return {key[i : i + _GRAM] for i in range(max(1, len(key) - _GRAM + 1))} if key else set()
 
 
-def _is_listing(soup: BeautifulSoup, cards: list[Card], text: MainText) -> bool:
-    """Whether the cards are the page's content rather than boxes beside an article.
+Verdict = Literal["none", "listing", "beside", "article", "unsure"]
 
-    The cards must carry at least as much text as the rest of the page, and the
-    main text (what the article extractor would keep) must be spread over the
-    cards: on a listing it is the feed itself, on an article page it is one
-    long text that either lies outside the cards or fills a single one of them.
+
+def _listing_verdict(soup: BeautifulSoup, cards: list[Card], text: MainText) -> Verdict:
+    """Whether the cards are the page's content, boxes beside an article, or neither clearly.
+
+    On a listing the cards carry at least as much text as the rest of the page,
+    and the main text (what the article extractor would keep) is spread over
+    them. On an article page it is one long text that lies outside the cards
+    ("beside") or fills a single card ("article"). Anything else is unsure.
     """
-    card_letters = sum(len(match_key(card.body)) for card in cards)
-    if card_letters < _outside_letters(soup, cards):
-        return False
+    card_letters = sum(len(match_key(f"{card.title} {card.body}")) for card in cards)
+    heavy = card_letters >= _outside_letters(soup, cards)
     main = _grams(text.text)
     if not main:
-        return True
+        return "listing" if heavy else "unsure"
     per_card = [main & _grams(f"{card.title} {card.body}") for card in cards]
-    if len(set().union(*per_card)) < MIN_FEED_COVERAGE * len(main):
-        return False
+    covered = len(set().union(*per_card)) >= MIN_FEED_COVERAGE * len(main)
+    if not covered:
+        # The main text lies outside the cards, even where the page wraps it in a
+        # chrome-looking element (an ASP.NET <form>): weigh the cards against it too.
+        heavy = heavy and card_letters >= len(match_key(text.text))
+        return "beside" if not heavy else "unsure"
     largest = max(range(len(cards)), key=lambda i: len(per_card[i]))
     others = sum(len(match_key(card.body)) for i, card in enumerate(cards) if i != largest)
-    # The extractor kept one card: that card is the article when it outweighs the rest together.
-    return len(per_card[largest]) <= MAX_ONE_CARD_COVERAGE * len(main) or len(main) < others
+    # The extractor kept one card: that card is the article when it outweighs the rest together,
+    # unless every card's title links to its post, as on a listing of whole posts (Lanyon, Hyde).
+    dominant = len(per_card[largest]) > MAX_ONE_CARD_COVERAGE * len(main) and len(main) >= others
+    if dominant and not _whole_posts(cards):
+        return "article"
+    return "listing" if heavy else "unsure"
+
+
+def _whole_posts(cards: list[Card]) -> bool:
+    """Several cards with text, every one titled by a link to its post: a listing of whole posts."""
+    with_text = sum(1 for card in cards if len(match_key(card.body)) >= MIN_CONTENT_CHARS)
+    return with_text >= MIN_WHOLE_POSTS and all(card.linked_title for card in cards)
 
 
 def _listing_entries(cards: list[Card]) -> list[RawEntry]:
@@ -84,6 +121,74 @@ def _listing_entries(cards: list[Card]) -> list[RawEntry]:
         RawEntry(line_no=i, raw_text=card.body, title=card.title, url=card.url, published=card.published)
         for i, card in enumerate(cards)
     ]
+
+
+def _title_listing(soup: BeautifulSoup, cards: list[Card], text: MainText) -> bool:
+    """Whether title-only cards are the page's content rather than link lists beside it.
+
+    Post titles are dated, or long and several: a tag list, a share bar or a
+    menu is neither. Their titles must outweigh the rest of the page's text,
+    and the main text, when there is an article's worth of it, must be the
+    titles themselves (an article with a list of links is still an article).
+    """
+    dated = sum(1 for card in cards if card.published)
+    letters = [len(match_key(card.title)) for card in cards]
+    if 2 * dated < len(cards) and (len(cards) < MIN_TITLE_CARDS or sum(letters) < MIN_TITLE_LETTERS * len(cards)):
+        return False
+    if sum(letters) == 0 or sum(letters) < _outside_letters(soup, cards):
+        return False
+    main = _grams(text.text)
+    if len(match_key(text.text)) < MIN_ARTICLE_CHARS:
+        return True
+    shown = (" ".join(element.get_text(" ") for element in card.elements) for card in cards)
+    covered = main & set().union(*(_grams(card_text) for card_text in shown))
+    return len(covered) >= MIN_FEED_COVERAGE * len(main)
+
+
+def _link_text_only(soup: BeautifulSoup, text: str) -> bool:
+    """Whether the text is (almost) all link labels: a tag cloud or a link list, not an article."""
+    key = match_key(text)
+    if not key:
+        return False
+    rest = key
+    for label in sorted({match_key(a.get_text(" ")) for a in soup.find_all("a")}, key=len, reverse=True):
+        if len(label) >= 2:
+            rest = rest.replace(label, "")
+    return len(rest) < MAX_UNLINKED_SHARE * len(key)
+
+
+def _article(soup: BeautifulSoup, text: MainText, title: str | None, declared: str | None) -> list[RawEntry]:
+    """The page as one article, when its text is long enough or its markup is one post's."""
+    body = text.text if len(match_key(text.text)) >= MIN_ARTICLE_CHARS else None
+    if body is not None and not declared and _link_text_only(soup, body):
+        return []
+    if body is None and (declared or single_post(soup)):
+        body = short_post_text(soup, title) or (text.text if len(match_key(text.text)) >= MIN_POST_CHARS else None)
+    if body is None:
+        return []
+    return [RawEntry(line_no=0, raw_text=body, title=title, url=page_url(soup), published=post_date(soup))]
+
+
+def _read_listing(soup: BeautifulSoup, base: str | None, text: MainText, declared: bool) -> tuple[list[RawEntry], bool]:
+    """The page's cards as entries, and whether the page is ambiguous (cards, but no clear verdict).
+
+    A page whose og:type says "article" (some themes write it on every page)
+    is a listing only when its cards clearly are one: several, each titled by
+    a link to its post. Otherwise it stays the article it declares.
+    """
+    cards = find_cards(soup, base)
+    verdict = _listing_verdict(soup, cards, text) if cards else "none"
+    if verdict == "listing":
+        if not declared or _whole_posts(cards):
+            return _listing_entries(cards), False
+        return [], False
+    if declared:
+        return [], False
+    if verdict in ("none", "beside"):
+        titles = find_title_cards(soup, base)
+        if titles and _title_listing(soup, titles, text):
+            return _listing_entries([replace(card, body="") for card in titles]), False
+    return [], verdict == "unsure"
 
 
 def parse_html(
@@ -96,19 +201,27 @@ def parse_html(
         return reject(f"undecodable HTML: {exc}")
     soup = parse_soup(decoded.text)
     base = base_url(soup)
-    entries: list[RawEntry] = []
     title = page_title(soup)
     text = main_text(decoded.text, title) if mode != "listing" else MainText(paragraphs=[])
-    if mode != "article":
-        cards = find_cards(soup, base)
-        if cards and (mode == "listing" or _is_listing(soup, cards, text)):
-            entries = _listing_entries(cards)
-    if not entries and mode != "listing" and len(match_key(text.text)) >= MIN_ARTICLE_CHARS:
-        entries = [RawEntry(line_no=0, raw_text=text.text, title=title, url=page_url(soup), published=page_date(soup))]
+    declared = declares_article(soup)
+    entries: list[RawEntry] = []
+    ambiguous = False
+    if mode == "listing":
+        entries = _listing_entries(find_cards(soup, base) or find_title_cards(soup, base))
+    elif mode == "auto" and declared != "published":
+        entries, ambiguous = _read_listing(soup, base, text, declared is not None)
+    if not entries and ambiguous:
+        return reject(
+            "ambiguous HTML page: it repeats post cards, but they are neither clearly the page's content "
+            "nor clearly beside one article; not loaded rather than glued into one article"
+        )
+    if not entries and mode != "listing":
+        entries = _article(soup, text, title, declared)
     if not entries:
         return reject(
             "no recognizable articles in HTML page: no repeated cards with a link and excerpt text, "
-            f"and no main text of at least {MIN_ARTICLE_CHARS} letters"
+            f"no list of dated post titles, and no main text of at least {MIN_ARTICLE_CHARS} letters "
+            "beyond link labels (nor a short post marked up as one dated <article>)"
         )
     return ParsedDump(
         dump=dump, format="html", encoding=decoded.encoding, entries=entries, partial_tail=decoded.partial_tail

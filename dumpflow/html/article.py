@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import trafilatura
 
-from dumpflow.boilerplate import classify
+from dumpflow.lines import classify
 
 # Lines of the extracted text that are chrome trafilatura let through.
 _CHROME_REASONS = frozenset({"metadata", "read_more", "pagination"})

@@ -97,6 +97,10 @@ INVISIBLE_TAGS = frozenset(
     ]
 )
 _WS = re.compile(r"\s+")
+_WORD = re.compile(r"\w")
+# The link stack's entry for a link that leads nowhere ("javascript:void(0)", "#", no href: a
+# "Share" control): still link text, so a line of such controls is not taken for excerpt text.
+_DEAD_LINK = ""
 
 
 def parse_soup(text: str) -> BeautifulSoup:
@@ -111,6 +115,8 @@ class Block:
     text: str
     heading: bool = False
     href: str | None = None
+    # Every character of the line is link text (a tag list, a category link, a title link).
+    linked: bool = False
 
 
 def _href(tag: Tag) -> str | None:
@@ -123,10 +129,26 @@ def _href(tag: Tag) -> str | None:
     return href
 
 
+# The conventional class names (WordPress, Bootstrap, Tailwind) for text only screen readers announce.
+_SCREEN_READER_ONLY = frozenset(["screen-reader-text", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader"])
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def is_hidden(tag: Tag) -> bool:
+    """Not shown to a reader: `hidden`, an inline display:none (a template's placeholder card), or
+    the screen-reader-only text of accessible themes ("Post author", "Categories")."""
+    style = tag.get("style")
+    if tag.has_attr("hidden") or (isinstance(style, str) and _DISPLAY_NONE.search(style) is not None):
+        return True
+    classes = tag.get("class")
+    return isinstance(classes, list) and any(name in _SCREEN_READER_ONLY for name in classes)
+
+
 class _Walker:
     def __init__(self) -> None:
         self.blocks: list[Block] = []
         self.parts: list[str] = []
+        # Per part, the link it is text of: a URL, _DEAD_LINK, or None outside any link.
         self.part_links: list[str | None] = []
         self.links: list[str] = []
         self.heading = 0
@@ -143,12 +165,14 @@ class _Walker:
     def flush(self) -> None:
         text = _WS.sub(" ", "".join(self.parts)).strip()
         if text:
-            if self.heading:
-                href = self.heading_href
-            else:
-                linked = {link for link, part in zip(self.part_links, self.parts, strict=True) if part.strip()}
-                href = next(iter(linked)) if len(linked) == 1 else None
-            self.blocks.append(Block(text=text, heading=self.heading > 0, href=href))
+            # Separators ("|", "·") between links do not make a line of links running text.
+            linked = {link for link, part in zip(self.part_links, self.parts, strict=True) if _WORD.search(part)}
+            only = next(iter(linked)) or None if len(linked) == 1 else None
+            # A heading inside the card's link ("<a><h2>Title</h2></a>") leads to that link.
+            href = (self.heading_href or only) if self.heading else only
+            self.blocks.append(
+                Block(text=text, heading=self.heading > 0, href=href, linked=bool(linked) and None not in linked)
+            )
         self.parts, self.part_links = [], []
 
     def at_line_start(self) -> bool:
@@ -170,7 +194,7 @@ def text_blocks(root: Tag, skip: Callable[[Tag], bool] | None = None) -> list[Bl
         if action == "exit":
             tag = node
             assert isinstance(tag, Tag)
-            if tag.name == "a" and _href(tag) is not None:
+            if tag.name == "a":
                 walker.links.pop()
                 if stack and stack[-1][0] == "split":
                     stack.pop()
@@ -190,6 +214,7 @@ def text_blocks(root: Tag, skip: Callable[[Tag], bool] | None = None) -> list[Bl
         if (
             not isinstance(node, Tag)
             or node.name in INVISIBLE_TAGS
+            or (node is not root and is_hidden(node))
             or (skip is not None and node is not root and skip(node))
         ):
             continue
@@ -211,6 +236,8 @@ def text_blocks(root: Tag, skip: Callable[[Tag], bool] | None = None) -> list[Bl
                 walker.flush()
                 stack.append(("split", node))
             walker.links.append(href)
+        elif node.name == "a":
+            walker.links.append(_DEAD_LINK)
         stack.append(("exit", node))
         stack.extend(("enter", child) for child in reversed(node.contents))
     walker.flush()

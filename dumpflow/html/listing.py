@@ -2,25 +2,40 @@
 
 Every site names its cards differently (`<article>`, `li.news-item`,
 `div.xw-card`, table rows), but every listing repeats the same shape: sibling
-elements that each hold a title leading to a link and a block of excerpt
-text. We look for that shape among the children of every element and keep
-the group of siblings carrying the most excerpt text. Class names are only
-used for the conventional words of page chrome (nav, sidebar, comments...),
-never to recognise a card.
+elements that each hold a title leading to a link, then the excerpt text (or,
+on an archive, category or tag page, nothing but a date). We look for that
+shape among the children of every element and keep the group of siblings
+carrying the most excerpt text; title-only groups are kept apart, for pages
+that have no excerpts at all. Some themes put no element around a card: the
+title heading and its excerpt paragraphs are siblings in one container, so a
+run of siblings from one title to the next is read as a card too. Class names
+are only used for the conventional words of page chrome (nav, sidebar,
+comments...), never to recognise a card.
+
+Inside a card, everything after the title is excerpt except metadata lines,
+"read more" links and lines made only of links to elsewhere (tags,
+categories): themes print those around the excerpt, and they are furniture.
+A heading after the title is excerpt text, unless it shares the title's link
+(a subtitle).
 """
 
 from __future__ import annotations
 
+import copy
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
-from dumpflow.boilerplate import classify
-from dumpflow.html.blocks import Block, text_blocks
-from dumpflow.html.meta import absolute, find_date
+from dumpflow.html.blocks import HEADING_TAGS, Block, is_hidden, text_blocks
+from dumpflow.html.card_dates import card_date
+from dumpflow.html.chrome import inline_chrome, is_chrome
+from dumpflow.html.meta import absolute
+from dumpflow.lines import classify
 from dumpflow.normalize import match_key
 
 # Elements that can be one card. A <p> never is: sibling paragraphs with
@@ -29,154 +44,169 @@ CARD_TAGS = frozenset(["article", "li", "div", "section", "tr", "dd", "dl", "a"]
 MIN_CARDS = 2
 # The longest excerpt of a feed is at most this many times the second longest.
 MAX_CARD_RATIO = 3
-# Containers whose tag says they are chrome, and class/id words that mean the
-# same on nearly every site (WAI-ARIA roles and CMS themes share them).
-CHROME_TAGS = frozenset(["nav", "aside", "form", "menu", "header", "footer"])
-CHROME_WORDS = frozenset(
-    [
-        "nav",
-        "navbar",
-        "navigation",
-        "menu",
-        "sidebar",
-        "side-bar",
-        "breadcrumb",
-        "breadcrumbs",
-        "pagination",
-        "pager",
-        "paging",
-        "comment",
-        "comments",
-        "share",
-        "sharing",
-        "social",
-        "related",
-        "recommend",
-        "recommended",
-        "widget",
-        "widgets",
-        "advert",
-        "ads",
-        "ad",
-        "banner",
-        "cookie",
-        "cookies",
-        "popup",
-        "modal",
-        "login",
-        "signup",
-        "subscribe",
-        "newsletter",
-        "footer",
-        "topbar",
-        "toolbar",
-    ]
+# Lines of a card that are its furniture, never its excerpt.
+_CHROME_LINES = frozenset({"blank", "metadata", "read_more", "pagination"})
+# A heading that reads like these is no title; one that reads like paging ("First", "Next") may be.
+_NOT_TITLES = frozenset({"blank", "metadata", "read_more"})
+# Links to a taxonomy, paging or author page: never a post's title.
+_TAXONOMY = re.compile(
+    r"/(?:tags?|categor(?:y|ies)|archives?|page|author|authors|search|series|topics?|labels?)(?:/|$|\?|\.html)"
+    r"|[?&](?:tags?|cat|category|categories|label|author|page|s|q)=",
+    re.IGNORECASE,
 )
-CHROME_ROLES = frozenset(["navigation", "banner", "contentinfo", "complementary", "search"])
-# Inline elements that hold a card's chrome inside its text ("阅读全文", "阅读 123").
-_INLINE = frozenset(
-    ["a", "span", "small", "em", "i", "b", "strong", "time", "font", "label", "sup", "sub", "cite", "abbr"]
-)
-_INLINE_REASONS = frozenset({"read_more", "metadata"})
-_MAX_INLINE_CHROME = 60
+# A truncation marker on a line of its own ("<p>...</p>" after the excerpt).
+_MARKER_ONLY = re.compile(r"^(?:\.{2,}|…+|\[(?:\.{3}|…)\]|。{3,})$")
+# A label in its own element before the title ("原 进制转换": original, repost, translation).
+_TITLE_LABEL = re.compile(r"^(?:原创|转载|翻译|原|转|译)\s+")
+# The label some themes put before the excerpt ("摘要: ...").
+_SUMMARY_LABEL = re.compile(r"^(?:摘要|概要|summary|excerpt|abstract)\s*[:：]\s*", re.IGNORECASE)
+# A line that is all links elsewhere (a tag list, a category) is furniture up to this many letters.
+_MAX_FURNITURE_LINK_LETTERS = 80
 
 
 @dataclass(frozen=True)
 class Card:
+    """One post on a listing: `body` is "" on a title-only listing; `parts` are the siblings of an unwrapped card."""
+
     title: str
     url: str | None
     published: str | None
     body: str
     element: Tag
+    parts: tuple[Tag, ...] = ()
+    # The title itself leads to the post (a linked heading or title link), as on listings;
+    # an article's own unlinked <h1> does not.
+    linked_title: bool = False
 
-
-def is_chrome(tag: Tag) -> bool:
-    """Navigation, sidebars, comments, share bars: never a listing, never an article."""
-    if tag.name in CHROME_TAGS:
-        return True
-    if tag.get("role") in CHROME_ROLES:
-        return True
-    words: list[str] = []
-    for attr in ("id", "class"):
-        value = tag.get(attr)
-        values = value if isinstance(value, list) else [value] if isinstance(value, str) else []
-        for item in values:
-            words.extend(w.lower() for w in re.split(r"[-_\s]+", item) if w)
-    return any(word in CHROME_WORDS for word in words)
-
-
-def _inline_chrome(tag: Tag) -> bool:
-    if tag.name not in _INLINE:
-        return False
-    text = tag.get_text(" ", strip=True)
-    if not text or len(text) > _MAX_INLINE_CHROME:
-        return False
-    reason = classify(text)
-    return reason in _INLINE_REASONS or (tag.name == "a" and reason == "pagination")
+    @property
+    def elements(self) -> tuple[Tag, ...]:
+        return self.parts or (self.element,)
 
 
 def _letters(text: str) -> int:
     return len(match_key(text))
 
 
-def _published(element: Tag, blocks: list[Block]) -> str | None:
-    for time_tag in element.find_all("time"):
-        value = time_tag.get("datetime")
-        date = find_date(value if isinstance(value, str) else time_tag.get_text(" ", strip=True))
-        if date:
-            return date
-    for tag in element.find_all(_INLINE):
-        if _inline_chrome(tag) and (date := find_date(tag.get_text(" ", strip=True))):
-            return date
-    for block in blocks:
-        if classify(block.text) is not None and (date := find_date(block.text)):
-            return date
+def _is_post_link(href: str | None, base: str | None = None) -> bool:
+    """Not a taxonomy or paging link, and not the site's or this page's own address (a "pinned" label)."""
+    if href is None or _TAXONOMY.search(href):
+        return False
+    target = absolute(base, href) or href
+    path = urlsplit(target).path if "://" in target else target
+    return path.strip("/") != "" and (base is None or target.rstrip("/") != base.rstrip("/"))
+
+
+def _title_index(blocks: list[Block], base: str | None, links: dict[str, int]) -> int | None:
+    """The title line: a heading leading to a link, else the first heading or title link.
+
+    Among title links, one the card links to again (its "read more", its cover
+    image) wins over one it links to once (a "pinned" label, a day's link).
+    """
+    for i, block in enumerate(blocks):
+        if block.heading and _is_post_link(block.href, base) and classify(block.text) not in _NOT_TITLES:
+            return i
+    candidates: list[int] = []
+    for i, block in enumerate(blocks):
+        reason = classify(block.text)
+        if block.heading and block.href is None and reason not in _NOT_TITLES:
+            return candidates[0] if candidates else i
+        if block.linked and _is_post_link(block.href, base) and reason not in _CHROME_LINES:
+            candidates.append(i)
+    repeated = [i for i in candidates if links.get(blocks[i].href or "", 0) > 1]
+    return (repeated or candidates or [None])[0]
+
+
+def _link_counts(element: Tag) -> dict[str, int]:
+    counts: dict[str, int] = defaultdict(int)
+    for link in element.find_all("a", href=True):
+        href = link["href"]
+        if isinstance(href, str):
+            counts[href.strip()] += 1
+    return counts
+
+
+def _link_title(element: Tag, base: str | None) -> tuple[str, str] | None:
+    """The first link to a post with text, for cards whose title shares a line with its date."""
+    for link in element.find_all("a", href=True):
+        href = link["href"]
+        text = link.get_text(" ", strip=True)
+        usable = isinstance(href, str) and href.strip() and not href.strip().startswith(("#", "javascript:"))
+        if usable and text and _is_post_link(href, base) and classify(text) not in _CHROME_LINES:
+            return " ".join(text.split()), href.strip()
     return None
 
 
-def read_card(element: Tag, base: str | None) -> Card | None:
-    """The card this element is, or None when it lacks a title link or excerpt text."""
+def _body(rest: list[Block], title: Block) -> list[str]:
+    """The excerpt lines after the title: no subtitle, metadata, read-more or link-only furniture."""
+    lines: list[str] = []
+    for block in rest:
+        if block.heading and block.href is not None and block.href == title.href and not lines:
+            continue  # a subtitle inside the title's link
+        if _MARKER_ONLY.match(block.text):
+            if lines:
+                lines[-1] = f"{lines[-1]}{block.text}"
+            continue
+        if classify(block.text) in _CHROME_LINES or (block.text == title.text and block.linked):
+            continue
+        furniture = block.linked and (block.href is None or block.href != title.href)
+        if furniture and _letters(block.text) <= _MAX_FURNITURE_LINK_LETTERS:
+            continue
+        lines.append(block.text if lines else _SUMMARY_LABEL.sub("", block.text))
+    return [line for line in lines if line]
+
+
+def read_card(element: Tag, base: str | None, parts: tuple[Tag, ...] = ()) -> Card | None:
+    """The card this element is, or None when it has no title leading to a link or holds several."""
     if element.name not in CARD_TAGS or (element.find("a", href=True) is None and element.name != "a"):
         return None
-    blocks = text_blocks(element)
-    headings = [b for b in blocks if b.heading]
-    if len(headings) > 1:
-        return None  # several cards (a row of them) or an article's sections
-    title = (
-        headings[0]
-        if headings
-        else next(
-            (b for b in blocks if b.href and classify(b.text) not in ("read_more", "pagination", "metadata")), None
-        )
-    )
-    if title is None:
+    if is_hidden(element):
         return None
-    href = title.href or (element.get("href") if element.name == "a" else None) or _first_href(element)
-    if not isinstance(href, str):
-        return None
-    content = text_blocks(element, skip=_inline_chrome)
-    body = [b.text for b in content if b.text != title.text and not b.heading and classify(b.text) is None]
-    if not body:
-        return None
+    blocks = text_blocks(element, skip=inline_chrome)
+    if len({b.href for b in blocks if b.heading and _is_post_link(b.href, base)}) > 1:
+        return None  # several cards (a row of them) or an article's linked sections
+    index = _title_index(blocks, base, _link_counts(element))
+    if index is None:
+        found = _link_title(element, base)
+        if found is None:
+            return None
+        text, href = found
+        title = Block(text=text, heading=False, href=href, linked=True)
+        at = next((i for i, b in enumerate(blocks) if text in b.text), len(blocks))
+        rest = blocks[at + 1 :]
+        # A link inside a line of running text is no title: only a title-only card
+        # ("11-10 <a>Title</a>" on an archive) is read this way.
+        beside = blocks[at].text.replace(text, " ").strip() if at < len(blocks) else ""
+        if _body(rest, title) or (beside and classify(beside) is None):
+            return None
+    else:
+        title = blocks[index]
+        rest = blocks[index + 1 :]
+        own = element.get("href") if element.name == "a" else None
+        href = title.href or (own if isinstance(own, str) else None) or _first_href(element, base)
+        if not isinstance(href, str):
+            return None
     return Card(
-        title=title.text,
+        title=_TITLE_LABEL.sub("", title.text) or title.text,
         url=absolute(base, href),
-        published=_published(element, blocks),
-        body="\n\n".join(body),
+        published=card_date(element),
+        body="\n\n".join(_body(rest, title)),
         element=element,
+        parts=parts,
+        linked_title=title.href is not None,
     )
 
 
-def _first_href(element: Tag) -> str | None:
+def _first_href(element: Tag, base: str | None) -> str | None:
     for link in element.find_all("a", href=True):
         href = link["href"]
-        if isinstance(href, str) and href.strip() and not href.startswith(("#", "javascript:")):
+        usable = isinstance(href, str) and href.strip() and not href.startswith(("#", "javascript:"))
+        if usable and _is_post_link(href.strip(), base):
             return href.strip()
     return None
 
 
-def _containers(soup: BeautifulSoup) -> Iterator[Tag]:
-    """Elements outside page chrome with at least MIN_CARDS children of one tag."""
+def _containers(soup: BeautifulSoup) -> Iterator[tuple[Tag, list[Tag]]]:
+    """Elements outside page chrome with at least MIN_CARDS children of one tag, with those children."""
     stack = [soup.body or soup]
     while stack:
         tag = stack.pop()
@@ -184,45 +214,131 @@ def _containers(soup: BeautifulSoup) -> Iterator[Tag]:
         counts: dict[str, int] = defaultdict(int)
         for child in children:
             counts[child.name] += 1
-        if any(counts[name] >= MIN_CARDS for name in CARD_TAGS):
-            yield tag
+        if any(count >= MIN_CARDS for count in counts.values()):
+            yield tag, children
         stack.extend(reversed(children))
-
-
-def find_cards(soup: BeautifulSoup, base: str | None) -> list[Card]:
-    """The sibling group carrying the most excerpt text, in page order ([] when none repeats)."""
-    best: list[Card] = []
-    best_score = 0
-    for container in _containers(soup):
-        groups: dict[str, list[Card]] = defaultdict(list)
-        for child in container.children:
-            if isinstance(child, Tag) and child.name in CARD_TAGS and not is_chrome(child):
-                card = read_card(child, base)
-                if card is not None:
-                    groups[child.name].append(card)
-        for cards in groups.values():
-            if len(cards) < MIN_CARDS or len({c.url for c in cards}) < MIN_CARDS or not _alike(cards):
-                continue
-            score = sum(_letters(c.body) for c in cards)
-            if score > best_score:
-                best, best_score = cards, score
-    return _with_lookalikes(soup, best, base)
-
-
-def _alike(cards: list[Card]) -> bool:
-    """Whether no card dwarfs the others, as excerpts of one feed never do.
-
-    On article pages the article's own container and a sibling box ("More on
-    this story", "Subscribe") both have a heading, a link and text; the
-    article then carries many times the text of anything beside it.
-    """
-    sizes = sorted((_letters(card.body) for card in cards), reverse=True)
-    return sizes[0] <= MAX_CARD_RATIO * sizes[1]
 
 
 def _signature(tag: Tag) -> tuple[str, tuple[str, ...]]:
     classes = tag.get("class")
     return tag.name, tuple(sorted(classes)) if isinstance(classes, list) else ()
+
+
+def _starts_card(tag: Tag, base: str | None) -> bool:
+    """A sibling that opens an unwrapped card: a heading with a post link, or a block that is only a title link.
+
+    Its other lines may only be metadata (a date above the title). A paragraph
+    that is one link is not a title line: articles put "Read also: <a>...</a>"
+    lines between their paragraphs.
+    """
+    if tag.name not in HEADING_TAGS and tag.name not in CARD_TAGS:
+        return False
+    lines = [b for b in text_blocks(tag) if classify(b.text) != "metadata"]
+    if len(lines) != 1 or not _is_post_link(lines[0].href, base) or classify(lines[0].text) in _CHROME_LINES:
+        return False
+    # A box holding a linked heading (an embedded "related story") is not a bare title line.
+    return tag.name in HEADING_TAGS or (lines[0].linked and not lines[0].heading)
+
+
+def _runs(children: list[Tag], base: str | None) -> list[Card]:
+    """Cards made of sibling runs, each from a title sibling to the next (themes with no card element)."""
+    starts = [i for i, child in enumerate(children) if _starts_card(child, base)]
+    by_signature: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
+    for i in starts:
+        by_signature[_signature(children[i])].append(i)
+    best: list[Card] = []
+    for indexes in by_signature.values():
+        if len(indexes) < MIN_CARDS or all(b == a + 1 for a, b in itertools.pairwise(indexes)):
+            continue  # adjacent title siblings are a title list, read as ordinary cards
+        cards: list[Card] = []
+        for start, end in itertools.pairwise([*indexes, len(children)]):
+            run = tuple(children[start:end])
+            wrapper = Tag(name="div")
+            for part in run:
+                wrapper.append(copy.copy(part))
+            card = read_card(wrapper, base, parts=run)
+            if card is not None:
+                cards.append(card)
+        if len(cards) > len(best):
+            best = cards
+    return best
+
+
+def _groups(soup: BeautifulSoup, base: str | None) -> Iterator[list[Card]]:
+    """Every group of alike sibling cards on the page, wrapped or not."""
+    for _container, children in _containers(soup):
+        groups: dict[str, list[Card]] = defaultdict(list)
+        for child in children:
+            if child.name in CARD_TAGS:
+                card = read_card(child, base)
+                if card is not None:
+                    groups[child.name].append(card)
+        yield from groups.values()
+        yield _runs(children, base)
+
+
+def _distinct(cards: list[Card], base: str | None) -> bool:
+    """At least two cards leading to different posts, most of them on the page's own site (when it says which).
+
+    A blog lists its own posts; sections of an article that each open with a
+    link to elsewhere (an Instagram account, a product) are not a listing.
+    """
+    if len(cards) < MIN_CARDS or len({c.url for c in cards}) < MIN_CARDS:
+        return False
+    if not base:
+        return True
+    host = _host(base)
+    local = sum(1 for card in cards if card.url and _host(absolute(base, card.url) or "") == host)
+    return 2 * local >= len(cards)
+
+
+def _host(url: str) -> str:
+    try:
+        return urlsplit(url).netloc.lower().removeprefix("www.")
+    except ValueError:
+        return ""
+
+
+def find_cards(soup: BeautifulSoup, base: str | None) -> list[Card]:
+    """The sibling group carrying the most excerpt text, in page order ([] when none repeats)."""
+    best: list[Card] = []
+    best_key = (0, 0)
+    for cards in _groups(soup, base):
+        if not _distinct(cards, base) or not _alike(cards):
+            continue
+        key = (sum(_letters(c.body) for c in cards), len(cards))
+        if key[0] > 0 and key > best_key:
+            best, best_key = cards, key
+    return _with_lookalikes(soup, best, base)
+
+
+def find_title_cards(soup: BeautifulSoup, base: str | None) -> list[Card]:
+    """The largest group of title-only cards leading to posts (an archive, category or tag page)."""
+    best: list[Card] = []
+    best_key = (0, 0)
+    for cards in _groups(soup, base):
+        if not _distinct(cards, base) or any(c.body for c in cards):
+            continue
+        key = (sum(1 for c in cards if c.published), len(cards))
+        if key > best_key:
+            best, best_key = cards, key
+    return _with_lookalikes(soup, best, base)
+
+
+def _alike(cards: list[Card]) -> bool:
+    """Whether no card dwarfs the others, as excerpts of one feed rarely do.
+
+    On article pages the article's own container and a sibling box ("More on
+    this story", "Subscribe") both have a heading, a link and text; the
+    article then carries many times the text of anything beside it. Themes
+    that show whole posts on their index vary as much, but repeat one card
+    element (same tag and classes) three times or more.
+    """
+    sizes = sorted((_letters(card.body) for card in cards), reverse=True)
+    if sizes[0] <= MAX_CARD_RATIO * sizes[1]:
+        return True
+    signatures = {_signature(card.element) for card in cards}
+    return len(cards) >= 3 and len(signatures) == 1 and bool(next(iter(signatures))[1]) and not cards[0].parts
 
 
 def _with_lookalikes(soup: BeautifulSoup, cards: list[Card], base: str | None) -> list[Card]:
@@ -233,16 +349,19 @@ def _with_lookalikes(soup: BeautifulSoup, cards: list[Card], base: str | None) -
     split one feed into several containers. Cards that look exactly like the
     group's are the same feed.
     """
+    if not cards or cards[0].parts:
+        return cards
     signatures = {_signature(card.element) for card in cards}
     if len(signatures) != 1 or not next(iter(signatures))[1]:
         return cards
     name, classes = next(iter(signatures))
     known = {id(card.element): card for card in cards}
+    title_only = not any(card.body for card in cards)
     merged: list[Card] = []
     for element in soup.find_all(name, class_=classes[0]):
         if _signature(element) != (name, classes) or any(is_chrome(parent) for parent in element.parents):
             continue
         card = known.get(id(element)) or read_card(element, base)
-        if card is not None:
+        if card is not None and (not title_only or not card.body):
             merged.append(card)
     return merged

@@ -12,7 +12,7 @@ from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
-_MONTHS = {
+MONTHS = {
     m: i
     for i, names in enumerate(
         [
@@ -53,9 +53,9 @@ def find_date(text: str) -> str | None:
     found: list[tuple[int, str]] = []
     if (m := _YMD.search(text)) and (iso := _iso(int(m[1]), int(m[2]), int(m[3]))):
         found.append((m.start(), iso))
-    if (m := _MDY.search(text)) and (iso := _iso(int(m[3]), _MONTHS[m[1].lower()], int(m[2]))):
+    if (m := _MDY.search(text)) and (iso := _iso(int(m[3]), MONTHS[m[1].lower()], int(m[2]))):
         found.append((m.start(), iso))
-    if (m := _DMY.search(text)) and (iso := _iso(int(m[3]), _MONTHS[m[2].lower()], int(m[1]))):
+    if (m := _DMY.search(text)) and (iso := _iso(int(m[3]), MONTHS[m[2].lower()], int(m[1]))):
         found.append((m.start(), iso))
     return min(found)[1] if found else None
 
@@ -116,12 +116,39 @@ def absolute(base: str | None, href: str | None) -> str | None:
         return href
 
 
+def title_heading(soup: BeautifulSoup) -> Tag | None:
+    """The post's <h1>: the one whose text the <title> repeats, else the first.
+
+    Blog themes often put the site name in an <h1> of the page header, before
+    the post's own <h1>; the browser title names the post ("Post - Site").
+    """
+    headings = [h for h in soup.find_all("h1") if isinstance(h, Tag) and h.get_text(" ", strip=True)]
+    title_tag = soup.find("title")
+    shown = title_tag.get_text(" ", strip=True) if isinstance(title_tag, Tag) else ""
+    named = [h for h in headings if " ".join(h.get_text(" ", strip=True).split()) in shown]
+    # The site's name is in the title too, but its heading links home.
+    named.sort(key=lambda h: (_links_home(h), -len(h.get_text(" ", strip=True))))
+    return named[0] if named else headings[0] if headings else None
+
+
+def _links_home(heading: Tag) -> bool:
+    link = heading.find("a", href=True)
+    href = link.get("href") if isinstance(link, Tag) else None
+    if not isinstance(href, str):
+        return False
+    try:
+        path = urlsplit(href.strip()).path
+    except ValueError:
+        return False
+    return path.strip("/").count("/") == 0 and "." not in path[-6:]
+
+
 def page_title(soup: BeautifulSoup) -> str | None:
-    """The article's title: og:title, else the first <h1>, else <title>."""
+    """The article's title: og:title, else the post's <h1>, else <title>."""
     if title := _meta(soup, "og:title", "twitter:title"):
         return title
-    h1 = soup.find("h1")
-    if isinstance(h1, Tag) and (text := h1.get_text(" ", strip=True)):
+    h1 = title_heading(soup)
+    if h1 is not None and (text := h1.get_text(" ", strip=True)):
         return text
     title_tag = soup.find("title")
     if isinstance(title_tag, Tag) and (text := title_tag.get_text(" ", strip=True)):
@@ -137,3 +164,17 @@ def page_date(soup: BeautifulSoup) -> str | None:
     if isinstance(time_tag, Tag):
         return find_date(_attr(time_tag, "datetime") or time_tag.get_text(" ", strip=True))
     return None
+
+
+def declares_article(soup: BeautifulSoup) -> str | None:
+    """How the page's metadata says it is one post: "published" (article:published_time), "og"
+    (og:type=article only), or None.
+
+    Hexo, Hugo, Jekyll (jekyll-seo-tag) and WordPress SEO plugins write these
+    on post pages only; index, archive and tag pages say og:type=website. A
+    publication time is the stronger sign: a few themes hard-code og:type.
+    """
+    if _meta(soup, "article:published_time") is not None:
+        return "published"
+    kind = _meta(soup, "og:type")
+    return "og" if kind is not None and kind.strip().lower() == "article" else None

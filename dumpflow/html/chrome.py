@@ -1,0 +1,121 @@
+"""Page chrome: navigation, sidebars, comments, share bars, and chrome inside a line of text.
+
+Class names are used only for the conventional words of page chrome (nav,
+sidebar, comments...) that nearly every site and CMS theme shares, never to
+recognise a card or an article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import Tag
+
+from dumpflow.html.blocks import BLOCK_TAGS, text_blocks
+from dumpflow.lines import classify
+
+# Containers whose tag says they are chrome, and class/id words that mean the
+# same on nearly every site (WAI-ARIA roles and CMS themes share them).
+CHROME_TAGS = frozenset(["nav", "aside", "form", "menu", "header", "footer"])
+CHROME_WORDS = frozenset(
+    [
+        "nav",
+        "navbar",
+        "navigation",
+        "menu",
+        "sidebar",
+        "side-bar",
+        "breadcrumb",
+        "breadcrumbs",
+        "pagination",
+        "pager",
+        "paging",
+        "comment",
+        "comments",
+        "share",
+        "sharing",
+        "social",
+        "related",
+        "recommend",
+        "recommended",
+        "widget",
+        "widgets",
+        "advert",
+        "ads",
+        "ad",
+        "banner",
+        "cookie",
+        "cookies",
+        "popup",
+        "modal",
+        "login",
+        "signup",
+        "subscribe",
+        "newsletter",
+        "footer",
+        "topbar",
+        "toolbar",
+    ]
+)
+_NEVER_CHROME = frozenset(["html", "body", "main"])
+CHROME_ROLES = frozenset(["navigation", "banner", "contentinfo", "complementary", "search"])
+# Inline elements that hold a card's chrome inside its text ("阅读全文", "阅读 123").
+INLINE = frozenset(
+    ["a", "span", "small", "em", "i", "b", "strong", "time", "font", "label", "sup", "sub", "cite", "abbr"]
+)
+_INLINE_REASONS = frozenset({"read_more", "metadata"})
+_MAX_INLINE_CHROME = 60
+# Hidden text included: the longest inline element worth reading for its visible text.
+_MAX_INLINE_SOURCE = 300
+
+
+def is_chrome(tag: Tag) -> bool:
+    """Navigation, sidebars, comments, share bars: never a listing, never an article."""
+    if tag.name in _NEVER_CHROME:
+        return False  # <body class="no-navbar">: page-wide classes describe the layout
+    if tag.name in CHROME_TAGS:
+        return True
+    if tag.get("role") in CHROME_ROLES:
+        return True
+    words: list[str] = []
+    for attr in ("id", "class"):
+        value = tag.get(attr)
+        values = value if isinstance(value, list) else [value] if isinstance(value, str) else []
+        for item in values:
+            words.extend(w.lower() for w in re.split(r"[-_\s]+", item) if w)
+    return any(word in CHROME_WORDS for word in words) and not _holds_content(tag)
+
+
+def _holds_content(tag: Tag) -> bool:
+    """A wrapper named after its layout ("container sidebar-position-left") that holds the page's content.
+
+    Only asked of elements whose names sound like chrome, so the subtree search stays rare.
+    """
+    return (
+        tag.find("main") is not None
+        or tag.find(attrs={"role": "main"}) is not None
+        or len(tag.find_all("article", limit=2)) >= 2
+    )
+
+
+def inline_chrome(tag: Tag) -> bool:
+    """A "阅读全文" link or a "2024-03-05" span inside a line of excerpt text.
+
+    Judged by its visible text: WordPress' "Continue reading" link carries the
+    post's title in screen-reader-only text. A metadata span on a line that is
+    all metadata ("Mar 5, 2024 · Research") is left for the line rule, which
+    drops the whole line; removing it alone would leave the rest ("Research")
+    looking like excerpt text.
+    """
+    if tag.name not in INLINE:
+        return False
+    if len(tag.get_text(" ", strip=True)) > _MAX_INLINE_SOURCE:
+        return False
+    text = " ".join(block.text for block in text_blocks(tag))
+    if not text or len(text) > _MAX_INLINE_CHROME:
+        return False
+    reason = classify(text)
+    if reason == "metadata":
+        line = next((p for p in tag.parents if p.name in BLOCK_TAGS), None)
+        return line is None or classify(line.get_text(" ", strip=True)) != "metadata"
+    return reason in _INLINE_REASONS or (tag.name == "a" and reason == "pagination")

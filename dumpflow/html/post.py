@@ -1,0 +1,75 @@
+"""Single post pages whose text is too short for the length rule.
+
+A real post can be two sentences (a link post, a photo caption, a status).
+Length alone cannot tell it from a 404 or a login wall, but its markup can:
+one `<article>` (or one `<h1>`) and a publication date, which error and
+landing pages do not carry. The text is then read from that element itself,
+because trafilatura's precision setting drops very short main texts.
+"""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup, Tag
+
+from dumpflow.html.blocks import text_blocks
+from dumpflow.html.chrome import is_chrome
+from dumpflow.html.meta import find_date, page_date, title_heading
+from dumpflow.lines import classify
+from dumpflow.normalize import match_key
+
+# Fewer letters than this is a stray line (a 404 message), not a post.
+MIN_POST_CHARS = 20
+_CHROME_LINES = frozenset({"blank", "metadata", "read_more", "pagination"})
+
+
+def _outside_chrome(tag: Tag) -> bool:
+    return not any(is_chrome(parent) for parent in tag.parents if isinstance(parent, Tag))
+
+
+def _post_root(soup: BeautifulSoup) -> Tag | None:
+    """The one element holding the post: the only <article>, else the parent of the post's <h1>."""
+    articles = [a for a in soup.find_all("article") if _outside_chrome(a) and not is_chrome(a)]
+    if len(articles) == 1:
+        return articles[0]
+    if articles:
+        return None
+    headings = [h for h in soup.find_all("h1") if _outside_chrome(h)]
+    heading = headings[0] if len(headings) == 1 else title_heading(soup) if headings else None
+    if heading is not None and isinstance(heading.parent, Tag):
+        return heading.parent
+    return None
+
+
+def single_post(soup: BeautifulSoup) -> bool:
+    """Whether the page is marked up as one dated post."""
+    return _post_root(soup) is not None and post_date(soup) is not None
+
+
+def post_date(soup: BeautifulSoup) -> str | None:
+    """The page's publication date: its metadata or first <time>, else a dated meta line by the post or its title."""
+    if date := page_date(soup):
+        return date
+    # The post's element, then the title's own box (themes put title and meta line in a page header).
+    heading = title_heading(soup)
+    for root in (_post_root(soup), heading.parent if heading is not None else None):
+        if not isinstance(root, Tag):
+            continue
+        for block in text_blocks(root, skip=is_chrome):
+            if classify(block.text) == "metadata" and (date := find_date(block.text)):
+                return date
+    return None
+
+
+def short_post_text(soup: BeautifulSoup, title: str | None) -> str | None:
+    """The post's own lines (no title, metadata or read-more), when there are MIN_POST_CHARS letters of them."""
+    root = _post_root(soup)
+    if root is None:
+        return None
+    headings = {title.strip()} if title else set()
+    lines = [
+        block.text
+        for block in text_blocks(root, skip=is_chrome)
+        if block.text not in headings and not block.heading and classify(block.text) not in _CHROME_LINES
+    ]
+    text = "\n\n".join(lines)
+    return text if len(match_key(text)) >= MIN_POST_CHARS else None

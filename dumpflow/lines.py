@@ -1,0 +1,216 @@
+"""What one line of text is: article text, or page chrome and why.
+
+Both the text-dump cleaner (dumpflow.clean) and the HTML reader
+(dumpflow.html) ask this of a line, so the rules live below both of them.
+The rules look at the shape of a line (short, no sentence in it, made of
+navigation or metadata tokens) rather than at one site's exact strings, so
+another site's chrome is recognised too.
+
+Metadata lines are the hardest: every blog theme prints its own "Posted on
+... | 3 min read | By X | Tags: ..." line, in English or Chinese. A line is
+metadata when it is short and every part of it, split at the separators
+themes put between items, is a date, a count ("1.2k words", "阅读(12)"), a
+labelled item ("发表于 ...", "Categories: ...", "By X") or a bare name
+beside such items. A real one-line excerpt has a sentence or a long run of
+words that is none of these, so it survives.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dumpflow.normalize import clean_body, match_key, nfkc_fold
+
+# An excerpt shorter than this many letters/digits carries no article: it is a
+# heading or a stray token. Real excerpts on listing pages are 80+ characters.
+MIN_CONTENT_CHARS = 24
+
+_NAV_WORDS = (
+    r"上一页|下一页|上页|下页|首页|尾页|末页|前页|后页|上一頁|下一頁|首頁|尾頁|末頁|"
+    r"next|previous|prev|first|last|older|newer|pages|page|of|more|"
+    r"共\d+页|第\d+页|共\d+頁|第\d+頁|\d+/\d+"
+)
+# Each token is atomic and the repetition possessive: "1234…9x" must fail in
+# one pass, not try every way of splitting the digits (2^n). Longer words come
+# before their prefixes (previous|prev, pages|page) because an atomic group
+# never goes back to try a later alternative.
+_PAGINATION = re.compile(
+    rf"^(?:(?>\d+|{_NAV_WORDS}|[‹›«»<>←→|/\-–—·•.…:\[\]()]+)\s*+)++$",
+    re.IGNORECASE,
+)
+_READ_MORE = re.compile(
+    r"^[\s\[\(<«‹»›>→-]*(?:阅读全文|阅读更多|查看全文|查看更多|继续阅读|展开全文|全文阅读|閱讀全文|"
+    r"閱讀更多|繼續閱讀|更多|read\s+more|read\s+the\s+rest|continue\s+reading|keep\s+reading|see\s+more|"
+    r"view\s+more|full\s+article|more)[\s\]\)>»›→.…:-]*$",
+    re.IGNORECASE,
+)
+# "Continue reading “Title” →" (WordPress) names the post after the phrase.
+_READ_MORE_TITLED = re.compile(r"^(?:continue\s+reading|read\s+more|keep\s+reading)\b.{0,120}$", re.IGNORECASE)
+_DATE = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+_META = re.compile(
+    rf"^(?:(?:发布于|发表于|更新于|posted\s+on|published|updated|日期|时间)[:：\s]*)?{_DATE}"
+    r"(?:\s*[·|•,，]?\s*(?:阅读|浏览|views?|reads?)?\s*[:：]?\s*\d+\s*(?:次|views?|reads?)?)?$"
+    r"|^(?:阅读|浏览|評論|评论|点赞|views?|reads?|comments?|likes?)\s*[:：(（]?\s*\d+[)）]?"
+    r"(?:\s*(?:次|views?|reads?|comments?|likes?))?$"
+    r"|^\d+\s*(?:次阅读|阅读|views?|reads?|comments?|条评论|評論)$"
+    r"|^(?:标签|標籤|tags?|分类|分類|categories|category)\s*[:：]",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"[。，！？；：,.!?;:]")
+
+# --- metadata lines of blog themes -------------------------------------------
+
+# Longer lines are never one theme's metadata line; the rules below only look
+# at short lines, which also keeps them linear on megabyte-long scraped lines.
+_MAX_META_CHARS = 240
+# Separators themes put between metadata items.
+_META_SPLIT = re.compile(r"\s*[|·•｜/]\s*|\s{2,}|\s+-\s+|\s+—\s+")
+# Labels that open a metadata item. A strong label ("Posted by", "发表于")
+# takes any short value (a name, a category); a weak one ("Updated", "更新")
+# also opens sentences, so it needs a colon or a date or count after it.
+_STRONG_LABEL = (
+    r"posted\s+(?:on|by|in|at|@)|published\s+(?:on|by|in|at)|updated\s+(?:on|at)|last\s+(?:updated|modified)(?:\s+on)?"
+    r"|edited\s+on|created\s+on|written\s+by|filed\s+under|symbols\s+count(?:\s+in\s+article)?|reading\s+time"
+    r"|in\s+category|tagged\s+(?:with|as|in)|categori[sz]ed\s+(?:as|in|under)|posted\s+under|filed\s+in"
+    r"|发表于|发布于|更新于|创建于|修改于|编辑于|发表时间|发布时间|更新时间|创建时间"
+    r"|阅读时长|阅读时间|阅读量|阅读次数|阅读数|评论数|浏览数|点赞数|本文字数|文章字数|字数统计|总字数|分类于|文章作者|作者|本文总阅读量"
+)
+_WEAK_LABEL = (
+    r"posted|published|updated|edited|created|modified|read\s+time|word\s+count|words|date|author|authors"
+    r"|categories|category|tags|tagged|tag|series|source|views|comments|pinned|sticky"
+    r"|发表|发布|更新|创建|字数|分类|分類|标签|標籤|来源|出处|日期|时间|浏览量|浏览|访问量|热度|评论数|评论|置顶|编辑|阅读"
+)
+_STRONG = re.compile(rf"^(?:{_STRONG_LABEL})(?:\s*[:：]|\s|(?=[\d\u4e00-\u9fff])|$)", re.IGNORECASE)
+_WEAK = re.compile(rf"^(?:{_WEAK_LABEL})(?:\s*[:：]\s*|\s*(?=\d)|\s*$)", re.IGNORECASE)
+_NUMBER = re.compile(r"^[(（]?\d+(?:[.,]\d+)?\s*[kKwW万]?[)）]?(?:\s|$)")
+_ONLY_LABEL = re.compile(rf"^(?:{_STRONG_LABEL}|{_WEAK_LABEL})\s*[:：]?$", re.IGNORECASE)
+_COUNT = re.compile(
+    r"^(?:约|大约|about|~|≈)?\s*[(（]?\s*(?:约|大约|about|~|≈)?\s*\d+(?:[.,]\d+)?\s*[kKwW万千]?\s*"
+    r"(?:words?|characters?|chars?|symbols?|mins?|minutes?|hours?|secs?|seconds?|views?|reads?|comments?|likes?"
+    r"|个字|字|分钟|小时|秒|次|条评论|人阅读|阅读|浏览|评论|点赞)"
+    r"(?:\s*(?:read|reading|读完|阅读))?\s*[)）]?$",
+    re.IGNORECASE,
+)
+_BY = re.compile(r"^(?:by|作者)\s*[:：]?\s*[^\s.,;!?。，！？]+(?:\s+[^\s.,;!?。，！？]+){0,3}$", re.IGNORECASE)
+_TIME = r"(?:\s*T?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:[+-]\d{2}:?\d{2}|Z|UTC|GMT|CST))?)?"
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_ANY_DATE = (
+    r"(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
+    r"|\d{1,2}\s*月\s*\d{1,2}\s*日?|\d{1,2}[-/]\d{1,2}"
+    rf"|{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}})"
+)
+_DATED = re.compile(rf"^(?:on\s+)?{_ANY_DATE}{_TIME}", re.IGNORECASE)
+# The sentence-shaped post footers of classic WordPress themes.
+_FOOTER_SENTENCE = re.compile(
+    r"^(?:this\s+entry\s+was\s+(?:posted|tagged|filed)|bookmark\s+the\s+permalink|leave\s+a\s+(?:comment|reply))\b",
+    re.IGNORECASE,
+)
+# A sentence: closing punctuation followed by more text, or a clause mark.
+_SENTENCE_INSIDE = re.compile(r"[。！？；]|[.!?;]\s+\w")
+# A bare value beside metadata items (an author, a category name): a few words.
+_MAX_NAME_WORDS = 4
+_MAX_NAME_CHARS = 24
+_TRAILING_MARKER = re.compile(r"(?:\s*(?:\.{2,}|…+|\[\.\.\.\]|\[…\]))+\s*$")
+
+
+def classify(raw: str) -> str | None:
+    """The reason a line is boilerplate, or None when it is an article entry."""
+    text = nfkc_fold(clean_body(raw))
+    reason = shape_reason(text)
+    if reason is None and len(match_key(text)) < MIN_CONTENT_CHARS:
+        reason = short_reason(text)
+    return reason
+
+
+def shape_reason(text: str) -> str | None:
+    """The rules that look at a folded line's shape: blank, metadata, pagination, read-more."""
+    if not text:
+        return "blank"
+    if _META.match(text):
+        return "metadata"
+    if _PAGINATION.match(text):
+        return "pagination"
+    if _READ_MORE.match(text):
+        return "read_more"
+    if len(text) <= _MAX_META_CHARS:
+        if is_meta_line(text) or _FOOTER_SENTENCE.match(text):
+            return "metadata"
+        if _READ_MORE_TITLED.match(text) and not _SENTENCE_INSIDE.search(text):
+            return "read_more"
+    return None
+
+
+def short_reason(text: str) -> str:
+    """Why a line with too few letters is dropped: a heading, unless a sentence is in it."""
+    return "heading" if not _SENTENCE.search(text.rstrip(".…")) else "too_short"
+
+
+def _strong_item(item: str) -> bool:
+    """A labelled item, a date or a count: what only a metadata line is made of."""
+    return bool(_COUNT.match(item) or _by_line(item) or _date_item(item) or _labelled(item))
+
+
+def _date_item(item: str) -> bool:
+    match = _DATED.match(item)
+    if match is None:
+        return False
+    rest = item[match.end() :].strip(" ,，")
+    return not rest or _strong_item(rest) or _name(rest)
+
+
+def _by_line(item: str) -> bool:
+    return bool(_BY.match(item)) and not _SENTENCE_INSIDE.search(item)
+
+
+def _name(item: str) -> bool:
+    return (
+        len(item) <= _MAX_NAME_CHARS
+        and len(item.split()) <= _MAX_NAME_WORDS
+        and not _SENTENCE_INSIDE.search(item)
+        and not item.endswith((".", "。", "!", "?", "！", "？"))
+    )
+
+
+def _labelled(item: str) -> bool:
+    """A label and its value: "发表于 2024-03-05 分类于 技术", "Categories: NLP", "更新 2024-03-06"."""
+    if _ONLY_LABEL.match(item):
+        return True
+    strong = _STRONG.match(item)
+    match = strong or _WEAK.match(item)
+    if match is None:
+        return False
+    rest = item[match.end() :].strip(" :：≈~")
+    if not rest:
+        return True
+    if _SENTENCE_INSIDE.search(rest):
+        return False
+    if _DATED.match(rest) or _COUNT.match(rest) or _STRONG.match(rest) or _WEAK.match(rest):
+        return True
+    if _NUMBER.match(rest):
+        return True
+    # A weak label needs its colon for a free value ("Tags: a, b"); a strong one needs none.
+    colon = any(mark in item[: match.end()] for mark in ":：")
+    return (strong is not None or colon) and len(rest) <= 60
+
+
+def is_meta_line(text: str) -> bool:
+    """Whether a short folded line is a post's metadata line (dates, counts, labels, authors)."""
+    text = _TRAILING_MARKER.sub("", text).strip()
+    if not text or len(text) > _MAX_META_CHARS:
+        return False
+    items = [item.strip(" ,，") for item in _META_SPLIT.split(text)]
+    items = [item for item in items if item]
+    if not items:
+        return False
+    strong = [_strong_item(item) for item in items]
+    if not strong[0]:
+        return False
+    return all(s or _name(item) for s, item in zip(strong, items, strict=True))
+
+
+__all__ = ["MIN_CONTENT_CHARS", "classify", "is_meta_line", "shape_reason", "short_reason"]

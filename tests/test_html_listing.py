@@ -1,0 +1,335 @@
+"""Listing detection rules of issue 13, one named test per rule (dumpflow/html, dumpflow/lines).
+
+Each page here is the smallest markup that shows one theme habit: subtitles
+inside the title link (Jekyll Hux), title and excerpt as bare siblings
+(no card element), one-line excerpts, metadata lines in English and Chinese,
+title-only archives, an ambiguous page, a short real post, and dates.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from dumpflow import html
+from dumpflow.clean import clean_dump
+from dumpflow.lines import classify
+from schemas.records import DumpFile, ParsedDump, RawEntry, Rejection
+
+SITE = '<head><meta property="og:type" content="website"><title>Lab Notes</title></head>'
+EXCERPTS = [
+    "Sparse attention keeps memory linear in the sequence length while keeping most of the accuracy of dense attention",
+    "Every retrained tokenizer changes a few merges, and those changes ripple through embeddings and caches",
+    "An evaluation is only as honest as its held-out set, so we rebuilt ours from scratch this spring",
+]
+TITLES = ["Sparse attention at scale", "Why tokenizers drift", "Honest evaluations"]
+
+
+def parse(page: str) -> ParsedDump | Rejection:
+    data = page.encode("utf-8")
+    dump = DumpFile(path="p.html", source_name="p.html", dump_id=hashlib.sha256(data).hexdigest(), size_bytes=len(data))
+
+    def reject(reason: str) -> Rejection:
+        return Rejection(source_path="p.html", source_name="p.html", dump_id=dump.dump_id, reason=reason)
+
+    return html.parse_html(dump, data, reject)
+
+
+def entries(page: str) -> list[RawEntry]:
+    parsed = parse(page)
+    assert isinstance(parsed, ParsedDump), parsed
+    return parsed.entries
+
+
+def page(body: str, head: str = SITE) -> str:
+    nav = '<header><nav><a href="/">Home</a> <a href="/archives/">Archives</a></nav></header>'
+    return f"<html>{head}<body>{nav}<main>{body}</main><footer>© Lab Notes</footer></body></html>"
+
+
+# --- 1. listings -------------------------------------------------------------
+
+
+def test_subtitle_inside_the_title_link_is_not_the_excerpt() -> None:
+    cards = "".join(
+        f'<div class="post-preview"><a href="/p/{i}/"><h2 class="post-title">{t}</h2>'
+        f'<h3 class="post-subtitle">A subtitle for post {i}</h3>'
+        f'<div class="post-content-preview">{e}</div></a>'
+        f'<p class="post-meta">Posted by Hux on March {i + 1}, 2024</p></div><hr>'
+        for i, (t, e) in enumerate(zip(TITLES, EXCERPTS, strict=True))
+    )
+    got = entries(page(cards))
+    assert [(e.title, e.url, e.raw_text, e.published) for e in got] == [
+        (t, f"/p/{i}/", e, f"2024-03-0{i + 1}") for i, (t, e) in enumerate(zip(TITLES, EXCERPTS, strict=True))
+    ]
+
+
+def test_headings_inside_an_excerpt_stay_in_the_excerpt() -> None:
+    cards = "".join(
+        f'<article class="post"><h2><a href="/p/{i}/">{t}</a></h2><div class="post-meta">发表于 2024-03-0{i + 1}</div>'
+        f'<div class="post-body"><h2 id="s{i}"><a class="headerlink" href="#s{i}"></a>背景</h2><p>{e}</p>'
+        f'<h3>方法</h3><p>{e[:40]}</p><div><a href="/p/{i}/#more">阅读全文 &raquo;</a></div></div></article>'
+        for i, (t, e) in enumerate(zip(TITLES, EXCERPTS, strict=True))
+    )
+    got = entries(page(cards))
+    assert [e.title for e in got] == TITLES
+    assert got[0].raw_text == f"背景\n\n{EXCERPTS[0]}\n\n方法\n\n{EXCERPTS[0][:40].strip()}"
+    assert all("阅读全文" not in e.raw_text and "发表于" not in e.raw_text for e in got)
+
+
+def test_title_and_excerpt_side_by_side_without_a_card_element() -> None:
+    runs = "".join(
+        f'<h2 class="entry-title"><a href="/p/{i}/">{t}</a></h2>'
+        f'<p class="meta">Posted on 2024-03-0{i + 1} | 3 min read</p><p>{e}</p><p>{e[::-1][:50]}.</p>'
+        for i, (t, e) in enumerate(zip(TITLES, EXCERPTS, strict=True))
+    )
+    got = entries(page(f'<div class="content">{runs}</div>'))
+    assert [(e.title, e.url, e.published) for e in got] == [
+        (t, f"/p/{i}/", f"2024-03-0{i + 1}") for i, t in enumerate(TITLES)
+    ]
+    assert got[1].raw_text == f"{EXCERPTS[1]}\n\n{EXCERPTS[1][::-1][:50]}."
+
+
+def test_listing_of_whole_posts_is_a_listing_even_when_one_post_dominates() -> None:
+    sections = "".join(
+        f"<h3>Section {i}</h3><p>"
+        + " ".join(f"Sentence {j} of section {i} explains the typography and layout in detail." for j in range(8))
+        + "</p>"
+        for i in range(6)
+    )
+    posts = [
+        ("Example content", sections),
+        ("Introducing Lanyon", f"<p>{EXCERPTS[0]}</p>"),
+        ("What is Jekyll", f"<p>{EXCERPTS[1]}</p>"),
+    ]
+    cards = "".join(
+        f'<div class="post"><h1 class="post-title"><a href="/2014/01/0{i + 1}/p{i}/">{t}</a></h1>'
+        f'<span class="post-date">0{i + 1} Jan 2014</span>{b}</div>'
+        for i, (t, b) in enumerate(posts)
+    )
+    got = entries(page(f'<div class="posts">{cards}</div>'))
+    assert [(e.title, e.published) for e in got] == [(t, f"2014-01-0{i + 1}") for i, (t, _) in enumerate(posts)]
+    assert got[0].raw_text.startswith("Section 0\n\nSentence 0 of section 0")
+
+
+def test_one_line_excerpts_are_not_taken_for_headings() -> None:
+    short = ["Notes on masks.", "我们重写了评测集", "Why drift matters"]
+    cards = "".join(
+        f'<li class="post"><h3><a href="/p/{i}/">{t}</a></h3><p>{s}</p></li>'
+        for i, (t, s) in enumerate(zip(TITLES, short, strict=True))
+    )
+    got = entries(page(f"<ul>{cards}</ul>"))
+    assert [(e.title, e.raw_text) for e in got] == list(zip(TITLES, short, strict=True))
+
+
+def test_read_more_links_and_tag_links_are_furniture() -> None:
+    tags = " ".join(
+        f'<a href="/tags/{t}/">#{t}</a>' for t in ["natural-language-processing", "machine-learning", "evaluation"]
+    )
+    cards = "".join(
+        f'<article><h2><a href="/p/{i}/">{t}</a></h2><p>{e} …</p>'
+        f'<p><a href="/p/{i}/">Read more »</a></p><div class="tags">{tags}</div>'
+        f'<div><a href="/categories/research-notes-and-experiments/">Research notes and experiments</a></div></article>'
+        for i, (t, e) in enumerate(zip(TITLES, EXCERPTS, strict=True))
+    )
+    parsed = parse(page(cards))
+    assert isinstance(parsed, ParsedDump)
+    dump = clean_dump(parsed)
+    assert [(e.body, e.is_truncated) for e in dump.entries] == [(e, True) for e in EXCERPTS]
+
+
+def test_wordpress_continue_reading_and_entry_footer_are_furniture() -> None:
+    cards = "".join(
+        f'<article class="post"><h2 class="entry-title"><a href="/p{i}/">{t}</a></h2><div class="entry-content">'
+        f'<p>{e} <a href="/p{i}/#more-{i}" class="more-link">Continue reading<span class="screen-reader-text"> '
+        f'"{t}, the whole title of the post"</span> <span class="meta-nav">&rarr;</span></a></p></div>'
+        f'<footer class="entry-meta">This entry was posted in <a href="/category/research/">Research</a> and tagged '
+        f'<a href="/tag/nlp/">nlp</a>. Bookmark the <a href="/p{i}/">permalink</a>.</footer></article>'
+        for i, (t, e) in enumerate(zip(TITLES, EXCERPTS, strict=True))
+    )
+    assert [e.raw_text for e in entries(page(cards))] == EXCERPTS
+
+
+def test_truncation_marker_after_a_meta_line_still_marks_the_excerpt() -> None:
+    cards = "".join(
+        f'<article><h2><a href="/p/{i}/">{t}</a></h2><p>{e}</p><p>…</p>'
+        f'<p class="meta">Date: 2024-03-0{i + 1} | Reading Time: 3 min ...</p></article>'
+        for i, (t, e) in enumerate(zip(TITLES, EXCERPTS, strict=True))
+    )
+    parsed = parse(page(cards))
+    assert isinstance(parsed, ParsedDump)
+    dump = clean_dump(parsed)
+    assert [(e.body, e.is_truncated, e.published) for e in dump.entries] == [
+        (e, True, f"2024-03-0{i + 1}") for i, e in enumerate(EXCERPTS)
+    ]
+
+
+# --- 3. metadata lines -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Posted on March 5, 2024",
+        "Posted by Hux on March 5, 2024",
+        "Date: 2024-03-05 | Reading Time: 3 min",
+        "发表于 2024-03-05 | 分类于 技术",
+        "更新于 2024-03-06",
+        "阅读时长 ≈ 1 分钟",
+        "本文字数： 1.2k 阅读时长 ≈ 1 分钟",
+        "字数统计: 3.2k",
+        "3.2k words",
+        "字数 1.2k",
+        "By Jane Doe",
+        "作者: 张三",
+        "Categories: Research, NLP",
+        "March 5, 2024 · 1 min · Jane Doe",
+        "posted @ 2024-03-05 10:00 BNDong 阅读(788) 评论(23) 编辑",
+        "Posted 2024-03-05 Updated 2024-03-06 3 minutes read (About 496 words)",
+        "发表于 2024-03-05 …",
+        "Posted on 2024-03-05 ...",
+        "阅读数：13",
+    ],
+)
+def test_meta_lines_are_metadata(line: str) -> None:
+    assert classify(line) == "metadata"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Published research shows that sparse attention keeps most of the accuracy of dense attention",
+        "2024年3月5日，OpenAI发布了新的模型，在多个基准上刷新了纪录，引起了广泛关注。",
+        "By default the model uses a cosine schedule, which we replace with a linear warmup here.",
+        "Updated notes on attention masks and why they matter for long documents",
+    ],
+)
+def test_sentences_that_open_like_meta_lines_are_kept(line: str) -> None:
+    assert classify(line) is None
+
+
+# --- 2. title-only listings --------------------------------------------------
+
+
+def test_archive_of_titles_gives_title_only_entries() -> None:
+    items = "".join(
+        f'<article class="post"><header><h2 class="post-title"><a class="post-title-link" href="/2024/0{i + 1}/p{i}/">'
+        f'<span>{t}</span></a></h2><time datetime="2024-0{i + 1}-1{i}T10:00:00+08:00">0{i + 1}-1{i}</time>'
+        f"</header></article>"
+        for i, t in enumerate(TITLES)
+    )
+    body = f'<div class="posts-collapse"><span>嗯..! 目前共计 3 篇日志。</span><h2>2024</h2>{items}</div>'
+    got = entries(page(body))
+    assert got == [
+        RawEntry(line_no=i, raw_text="", title=t, url=f"/2024/0{i + 1}/p{i}/", published=f"2024-0{i + 1}-1{i}")
+        for i, t in enumerate(TITLES)
+    ]
+
+
+def test_archive_dates_under_year_headings() -> None:
+    items = "".join(
+        f'<article class="archive-item"><a href="/p/{i}/" class="archive-item-link">{t}</a>'
+        f'<span class="archive-item-date">0{i + 1}-0{i + 2}</span></article>'
+        for i, t in enumerate(TITLES)
+    )
+    got = entries(page(f'<div class="page archive"><h3 class="group-title">2023</h3>{items}</div>'))
+    assert [(e.title, e.raw_text, e.published) for e in got] == [
+        (t, "", f"2023-0{i + 1}-0{i + 2}") for i, t in enumerate(TITLES)
+    ]
+
+
+def test_tag_cloud_is_not_a_title_listing() -> None:
+    tags = "".join(f'<li><a href="/tags/{t}/">{t}</a></li>' for t in ["nlp", "vision", "rl", "systems"])
+    result = parse(page(f'<h1>Tags</h1><ul class="tag-list">{tags}</ul>'))
+    assert isinstance(result, Rejection)
+
+
+# --- 4. safe fallback --------------------------------------------------------
+
+
+def test_ambiguous_cards_are_rejected_not_glued_into_one_article() -> None:
+    # Six post cards, then more text than they hold: the article extractor glues the excerpts
+    # and that text into one "article". Neither clearly a listing nor one article.
+    cards = "".join(
+        f'<div class="c"><h3><a href="/p/{i}/">{t}</a></h3><p>{e}</p></div>'
+        for i, (t, e) in enumerate(zip(TITLES * 2, EXCERPTS * 2, strict=True))
+    )
+    about = "".join(
+        f"<p>Welcome paragraph sentence number {i} about this site and its many authors.</p>" for i in range(14)
+    )
+    result = parse(page(f"<div class='list'>{cards}</div><div>{about}</div>"))
+    assert isinstance(result, Rejection)
+    assert result.reason.startswith("ambiguous HTML page")
+
+
+def test_short_real_post_is_an_article() -> None:
+    head = '<head><title>Tiny | Lab Notes</title><meta property="og:type" content="article"></head>'
+    body = (
+        '<article class="post"><h1>Shipping the tokenizer fix</h1><time datetime="2024-03-05">Mar 5, 2024</time>'
+        "<p>We shipped the tokenizer fix today; caches rebuild overnight.</p></article>"
+    )
+    got = entries(page(body, head))
+    assert [(e.title, e.raw_text, e.published) for e in got] == [
+        ("Shipping the tokenizer fix", "We shipped the tokenizer fix today; caches rebuild overnight.", "2024-03-05")
+    ]
+
+
+def test_listing_under_a_hard_coded_og_type_article_is_still_a_listing() -> None:
+    head = '<head><title>Lab Notes</title><meta property="og:type" content="article"></head>'
+    cards = "".join(
+        f'<article class="post"><h2><a href="/p/{i}/">{t}</a></h2><p>{e}</p></article>'
+        for i, (t, e) in enumerate(zip(TITLES, EXCERPTS, strict=True))
+    )
+    assert [e.title for e in entries(page(cards, head))] == TITLES
+    # A publication time is only ever written on a post page: that page is one article.
+    published = head.replace("</head>", '<meta property="article:published_time" content="2024-03-05"></head>')
+    assert [(e.title, e.published) for e in entries(page(cards, published))] == [("Lab Notes", "2024-03-05")]
+
+
+def test_short_post_without_metadata_is_an_article_by_its_markup() -> None:
+    body = (
+        "<article><h1>Tokenizer fix</h1><p class='meta'>Posted on 5 March 2024</p>"
+        "<p>We shipped the tokenizer fix today; caches rebuild overnight.</p></article>"
+    )
+    got = entries(page(body, "<head><title>Lab Notes</title></head>"))
+    assert [(e.raw_text, e.published) for e in got] == [
+        ("We shipped the tokenizer fix today; caches rebuild overnight.", "2024-03-05")
+    ]
+
+
+def test_post_date_from_the_meta_line_under_its_title_in_the_page_header() -> None:
+    head = "<head><title>Hello 2015 - Hux Blog</title></head>"
+    text = " ".join(f"Sentence {i} of a real post that is long enough to be read as an article page." for i in range(6))
+    body = (
+        '<header class="intro-header"><h1>Hello 2015</h1><span class="meta">Posted by Hux on January 29, 2015</span>'
+        f"</header><article><p>{text}</p></article>"
+    )
+    html_page = f'<html>{head}<body><h1><a href="/">Hux Blog</a></h1>{body}</body></html>'
+    assert [(e.title, e.published) for e in entries(html_page)] == [("Hello 2015", "2015-01-29")]
+
+
+def test_short_undated_page_is_still_rejected() -> None:
+    result = parse(page("<h1>Not found</h1><p>Sorry, that page is gone.</p>"))
+    assert isinstance(result, Rejection)
+
+
+# --- 5. dates ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("shown", "iso"),
+    [
+        ("2024-03-05", "2024-03-05"),
+        ("2024/3/5", "2024-03-05"),
+        ("2024年3月5日", "2024-03-05"),
+        ("Mar 5, 2024", "2024-03-05"),
+        ("5 March 2024", "2024-03-05"),
+        ('<time datetime="2024-03-05T08:00:00Z">yesterday</time>', "2024-03-05"),
+    ],
+)
+def test_card_dates_in_the_usual_formats(shown: str, iso: str) -> None:
+    cards = "".join(
+        f'<article><h2><a href="/p/{i}/">{t}</a></h2><div class="meta">{shown}</div><p>{e}</p></article>'
+        for i, (t, e) in enumerate(zip(TITLES, EXCERPTS, strict=True))
+    )
+    assert [e.published for e in entries(page(cards))] == [iso] * 3
