@@ -334,12 +334,12 @@ def cmd_status(args: argparse.Namespace) -> int:
         )
         return EXIT_OK
     print(f"warehouse: {db} (schema version {version})")
-    output.write(sys.stdout, ["table", "rows"], list(counts.items()), "table")
+    output.table(sys.stdout, ["table", "rows"], list(counts.items()))
     print()
-    output.write(sys.stdout, list(SHOWN_RUN_COLUMNS), [[run[c] for c in SHOWN_RUN_COLUMNS] for run in runs], "table")
+    output.table(sys.stdout, list(SHOWN_RUN_COLUMNS), [[run[c] for c in SHOWN_RUN_COLUMNS] for run in runs])
     if rejected:
         print()
-        output.write(sys.stdout, ["rejected file", "reason"], [(n, r) for n, _, r in rejected], "table")
+        output.table(sys.stdout, ["rejected file", "reason"], [(n, r) for n, _, r in rejected])
     return EXIT_OK
 
 
@@ -359,7 +359,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     finally:
         con.close()
     print(f"exported to {result.directory} ({args.format})")
-    output.write(sys.stdout, ["table", "rows"], list(result.rows.items()), "table")
+    output.table(sys.stdout, ["table", "rows"], list(result.rows.items()))
     return EXIT_OK
 
 

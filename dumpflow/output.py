@@ -1,21 +1,15 @@
-"""Query results as a terminal table, CSV or JSON.
+"""The small fixed tables `status` and `export` print.
 
-The table lines up CJK text (two columns per wide character) and cuts long
-cells, since bodies run to thousands of characters.
+Query results go through DuckDB's own renderer and writers (dumpflow/results.py);
+these tables are built in Python from counts and run rows. The table lines up
+CJK text (two columns per wide character) and cuts long cells.
 """
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import decimal
-import json
 import unicodedata
-import uuid
 from collections.abc import Sequence
 from typing import Any, TextIO
-
-FORMATS = ("table", "csv", "json")
 
 
 def _width(text: str) -> int:
@@ -45,33 +39,7 @@ def _cell(value: Any) -> str:
     return " ".join(str(value).split())
 
 
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dt.datetime | dt.date | dt.time):
-        return value.isoformat()
-    if isinstance(value, decimal.Decimal | uuid.UUID):
-        return str(value)
-    if isinstance(value, bytes):
-        return value.hex()
-    if isinstance(value, list | tuple):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    return value
-
-
-def write(out: TextIO, columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str, max_width: int = 60) -> None:
-    if fmt == "json":
-        json.dump(
-            [dict(zip(columns, map(_jsonable, row), strict=True)) for row in rows], out, ensure_ascii=False, indent=2
-        )
-        out.write("\n")
-        return
-    if fmt == "csv":
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(columns)
-        for row in rows:
-            writer.writerow(["" if v is None else _cell(v) if isinstance(v, list | tuple) else v for v in row])
-        return
+def table(out: TextIO, columns: Sequence[str], rows: Sequence[Sequence[Any]], max_width: int = 60) -> None:
     cells = [[_cut(_cell(v), max_width) for v in row] for row in rows]
     widths = [_width(c) for c in columns]
     for row in cells:
