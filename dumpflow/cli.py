@@ -88,12 +88,6 @@ def _reachable(args: argparse.Namespace) -> bool:
     return True
 
 
-def _note(args: argparse.Namespace, line: str) -> None:
-    """A line that helps a person but is not the command's result: stderr, and not under --quiet."""
-    if not getattr(args, "quiet", False):
-        print(line, file=sys.stderr)
-
-
 def _print_json(data: object) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")
@@ -106,7 +100,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     a run row or a rejected row behind.
     """
     from dumpflow import interrupt, progress, read, terminal
-    from dumpflow.summary import summary_json, summary_lines
+    from dumpflow.summary import JSON_VERSION, summary_json, summary_lines
 
     config.apply_prefect_defaults()  # before anything imports Prefect
     if (why := _runner_usage_error(args)) is not None:
@@ -120,7 +114,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if not read.discover(paths):
         print(f"dumpflow: no dump files under {', '.join(map(str, paths))}; nothing to do", file=sys.stderr)
         if args.json:
-            _print_json({"version": 1, "warehouse": str(db), "run_id": None, "status": "no_files"})
+            _print_json({"version": JSON_VERSION, "warehouse": str(db), "run_id": None, "status": "no_files"})
         return EXIT_OK
     os.environ.setdefault(PREFECT_CONSOLE_LEVEL, "ERROR")
     if not _reachable(args):
@@ -307,6 +301,8 @@ SHOWN_RUN_COLUMNS = (
 
 
 def cmd_status(args: argparse.Namespace) -> int:
+    from dumpflow.summary import JSON_VERSION
+
     con = _open_read_only(args)
     db = config.warehouse_path(args.warehouse)
     try:
@@ -324,7 +320,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(
             {
-                "version": 1,
+                "version": JSON_VERSION,
                 "warehouse": str(db),
                 "schema_version": version,
                 "tables": counts,
