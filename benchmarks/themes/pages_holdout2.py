@@ -97,4 +97,71 @@ HOLDOUT2_PAGES: dict[str, Page] = {
         excerpt="div.article-entry",
         furniture=(*YILIA_FURNITURE, "扫一扫，分享到微信", "单链表翻转"),
     ),
+    "holdout2/hexo-landscape/index": Page(
+        theme="hexo-landscape",
+        kind="listing",
+        lang="zh",
+        source="NewbMiao/newbmiao.github.io@15ca6ce19433053c064128f64640c61059abc0fe:index.html (real Hexo 3.9 output "
+        "of Landscape-plus, a fork of Landscape keeping its article/article-meta/article-entry markup; minified by "
+        "hexo-neat). Trimmed: the first 4 of 10 posts kept, the pagination and the 最新文章 widget that followed them "
+        "were not read and are absent, the tag cloud and archive widgets shortened, the Baidu share and Swiftype "
+        "scripts dropped. Date and category above the title, a 'Read More' paragraph inside the body element, "
+        "share/tags/最近更新 footer after it",
+        entry="section#main article.article",
+        title="a.article-title",
+        date="time[itemprop=datePublished]",
+        excerpt="div.article-entry",
+        drop=("p.article-more-link",),
+        furniture=(
+            "菜鸟Miao",
+            "start from a newb...",
+            "分享到",
+            "最近更新",
+            "Read More",
+            "小玩意",
+            "书单",
+            "标签云",
+            "友情链接",
+            "Landscape-plus",
+            "devops",
+        ),
+    ),
+    "holdout2/jekyll-minimal-mistakes/home": Page(
+        theme="jekyll-minimal-mistakes",
+        kind="listing",
+        lang="en",
+        source="saved home page of awakened1712.github.io (Jekyll, Minimal Mistakes 4.11.1) in the public code index, "
+        "file id 12137042125 (stored inside a Markdown code fence, fence removed); real output, runs of blank template "
+        "lines collapsed and the Google Analytics snippet dropped; five cards whose excerpts are cut by the theme at "
+        "160 characters with '...', date and reading time above the excerpt, author sidebar before the list",
+        entry="div.archive div.list__item article.archive__item",
+        title="h2.archive__item-title a",
+        date="time",
+        excerpt="p.archive__item-excerpt",
+        furniture=(
+            "Awakened",
+            "a technologist and an information security enthusiast",
+            "Recent Posts",
+            "less than 1 minute read",
+            "Singapore",
+            "Programming",
+            "Hacking",
+            "Minimal Mistakes",
+        ),
+    ),
+    "holdout2/jekyll-chirpy/index": Page(
+        theme="jekyll-chirpy",
+        kind="listing",
+        lang="zh",
+        source="Auroraol/Auroraol.github.io@040e38e5fd680af514d67639f6f9126ae265647b:_site/index.html (real Jekyll "
+        "4.3 + Chirpy output committed in _site/; site title is a zero-width space, canonical is localhost:4000). "
+        "Trimmed: 6 of 10 cards kept, the pagination and the right panel (whose widgets the owner commented out) "
+        "dropped, the inline mode-toggle/search scripts and long runs of blank template lines removed. Each card is "
+        "one link holding title, a plain-text excerpt cut with '...', date and categories",
+        entry="div#post-list article.card-wrapper",
+        title="h1.card-title",
+        date="time",
+        excerpt="div.card-text",
+        furniture=("叹隙中骑，石中火，梦中身。", "首页", "归档", "工具", "取消", "发现新版本的内容。", "lfj", "赏析"),
+    ),
 }
