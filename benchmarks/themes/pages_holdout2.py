@@ -350,4 +350,18 @@ HOLDOUT2_PAGES: dict[str, Page] = {
             "Lorena Ciutacu",
         ),
     ),
+    "holdout2/ghost-casper/home": Page(
+        theme="ghost-casper",
+        kind="listing",
+        lang="en",
+        source="saved home page of culttt.com (Ghost 1.21, Casper 2) in the public code index, file id 25407561966; "
+        "real output, 8 of 15 cards kept (the first seven and the last), the ghost-sdk init script dropped: each card "
+        "is one link around title and a 33-word excerpt cut mid-sentence without an ellipsis, the author line after "
+        "it, no dates; the site name also occurs inside one excerpt",
+        entry="div.post-feed article.post-card",
+        title="h2.post-card-title",
+        link="a.post-card-content-link",
+        excerpt="section.post-card-excerpt",
+        furniture=("Articles on business, technology and the Internet", "Philip Brown", "Latest Posts"),
+    ),
 }
