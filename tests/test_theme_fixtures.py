@@ -50,6 +50,21 @@ def test_fixture_set_is_large_enough() -> None:
     assert kinds == KINDS
 
 
+def test_second_holdout_set_is_fresh_and_large_enough() -> None:
+    """holdout2 is the set the tuned detector is finally measured on: its themes must be new to both other sets."""
+    pages = [p for p in HTML_PAGES if p.parts[-3] == "holdout2"]
+    themes = {p.parent.name for p in pages}
+    older = {p.parent.name for p in HTML_PAGES if p.parts[-3] in ("dev", "holdout")}
+    assert len(themes) >= 7, themes
+    assert not themes & older, f"holdout2 reuses themes {themes & older}"
+    docs = [json.loads(p.with_suffix(".json").read_text(encoding="utf-8")) for p in pages]
+    assert len(docs) >= 16
+    assert sum(d["lang"] == "zh" for d in docs) * 2 >= len(docs), "at least half of holdout2 is Chinese"
+    kinds = [d["page_kind"] for d in docs]
+    assert set(kinds) == KINDS
+    assert kinds.count("article") >= 3 and kinds.count("reject") >= 2
+
+
 def test_every_page_has_a_labeller_entry_and_sources_line() -> None:
     assert {_key(p) for p in HTML_PAGES} == set(PAGES), "pages.py and the fixture files disagree"
     sources = (ROOT / "SOURCES.md").read_text(encoding="utf-8")

@@ -86,9 +86,12 @@ def collapse(text: str) -> str:
 
 
 def parse_date(raw: str) -> str | None:
-    """Reads the few date spellings the themes print: ISO, 2019/08/08, 'May 14, 2023', '14 May 2023', 2020年1月2日."""
+    """Reads the few date spellings the themes print: ISO, 2019/08/08, 'May 14, 2023', '14 May 2023', 2020年1月2日.
+
+    Spaces around the separators are allowed: Landscape archives print "1月 18" under a year heading.
+    """
     raw = collapse(raw)
-    m = re.search(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})", raw)
+    m = re.search(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})", raw)
     if m:
         return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
     m = re.search(r"([A-Za-z]{3})[a-z]*\.? (\d{1,2}),? (\d{4})", raw)
@@ -231,13 +234,15 @@ in the line). Trimming never restructures a page: inline CSS/JS, analytics, long
 entries are dropped, and blank template lines collapsed; nesting, classes, meta lines, read-more links, sidebars,
 headers, footers and pagination are kept as rendered.
 
-`dev/` themes are for development and tests; `holdout/` themes are never used for tuning.
+`dev/` themes are for development and tests; `holdout/` themes are never used for tuning. `holdout2/` is a second
+held-out set of themes in neither of the others, built after `holdout/` had been used for tuning; it is kept for
+the final measurement only.
 """
 
 
 def render_sources(pages: dict[str, Page]) -> str:
     lines = [SOURCES_HEADER]
-    for group in ("dev", "holdout"):
+    for group in ("dev", "holdout", "holdout2"):
         lines.append(f"\n## {group}\n")
         themes = sorted({key.split("/")[1] for key in pages if key.startswith(group + "/")})
         for theme in themes:
