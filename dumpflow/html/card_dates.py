@@ -30,8 +30,9 @@ _MAX_DATE_PART = 12
 
 def card_date(element: Tag) -> str | None:
     for time_tag in element.find_all("time"):
+        # The date shown wins over the machine-readable one: `datetime` is often UTC, a day off the local date.
         value = time_tag.get("datetime")
-        date = find_date(value if isinstance(value, str) else time_tag.get_text(" ", strip=True))
+        date = find_date(time_tag.get_text(" ", strip=True)) or (find_date(value) if isinstance(value, str) else None)
         if date:
             return date
     for tag in element.find_all(INLINE):

@@ -157,6 +157,8 @@ def _body(rest: list[Block], title: Block) -> list[str]:
 
 def read_card(element: Tag, base: str | None, parts: tuple[Tag, ...] = ()) -> Card | None:
     """The card this element is, or None when it has no title leading to a link or holds several."""
+    if element.name in HEADING_TAGS:
+        return _heading_card(element, base)
     if element.name not in CARD_TAGS or (element.find("a", href=True) is None and element.name != "a"):
         return None
     if is_hidden(element):
@@ -181,6 +183,8 @@ def read_card(element: Tag, base: str | None, parts: tuple[Tag, ...] = ()) -> Ca
     else:
         title = blocks[index]
         rest = blocks[index + 1 :]
+        if (marked := _marked_body(element)) is not None and title.text not in marked.get_text(" "):
+            rest = text_blocks(marked, skip=inline_chrome)
         own = element.get("href") if element.name == "a" else None
         href = title.href or (own if isinstance(own, str) else None) or _first_href(element, base)
         if not isinstance(href, str):
@@ -194,6 +198,40 @@ def read_card(element: Tag, base: str | None, parts: tuple[Tag, ...] = ()) -> Ca
         parts=parts,
         linked_title=title.href is not None,
     )
+
+
+def _heading_card(heading: Tag, base: str | None) -> Card | None:
+    """A heading that is one link to a post: a title-only card (a list of bare `<h2><a>` titles)."""
+    if is_hidden(heading):
+        return None
+    blocks = text_blocks(heading, skip=inline_chrome)
+    if len(blocks) != 1 or not _is_post_link(blocks[0].href, base) or classify(blocks[0].text) in _NOT_TITLES:
+        return None
+    return Card(
+        title=blocks[0].text,
+        url=absolute(base, blocks[0].href),
+        published=None,
+        body="",
+        element=heading,
+        linked_title=True,
+    )
+
+
+def _marked_body(element: Tag) -> Tag | None:
+    """The one element the card marks as the post's body: schema.org `itemprop=articleBody`, microformats `e-content`.
+
+    Themes that print notes around the body ("Update 1: ...", a signature)
+    keep them outside this element; its markup says where the post ends.
+    """
+    found = element.find_all(_is_marked_body, limit=2)
+    return found[0] if len(found) == 1 else None
+
+
+def _is_marked_body(tag: Tag) -> bool:
+    prop = tag.get("itemprop")
+    classes = tag.get("class")
+    props = prop.split() if isinstance(prop, str) else []
+    return "articleBody" in props or (isinstance(classes, list) and "e-content" in classes)
 
 
 def _first_href(element: Tag, base: str | None) -> str | None:
@@ -225,7 +263,7 @@ def _signature(tag: Tag) -> tuple[str, tuple[str, ...]]:
 
 
 def _starts_card(tag: Tag, base: str | None) -> bool:
-    """A sibling that opens an unwrapped card: a heading with a post link, or a block that is only a title link.
+    """A sibling that opens an unwrapped card: a heading with a post link, or a block that is only a title line.
 
     Its other lines may only be metadata (a date above the title). A paragraph
     that is one link is not a title line: articles put "Read also: <a>...</a>"
@@ -236,8 +274,22 @@ def _starts_card(tag: Tag, base: str | None) -> bool:
     lines = [b for b in text_blocks(tag) if classify(b.text) != "metadata"]
     if len(lines) != 1 or not _is_post_link(lines[0].href, base) or classify(lines[0].text) in _CHROME_LINES:
         return False
-    # A box holding a linked heading (an embedded "related story") is not a bare title line.
-    return tag.name in HEADING_TAGS or (lines[0].linked and not lines[0].heading)
+    return tag.name in HEADING_TAGS or lines[0].linked or lines[0].heading
+
+
+def _boxed_heading(tag: Tag) -> bool:
+    """A box around a linked heading (`<div><h2><a>Title</a></h2></div>`), not a bare heading or title link."""
+    return tag.name not in HEADING_TAGS and any(block.heading for block in text_blocks(tag))
+
+
+def _loose_paragraphs(run: tuple[Tag, ...]) -> bool:
+    """Paragraphs with text directly in the run: running text, as between an article's embedded story boxes.
+
+    A theme that wraps its title in a box wraps the excerpt too (WordPress'
+    entry-header / post-inner); a news article drops "related story" boxes,
+    each a linked heading in a div, between its own loose paragraphs.
+    """
+    return any(part.name == "p" and part.get_text(strip=True) for part in run[1:])
 
 
 def _runs(children: list[Tag], base: str | None) -> list[Card]:
@@ -250,9 +302,12 @@ def _runs(children: list[Tag], base: str | None) -> list[Card]:
     for indexes in by_signature.values():
         if len(indexes) < MIN_CARDS or all(b == a + 1 for a, b in itertools.pairwise(indexes)):
             continue  # adjacent title siblings are a title list, read as ordinary cards
+        boxed = _boxed_heading(children[indexes[0]])
         cards: list[Card] = []
         for start, end in itertools.pairwise([*indexes, len(children)]):
             run = tuple(children[start:end])
+            if boxed and _loose_paragraphs(run):
+                continue
             wrapper = Tag(name="div")
             for part in run:
                 wrapper.append(copy.copy(part))
@@ -269,7 +324,7 @@ def _groups(soup: BeautifulSoup, base: str | None) -> Iterator[list[Card]]:
     for _container, children in _containers(soup):
         groups: dict[str, list[Card]] = defaultdict(list)
         for child in children:
-            if child.name in CARD_TAGS:
+            if child.name in CARD_TAGS or child.name in HEADING_TAGS:
                 card = read_card(child, base)
                 if card is not None:
                     groups[child.name].append(card)
@@ -316,13 +371,48 @@ def find_title_cards(soup: BeautifulSoup, base: str | None) -> list[Card]:
     """The largest group of title-only cards leading to posts (an archive, category or tag page)."""
     best: list[Card] = []
     best_key = (0, 0)
-    for cards in _groups(soup, base):
-        if not _distinct(cards, base) or any(c.body for c in cards):
+    for group in _groups(soup, base):
+        if not _distinct(group, base) or any(c.body for c in group):
             continue
+        # Archives split by year put each year's entries in a box of their own: the feed is all of them.
+        cards = _with_lookalikes(soup, group, base)
         key = (sum(1 for c in cards if c.published), len(cards))
         if key > best_key:
             best, best_key = cards, key
-    return _with_lookalikes(soup, best, base)
+    return best
+
+
+def find_more_titles(soup: BeautifulSoup, base: str | None, cards: list[Card]) -> list[Card]:
+    """Title-only cards that continue an excerpt listing: a "More" list of older posts just below it.
+
+    Some themes show the newest posts with excerpts and the next few as bare
+    title links, in a box beside the listing's own (Hugo Ananke's "More").
+    Such a list is in the listing's region (under the parent of the listing's
+    container), comes after it and names other posts; a list elsewhere (a
+    widget, a footer) or repeating the listing's posts is not a continuation.
+    """
+    if not cards:
+        return []
+    first = cards[0].elements[0]
+    region = first.parent.parent if first.parent is not None else None
+    if region is None:
+        return []
+    listed = {card.url for card in cards}
+    hosts = {_host(absolute(base, card.url) or "") for card in cards}
+    last = cards[-1].elements[-1]
+    after = {id(element) for element in last.find_all_next()}
+    best: list[Card] = []
+    for group in _groups(soup, base):
+        if not _distinct(group, base) or any(card.body or card.url in listed or card.parts for card in group):
+            continue
+        if len({_signature(card.element) for card in group}) > 1:
+            continue  # one list repeats one element; a profile box's "friends" and "about me" links do not
+        if any(_host(absolute(base, card.url) or "") not in hosts for card in group):
+            continue
+        elements = [element for card in group for element in card.elements]
+        if all(id(element) in after and region in element.parents for element in elements) and len(group) > len(best):
+            best = group
+    return best
 
 
 def _alike(cards: list[Card]) -> bool:
