@@ -189,10 +189,11 @@ def read_card(element: Tag, base: str | None, parts: tuple[Tag, ...] = ()) -> Ca
         href = title.href or (own if isinstance(own, str) else None) or _first_href(element, base)
         if not isinstance(href, str):
             return None
+    url = absolute(base, href)
     return Card(
         title=_TITLE_LABEL.sub("", title.text) or title.text,
-        url=absolute(base, href),
-        published=card_date(element),
+        url=url,
+        published=card_date(element, url, parts[0] if parts else None),
         body="\n\n".join(_body(rest, title)),
         element=element,
         parts=parts,
