@@ -533,3 +533,45 @@ def test_a_profile_box_after_the_listing_is_no_continuation() -> None:
     )
     got = entries(page(f'<div class="wrap"><div class="posts">{cards}</div>{profile}</div>'))
     assert [e.title for e in got] == TITLES
+
+
+def test_whole_posts_whose_cards_carry_per_post_classes_are_one_feed() -> None:
+    # WordPress writes post-ID and category-/tag- classes on every card: the feed is the classes they share.
+    long_post = "".join(f"<p>{e} {e[::-1]}.</p>" for e in EXCERPTS * 4)
+    bodies = [long_post, f"<p>{EXCERPTS[1]}</p>", f"<p>{EXCERPTS[2]}</p>"]
+    cards = "".join(
+        f'<article id="post-{10 + i}" class="post-{10 + i} post type-post status-publish hentry category-{c}">'
+        f'<header class="entry-header"><h2 class="entry-title"><a href="/2024/03/0{i + 1}/p{i}/" rel="bookmark">{t}</a>'
+        f'</h2></header><div class="entry-content">{b}</div></article>'
+        for i, (t, b, c) in enumerate(zip(TITLES, bodies, ["news", "notes", "research"], strict=True))
+    )
+    got = entries(page(f'<div class="site-main">{cards}</div>'))
+    assert [e.title for e in got] == TITLES
+    assert got[1].raw_text == EXCERPTS[1]
+
+
+def test_posts_under_an_archives_path_with_an_id_are_posts_not_archive_links() -> None:
+    # Typecho and old WordPress permalinks: /archives/12/ is a post; /archives/2024/03/ is an archive.
+    cards = "".join(
+        f'<article class="post"><h2 class="post-title"><a href="/archives/{i + 12}/">{t}</a></h2>'
+        f'<ul class="post-meta"><li>时间: <time datetime="2024-03-0{i + 1}">2024-03-0{i + 1}</time></li>'
+        f'<li>分类: <a href="/archives/2024/03/">2024年3月</a></li></ul>'
+        f'<div class="post-content"><p>{e}</p><p class="more"><a href="/archives/{i + 12}/">- 阅读剩余部分 -</a></p></div></article>'
+        for i, (t, e) in enumerate(zip(TITLES, EXCERPTS, strict=True))
+    )
+    got = entries(page(cards))
+    assert [(e.url, e.raw_text) for e in got] == [(f"/archives/{i + 12}/", e) for i, e in enumerate(EXCERPTS)]
+
+
+def test_class_less_archive_items_split_into_one_list_per_year_are_all_read() -> None:
+    def year(y: int, items: range) -> str:
+        lis = "".join(
+            f'<li><span class="day">0{i + 1}</span><span class="month">Mar</span><a href="/posts/p{i}/">{(TITLES * 2)[i]} {i}</a></li>'
+            for i in items
+        )
+        return f'<time class="year">{y}</time><ul class="list-unstyled">{lis}</ul>'
+
+    body = f'<div id="archives">{year(2024, range(3))}{year(2023, range(3, 4))}</div>'
+    got = entries(page(body))
+    assert [e.url for e in got] == [f"/posts/p{i}/" for i in range(4)]
+    assert [e.published for e in got] == ["2024-03-01", "2024-03-02", "2024-03-03", "2023-03-04"]

@@ -49,8 +49,10 @@ _CHROME_LINES = frozenset({"blank", "metadata", "read_more", "pagination"})
 # A heading that reads like these is no title; one that reads like paging ("First", "Next") may be.
 _NOT_TITLES = frozenset({"blank", "metadata", "read_more"})
 # Links to a taxonomy, paging or author page: never a post's title.
+# An archive by date (/archives/, /archives/2020/09/) is one; /archives/123/ is a post (Typecho, WordPress).
 _TAXONOMY = re.compile(
-    r"/(?:tags?|categor(?:y|ies)|archives?|page|author|authors|search|series|topics?|labels?)(?:/|$|\?|\.html)"
+    r"/(?:tags?|categor(?:y|ies)|page|author|authors|search|series|topics?|labels?)(?:/|$|\?|\.html)"
+    r"|/archives?(?:/(?:19|20)\d{2}(?:/\d{1,2}){0,2})?(?:/|\.html)?(?:$|[?#]|index\.html|page/)"
     r"|[?&](?:tags?|cat|category|categories|label|author|page|s|q)=",
     re.IGNORECASE,
 )
@@ -60,6 +62,8 @@ _MARKER_ONLY = re.compile(r"^(?:\.{2,}|…+|\[(?:\.{3}|…)\]|。{3,})$")
 _TITLE_LABEL = re.compile(r"^(?:原创|转载|翻译|原|转|译)\s+")
 # The label some themes put before the excerpt ("摘要: ...").
 _SUMMARY_LABEL = re.compile(r"^(?:摘要|概要|summary|excerpt|abstract)\s*[:：]\s*", re.IGNORECASE)
+# A class naming one post rather than the card's kind: an id (post-123) or its taxonomy (category-x, tag-y).
+_OWN_CLASS = re.compile(r"\d|^(?:category|categories|tag|tags|format|status|author|type)-", re.IGNORECASE)
 # A line that is all links elsewhere (a tag list, a category) is furniture up to this many letters.
 _MAX_FURNITURE_LINK_LETTERS = 80
 
@@ -259,8 +263,27 @@ def _containers(soup: BeautifulSoup) -> Iterator[tuple[Tag, list[Tag]]]:
 
 
 def _signature(tag: Tag) -> tuple[str, tuple[str, ...]]:
+    """Tag and classes, without the classes that name one post (`post-123`, `category-news`, `tag-nlp`)."""
+    return tag.name, tuple(sorted(name for name in _classes(tag) if not _OWN_CLASS.search(name)))
+
+
+def _classes(tag: Tag) -> list[str]:
     classes = tag.get("class")
-    return tag.name, tuple(sorted(classes)) if isinstance(classes, list) else ()
+    return classes if isinstance(classes, list) else []
+
+
+def _shared_signature(cards: list[Card]) -> tuple[str, tuple[str, ...]] | None:
+    """The tag and the classes every card element carries (None: different tags).
+
+    CMS themes add per-post classes to each card (WordPress `category-news`,
+    Ghost `tag-getting-started`), so one feed's cards rarely have equal class
+    lists; the classes they share are the feed's.
+    """
+    names = {card.element.name for card in cards}
+    if len(names) != 1:
+        return None
+    shared = set.intersection(*(set(_signature(card.element)[1]) for card in cards))
+    return next(iter(names)), tuple(sorted(shared))
 
 
 def _starts_card(tag: Tag, base: str | None) -> bool:
@@ -383,6 +406,33 @@ def find_title_cards(soup: BeautifulSoup, base: str | None) -> list[Card]:
     return best
 
 
+def _in_lookalike_containers(cards: list[Card], base: str | None) -> list[Card]:
+    """Class-less cards (`<li>`, `<article>`) of a feed split into one container per year, all of them.
+
+    The containers then carry the feed's name (`ul.list-unstyled`, `div.article-list`), and they sit
+    side by side in one region (the container's parent, or its grandparent when each year has a box).
+    """
+    container = cards[0].element.parent
+    if container is None or any(card.element.parent is not container for card in cards):
+        return cards
+    name, classes = _signature(container)
+    region = container.parent.parent if container.parent is not None else None
+    if not classes or region is None:
+        return cards
+    known = {id(card.element): card for card in cards}
+    title_only = not any(card.body for card in cards)
+    tag = cards[0].element.name
+    merged: list[Card] = []
+    for box in region.find_all(name, class_=classes[0]):
+        if _signature(box) != (name, classes) or any(map(is_chrome, (box, *box.parents))):
+            continue
+        for element in box.find_all(tag, recursive=False):
+            card = known.get(id(element)) or read_card(element, base)
+            if card is not None and (not title_only or not card.body):
+                merged.append(card)
+    return merged if all(id(card.element) in {id(m.element) for m in merged} for card in cards) else cards
+
+
 def find_more_titles(soup: BeautifulSoup, base: str | None, cards: list[Card]) -> list[Card]:
     """Title-only cards that continue an excerpt listing: a "More" list of older posts just below it.
 
@@ -428,8 +478,8 @@ def _alike(cards: list[Card]) -> bool:
     sizes = sorted((_letters(card.body) for card in cards), reverse=True)
     if sizes[0] <= MAX_CARD_RATIO * sizes[1]:
         return True
-    signatures = {_signature(card.element) for card in cards}
-    return len(cards) >= 3 and len(signatures) == 1 and bool(next(iter(signatures))[1]) and not cards[0].parts
+    shared = _shared_signature(cards)
+    return len(cards) >= 3 and shared is not None and bool(shared[1]) and not cards[0].parts
 
 
 def _with_lookalikes(soup: BeautifulSoup, cards: list[Card], base: str | None) -> list[Card]:
@@ -442,15 +492,17 @@ def _with_lookalikes(soup: BeautifulSoup, cards: list[Card], base: str | None) -
     """
     if not cards or cards[0].parts:
         return cards
-    signatures = {_signature(card.element) for card in cards}
-    if len(signatures) != 1 or not next(iter(signatures))[1]:
+    shared = _shared_signature(cards)
+    if shared is None:
         return cards
-    name, classes = next(iter(signatures))
+    if not shared[1]:
+        return _in_lookalike_containers(cards, base)
+    name, classes = shared
     known = {id(card.element): card for card in cards}
     title_only = not any(card.body for card in cards)
     merged: list[Card] = []
     for element in soup.find_all(name, class_=classes[0]):
-        if _signature(element) != (name, classes) or any(is_chrome(parent) for parent in element.parents):
+        if not set(classes) <= set(_classes(element)) or any(map(is_chrome, (element, *element.parents))):
             continue
         card = known.get(id(element)) or read_card(element, base)
         if card is not None and (not title_only or not card.body):
