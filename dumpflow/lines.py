@@ -39,7 +39,7 @@ _PAGINATION = re.compile(
     re.IGNORECASE,
 )
 _READ_MORE = re.compile(
-    r"^[\s\[\(<«‹»›>→-]*(?:阅读全文|阅读更多|查看全文|查看更多|继续阅读|展开全文|全文阅读|閱讀全文|"
+    r"^[\s\[\(<«‹»›>→-]*(?:阅读全文|阅读更多|阅读剩余部分|阅读余下全文|查看全文|查看更多|继续阅读|展开全文|全文阅读|閱讀全文|"
     r"閱讀更多|繼續閱讀|更多|read\s+more|read\s+the\s+rest|continue\s+reading|keep\s+reading|see\s+more|"
     r"view\s+more|full\s+article|more)[\s\]\)>»›→.…:-]*$",
     re.IGNORECASE,
@@ -100,8 +100,10 @@ _MONTH = (
 _ANY_DATE = (
     r"(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}"
     r"|\d{1,2}\s*月\s*\d{1,2}\s*日?|\d{1,2}[-/]\d{1,2}"
+    # Chinese numerals: "二〇二〇年九月六日", "九月六日".
+    r"|(?:[〇零一二三四五六七八九]{4}\s*年\s*)?[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日"
     rf"|{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}})"
 )
 _DATED = re.compile(rf"^(?:on\s+)?{_ANY_DATE}{_TIME}", re.IGNORECASE)

@@ -405,6 +405,9 @@ def test_undecodable_page_is_rejected() -> None:
         ("Posted on March 5th, 2024", "2024-03-05"),
         ("14 June 2022", "2022-06-14"),
         ("2024-13-40", None),
+        ("2024-02-30", None),
+        ("二〇二〇年九月六日", "2020-09-06"),
+        ("the 6th of September 2020", "2020-09-06"),
         ("no date here", None),
     ],
 )

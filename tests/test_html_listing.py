@@ -333,3 +333,245 @@ def test_card_dates_in_the_usual_formats(shown: str, iso: str) -> None:
         for i, (t, e) in enumerate(zip(TITLES, EXCERPTS, strict=True))
     )
     assert [e.published for e in entries(page(cards))] == [iso] * 3
+
+
+@pytest.mark.parametrize(
+    ("shown", "iso"),
+    [
+        ("二〇二四年三月五日", "2024-03-05"),
+        ("发表于 二〇二四年十二月二十一日", "2024-12-21"),
+        ("Sep 6, 2024", "2024-09-06"),
+        ("Sept. 6, 2024", "2024-09-06"),
+        ("6 September 2024", "2024-09-06"),
+        ("Posted on the 6th of September 2024", "2024-09-06"),
+    ],
+)
+def test_card_dates_in_chinese_numerals_and_english_forms(shown: str, iso: str) -> None:
+    cards = "".join(
+        f'<article><h2><a href="/p/{i}/">{t}</a></h2><div class="meta">{shown}</div><p>{e}</p></article>'
+        for i, (t, e) in enumerate(zip(TITLES, EXCERPTS, strict=True))
+    )
+    got = entries(page(cards))
+    assert [(e.published, e.raw_text) for e in got] == [(iso, e) for e in EXCERPTS]
+
+
+def test_shown_date_beats_a_utc_datetime_a_day_off() -> None:
+    # Themes write `datetime` in UTC; the reader saw the local date, one day later.
+    cards = "".join(
+        f'<article><h2><a href="/p/{i}/">{t}</a></h2><time datetime="2024-03-0{i + 1}T23:30:00.000Z">'
+        f"2024-03-0{i + 2}</time><p>{e}</p></article>"
+        for i, (t, e) in enumerate(zip(TITLES, EXCERPTS, strict=True))
+    )
+    assert [e.published for e in entries(page(cards))] == ["2024-03-02", "2024-03-03", "2024-03-04"]
+
+
+def test_month_and_day_take_the_year_of_a_dated_post_url() -> None:
+    items = "".join(
+        f'<li class="item"><a href="/2020/0{i + 7}/0{i + 2}/p{i}/">{t}</a> <span class="date">{i + 7} 月 {i + 2} 日</span>'
+        f"</li>"
+        for i, t in enumerate(TITLES)
+    )
+    got = entries(page(f'<ul class="archive">{items}</ul>'))
+    assert [(e.title, e.published) for e in got] == [(t, f"2020-0{i + 7}-0{i + 2}") for i, t in enumerate(TITLES)]
+
+
+def test_month_and_day_under_a_chinese_numeral_year_heading() -> None:
+    days = ["九月六日", "八月十四日", "七月三十一日"]
+    items = "".join(
+        f'<li class="item"><a href="/tech/p{i}/">{t}</a> <span class="date">{d}</span></li>'
+        for i, (t, d) in enumerate(zip(TITLES, days, strict=True))
+    )
+    got = entries(page(f'<div class="archive"><h2 class="year">二〇二三</h2><ul>{items}</ul></div>'))
+    assert [(e.raw_text, e.published) for e in got] == [("", "2023-09-06"), ("", "2023-08-14"), ("", "2023-07-31")]
+
+
+def test_month_and_day_without_any_year_is_no_date() -> None:
+    items = "".join(
+        f'<li class="item"><a href="/tech/p{i}/">{t}</a> <span class="date">9月{i + 1}日</span></li>'
+        for i, t in enumerate(TITLES)
+    )
+    got = entries(page(f'<ul class="archive">{items}</ul>'))
+    assert [(e.title, e.published) for e in got] == [(t, None) for t in TITLES]
+
+
+@pytest.mark.parametrize(
+    "line", ["二〇二〇年九月六日", "九月六日", "发表于 二〇二〇年九月六日", "6th of September 2020"]
+)
+def test_chinese_numeral_and_spelled_dates_are_metadata_lines(line: str) -> None:
+    assert classify(line) == "metadata"
+
+
+# --- 6. markup first met on held-out themes ------------------------------------
+
+
+def test_boxed_title_headings_beside_boxed_excerpts_are_cards() -> None:
+    # No element per post: a header box holding the linked title, then a content box, as siblings.
+    toc = "".join(f'<li><a href="#s{i}">{t}</a></li>' for i, t in enumerate(TITLES))
+    runs = "".join(
+        f'<div class="entry-header"><h2 class="entry-title" id="s{i}"><a href="/p{i}/">{t}</a></h2></div>'
+        f'<div class="post-inner"><div class="entry-content"><p>{e}</p><p>{e[:30]}.</p></div></div>'
+        f'<div class="spacer"></div>'
+        for i, (t, e) in enumerate(zip(TITLES, EXCERPTS, strict=True))
+    )
+    got = entries(page(f'<div class="toc"><ul>{toc}</ul></div><div class="archive">{runs}</div>'))
+    assert [(e.title, e.url, e.raw_text) for e in got] == [
+        (t, f"/p{i}/", f"{e}\n\n{e[:30]}.") for i, (t, e) in enumerate(zip(TITLES, EXCERPTS, strict=True))
+    ]
+
+
+def test_story_boxes_between_an_articles_own_paragraphs_leave_it_one_article() -> None:
+    head = '<head><title>Rescue video released</title><meta property="og:type" content="article"></head>'
+    paragraphs = [
+        f"Paragraph {i} of the report tells what the officers found at the hotel that night." for i in range(8)
+    ]
+    body = "".join(
+        f"<p>{p}</p>" + (f'<div class="embedded"><h3><a href="/news/other-{i}/">{TITLES[i % 3]}</a></h3></div>')
+        for i, p in enumerate(paragraphs)
+    )
+    got = entries(page(f'<div class="article-text">{body}</div>', head))
+    assert len(got) == 1
+    assert got[0].raw_text.startswith("Paragraph 0 of the report")
+
+
+def test_marked_article_body_ends_the_card_body() -> None:
+    # Notes printed after the post's marked body (schema.org articleBody, microformats e-content) are not the post.
+    for marked in ('itemprop="articleBody"', 'class="e-content"'):
+        cards = "".join(
+            f'<div class="post"><h1><a href="/p/{i}/">{t}</a></h1><span {marked}><p>{e}</p></span>'
+            f'<p><small class="note"><strong>Update 1:</strong> a reader spotted a typo, now fixed.</small></p></div>'
+            for i, (t, e) in enumerate(zip(TITLES, EXCERPTS, strict=True))
+        )
+        assert [e.raw_text for e in entries(page(f'<div class="posts">{cards}</div>'))] == EXCERPTS
+
+
+def test_recent_posts_widget_beside_a_tag_cloud_is_not_a_listing() -> None:
+    tags = "".join(f'<a class="tag" href="/tags/{t}/">{t} <span>{n}</span></a>' for n, t in enumerate(["nlp", "rl"]))
+    recent = "".join(
+        f'<article class="media"><p class="date"><time datetime="2024-03-0{i + 1}">2024-03-0{i + 1}</time></p>'
+        f'<p class="title"><a href="/2024/03/0{i + 1}/p{i}/">{t}</a></p></article>'
+        for i, t in enumerate(TITLES)
+    )
+    body = (
+        f'<div class="column-main"><div class="card widget"><h3 class="menu-label">Tags</h3>{tags}</div></div>'
+        f'<div class="column-left"><div class="card widget"><h3 class="menu-label">Recent</h3>{recent}</div></div>'
+    )
+    assert isinstance(parse(page(body)), Rejection)
+
+
+def test_archive_split_into_year_boxes_gives_every_entry() -> None:
+    def item(i: int) -> str:
+        return (
+            f'<article class="media"><p class="date"><time>202{4 - i // 2}-03-0{i + 1}</time></p>'
+            f'<p class="title"><a href="/p{i}/">{(TITLES * 2)[i]} part {i}</a></p></article>'
+        )
+
+    years = "".join(
+        f'<div class="card"><h3 class="tag">202{4 - y}</h3><div class="timeline">{item(2 * y)}{item(2 * y + 1)}</div></div>'
+        for y in range(3)
+    )
+    got = entries(page(f'<div class="column-main">{years}</div>'))
+    assert [e.url for e in got] == [f"/p{i}/" for i in range(6)]
+    assert [e.published for e in got][:3] == ["2024-03-01", "2024-03-02", "2023-03-03"]
+
+
+def test_dated_title_list_below_a_home_page_introduction_is_a_title_listing() -> None:
+    about = (
+        "<p>Welcome, my name is Ada and I am a software engineer living by the sea. I build quality software, "
+        "read a lot, and write here about machine learning systems and the tools I use to build them.</p>"
+    )
+    items = "".join(
+        f'<li class="post-item"><div class="meta"><time datetime="2024-03-0{i + 1}">2024-03-0{i + 1}</time></div>'
+        f'<span><a href="/2024/03/0{i + 1}/p{i}/">{t}</a></span></li>'
+        for i, t in enumerate(TITLES)
+    )
+    body = f'<section id="about">{about}</section><section id="writing"><ul class="post-list">{items}</ul></section>'
+    got = entries(page(body))
+    assert [(e.title, e.raw_text, e.published) for e in got] == [
+        (t, "", f"2024-03-0{i + 1}") for i, t in enumerate(TITLES)
+    ]
+
+
+def test_post_with_a_dated_list_of_other_posts_stays_an_article() -> None:
+    head = "<head><title>Sparse attention at scale | Lab Notes</title></head>"
+    text = "".join(f"<p>{e}. {e[::-1]}.</p>" for e in EXCERPTS)
+    items = "".join(
+        f'<li class="post-item"><time datetime="2024-02-0{i + 1}">2024-02-0{i + 1}</time> '
+        f'<a href="/2024/02/0{i + 1}/q{i}/">Older post number {i} on evaluation</a></li>'
+        for i in range(3)
+    )
+    body = f"<h1>Sparse attention at scale</h1>{text}<h2>Earlier</h2><ul class='post-list'>{items}</ul>"
+    got = entries(page(body, head))
+    assert [e.title for e in got] == ["Sparse attention at scale"]
+
+
+def test_more_list_of_bare_title_headings_continues_the_listing() -> None:
+    cards = "".join(
+        f'<div class="summary"><article><h1><a href="/p/{i}/">{t}</a></h1><div>{e}</div>'
+        f'<a href="/p/{i}/">read more</a></article></div>'
+        for i, (t, e) in enumerate(zip(TITLES, EXCERPTS, strict=True))
+    )
+    more = "".join(f'<h2 class="more-item"><a href="/old/{i}/">Older post number {i}</a></h2>' for i in range(4))
+    body = (
+        f'<div class="page"><section class="recent">{cards}</section>'
+        f'<section class="older"><h1>More</h1>{more}<a href="/posts/">All Posts</a></section></div>'
+    )
+    got = entries(page(body))
+    assert [(e.title, e.raw_text) for e in got] == [
+        *zip(TITLES, EXCERPTS, strict=True),
+        *((f"Older post number {i}", "") for i in range(4)),
+    ]
+
+
+def test_a_profile_box_after_the_listing_is_no_continuation() -> None:
+    cards = "".join(
+        f'<article class="index-post"><h2><a href="/p/{i}/">{t}</a></h2><div class="abstract">{e}</div></article>'
+        for i, (t, e) in enumerate(zip(TITLES, EXCERPTS, strict=True))
+    )
+    profile = (
+        '<div class="profile"><div class="friends"><a href="//example.com/">Friend of the blog</a></div>'
+        '<div class="about-me"><a href="/about">About me and this blog</a></div></div>'
+    )
+    got = entries(page(f'<div class="wrap"><div class="posts">{cards}</div>{profile}</div>'))
+    assert [e.title for e in got] == TITLES
+
+
+def test_whole_posts_whose_cards_carry_per_post_classes_are_one_feed() -> None:
+    # WordPress writes post-ID and category-/tag- classes on every card: the feed is the classes they share.
+    long_post = "".join(f"<p>{e} {e[::-1]}.</p>" for e in EXCERPTS * 4)
+    bodies = [long_post, f"<p>{EXCERPTS[1]}</p>", f"<p>{EXCERPTS[2]}</p>"]
+    cards = "".join(
+        f'<article id="post-{10 + i}" class="post-{10 + i} post type-post status-publish hentry category-{c}">'
+        f'<header class="entry-header"><h2 class="entry-title"><a href="/2024/03/0{i + 1}/p{i}/" rel="bookmark">{t}</a>'
+        f'</h2></header><div class="entry-content">{b}</div></article>'
+        for i, (t, b, c) in enumerate(zip(TITLES, bodies, ["news", "notes", "research"], strict=True))
+    )
+    got = entries(page(f'<div class="site-main">{cards}</div>'))
+    assert [e.title for e in got] == TITLES
+    assert got[1].raw_text == EXCERPTS[1]
+
+
+def test_posts_under_an_archives_path_with_an_id_are_posts_not_archive_links() -> None:
+    # Typecho and old WordPress permalinks: /archives/12/ is a post; /archives/2024/03/ is an archive.
+    cards = "".join(
+        f'<article class="post"><h2 class="post-title"><a href="/archives/{i + 12}/">{t}</a></h2>'
+        f'<ul class="post-meta"><li>时间: <time datetime="2024-03-0{i + 1}">2024-03-0{i + 1}</time></li>'
+        f'<li>分类: <a href="/archives/2024/03/">2024年3月</a></li></ul>'
+        f'<div class="post-content"><p>{e}</p><p class="more"><a href="/archives/{i + 12}/">- 阅读剩余部分 -</a></p></div></article>'
+        for i, (t, e) in enumerate(zip(TITLES, EXCERPTS, strict=True))
+    )
+    got = entries(page(cards))
+    assert [(e.url, e.raw_text) for e in got] == [(f"/archives/{i + 12}/", e) for i, e in enumerate(EXCERPTS)]
+
+
+def test_class_less_archive_items_split_into_one_list_per_year_are_all_read() -> None:
+    def year(y: int, items: range) -> str:
+        lis = "".join(
+            f'<li><span class="day">0{i + 1}</span><span class="month">Mar</span><a href="/posts/p{i}/">{(TITLES * 2)[i]} {i}</a></li>'
+            for i in items
+        )
+        return f'<time class="year">{y}</time><ul class="list-unstyled">{lis}</ul>'
+
+    body = f'<div id="archives">{year(2024, range(3))}{year(2023, range(3, 4))}</div>'
+    got = entries(page(body))
+    assert [e.url for e in got] == [f"/posts/p{i}/" for i in range(4)]
+    assert [e.published for e in got] == ["2024-03-01", "2024-03-02", "2024-03-03", "2023-03-04"]

@@ -3,9 +3,9 @@
 One test per page: the page kind (rejected or loaded), card recall and
 precision, titles, URLs and dates of the matched cards, and no furniture
 string in any body. Pages are discovered, so a new fixture is tested as soon
-as it is added; the held-out themes (themes/holdout) are deliberately not
-read here, they measure the detector on markup it was not tuned on
-(benchmarks/listing_bench.py).
+as it is added. Themes held out of development (any set beside dev/) are
+deliberately not read here: they measure the detector on markup it was not
+tuned on (benchmarks/listing_bench.py).
 """
 
 from __future__ import annotations

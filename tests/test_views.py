@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -89,3 +90,16 @@ def test_dump_quality_shows_a_rejected_dump_with_its_reason(tmp_path: Path) -> N
             ["bad.txt"],
         )
     assert quality == [("rejected", "not UTF-8 text", 0, 0, 0, 0, None)]
+
+
+def test_article_overview_shows_the_publication_date_after_the_title(tmp_path: Path) -> None:
+    """0005: the date 0004 stored on articles is in the overview, next to the title; undated articles show NULL."""
+    path = upgraded_copy(tmp_path)
+    with warehouse.session(path) as con:
+        first = rows(con, "SELECT min(article_id) FROM articles")[0][0]
+        con.execute("UPDATE articles SET published = DATE '2024-03-05' WHERE article_id = ?", [first])
+        columns = [row[0] for row in con.execute("DESCRIBE article_overview").fetchall()]
+        assert columns[:4] == ["article_id", "title", "published", "snippet"]
+        shown = rows(con, "SELECT article_id, published FROM article_overview ORDER BY article_id")
+        assert shown == rows(con, "SELECT article_id, published FROM articles ORDER BY article_id")
+    assert [r for r in shown if r[1] is not None] == [(first, date(2024, 3, 5))]

@@ -234,15 +234,16 @@ in the line). Trimming never restructures a page: inline CSS/JS, analytics, long
 entries are dropped, and blank template lines collapsed; nesting, classes, meta lines, read-more links, sidebars,
 headers, footers and pagination are kept as rendered.
 
-`dev/` themes are for development and tests; `holdout/` themes are never used for tuning. `holdout2/` is a second
-held-out set of themes in neither of the others, built after `holdout/` had been used for tuning; it is kept for
-the final measurement only.
+`dev/` themes are for development and tests. The first held-out themes (Cactus, Icarus, Ananke, MemE, Hyde,
+Lanyon, Twenty Twenty) were measured once and then moved into `dev/`; any other group is held out, never tuned on. `holdout2/` is the second held-out set, built
+after `holdout/` had been used for tuning and kept for the final measurement only.
 """
 
 
 def render_sources(pages: dict[str, Page]) -> str:
     lines = [SOURCES_HEADER]
-    for group in ("dev", "holdout", "holdout2"):
+    groups = sorted({key.split("/")[0] for key in pages}, key=lambda group: (group != "dev", group))
+    for group in groups:
         lines.append(f"\n## {group}\n")
         themes = sorted({key.split("/")[1] for key in pages if key.startswith(group + "/")})
         for theme in themes:

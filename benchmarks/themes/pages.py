@@ -329,7 +329,7 @@ PAGES: dict[str, Page] = {
             "帝都的凛冬",
         ),
     ),
-    "holdout/jekyll-lanyon/index": Page(
+    "dev/jekyll-lanyon/index": Page(
         theme="jekyll-lanyon",
         kind="listing",
         lang="en",
@@ -353,7 +353,7 @@ PAGES: dict[str, Page] = {
             "Update 1:",
         ),
     ),
-    "holdout/jekyll-hyde/empty-page": Page(
+    "dev/jekyll-hyde/empty-page": Page(
         theme="jekyll-hyde",
         kind="reject",
         lang="en",
@@ -368,7 +368,7 @@ PAGES: dict[str, Page] = {
             "Publications",
         ),
     ),
-    "holdout/wordpress-twentytwenty/category-laravel": Page(
+    "dev/wordpress-twentytwenty/category-laravel": Page(
         theme="wordpress-twentytwenty",
         kind="listing",
         lang="en",
@@ -382,7 +382,7 @@ PAGES: dict[str, Page] = {
         excerpt_sibling="div.post-inner",
         furniture=("Open the simple version here", "Laravel Cheat Sheet", "Laravel SSH", "Laravel Blade"),
     ),
-    "holdout/hugo-ananke/home": Page(
+    "dev/hugo-ananke/home": Page(
         theme="hugo-ananke",
         kind="listing",
         lang="en",
@@ -404,7 +404,7 @@ PAGES: dict[str, Page] = {
         "newest posts with dates; head scripts dropped)",
         furniture=BUTTERFLY_FURNITURE,
     ),
-    "holdout/hexo-icarus/archives": Page(
+    "dev/hexo-icarus/archives": Page(
         theme="hexo-icarus",
         kind="titles",
         lang="zh",
@@ -427,7 +427,7 @@ PAGES: dict[str, Page] = {
             "Powered by Hexo",
         ),
     ),
-    "holdout/hexo-icarus/post-short": Page(
+    "dev/hexo-icarus/post-short": Page(
         theme="hexo-icarus",
         kind="article",
         lang="zh",
@@ -562,7 +562,7 @@ PAGES: dict[str, Page] = {
         "list page, four category links with counts and no post; scripts trimmed, chrome as on the archive page)",
         furniture=(*NEXT_FURNITURE, "目前共计 4 个分类", "My painting"),
     ),
-    "holdout/hexo-cactus/index": Page(
+    "dev/hexo-cactus/index": Page(
         theme="hexo-cactus",
         kind="titles",
         lang="en",
@@ -652,7 +652,7 @@ PAGES: dict[str, Page] = {
         date="div.archive-meta",
         furniture=("jessewei.dev", "Archive", "Powered by Hugo", "Theme PaperMod", "November"),
     ),
-    "holdout/hexo-icarus/index-luzy": Page(
+    "dev/hexo-icarus/index-luzy": Page(
         theme="hexo-icarus",
         kind="listing",
         lang="zh",
@@ -678,7 +678,7 @@ PAGES: dict[str, Page] = {
             "Powered by Hexo",
         ),
     ),
-    "holdout/hexo-icarus/tags": Page(
+    "dev/hexo-icarus/tags": Page(
         theme="hexo-icarus",
         kind="reject",
         lang="zh",
@@ -687,7 +687,7 @@ PAGES: dict[str, Page] = {
         "archive page)",
         furniture=("BirdZhang", "一只早起的懒鸟", "关注我", "最新文章", "标签", "Powered by Hexo"),
     ),
-    "holdout/hugo-meme/tech": Page(
+    "dev/hugo-meme/tech": Page(
         theme="hugo-meme",
         kind="titles",
         lang="zh",
@@ -702,7 +702,7 @@ PAGES: dict[str, Page] = {
         date_attr="datetime",
         furniture=("AKA二夕", "Tech", "生活", "技术", "关于", "Theme is MemE", "本站访客数"),
     ),
-    "holdout/hugo-meme/home-poem": Page(
+    "dev/hugo-meme/home-poem": Page(
         theme="hugo-meme",
         kind="reject",
         lang="zh",

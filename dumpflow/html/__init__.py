@@ -32,14 +32,14 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Literal
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from dumpflow.html.article import MainText, main_text
 from dumpflow.html.blocks import parse_soup, text_blocks
 from dumpflow.html.chrome import is_chrome
 from dumpflow.html.encoding import DecodeError, decode_html
-from dumpflow.html.listing import Card, find_cards, find_title_cards
-from dumpflow.html.meta import base_url, declares_article, page_title, page_url
+from dumpflow.html.listing import Card, find_cards, find_more_titles, find_title_cards
+from dumpflow.html.meta import base_url, declares_article, find_date, page_title, page_url
 from dumpflow.html.post import MIN_POST_CHARS, post_date, short_post_text, single_post
 from dumpflow.lines import MIN_CONTENT_CHARS, classify
 from dumpflow.normalize import match_key
@@ -135,6 +135,8 @@ def _title_listing(soup: BeautifulSoup, cards: list[Card], text: MainText) -> bo
     letters = [len(match_key(card.title)) for card in cards]
     if 2 * dated < len(cards) and (len(cards) < MIN_TITLE_CARDS or sum(letters) < MIN_TITLE_LETTERS * len(cards)):
         return False
+    if dated == len(cards) >= MIN_TITLE_CARDS and sum(letters) and not _post_beside(soup, cards):
+        return True  # a home page's "about" blurb above the list of dated posts
     if sum(letters) == 0 or sum(letters) < _outside_letters(soup, cards):
         return False
     main = _grams(text.text)
@@ -143,6 +145,27 @@ def _title_listing(soup: BeautifulSoup, cards: list[Card], text: MainText) -> bo
     shown = (" ".join(element.get_text(" ") for element in card.elements) for card in cards)
     covered = main & set().union(*(_grams(card_text) for card_text in shown))
     return len(covered) >= MIN_FEED_COVERAGE * len(main)
+
+
+def _post_beside(soup: BeautifulSoup, cards: list[Card]) -> bool:
+    """Whether the text beside the cards reads as one post: a content <h1> or a date of its own.
+
+    A post names itself in an <h1> and is dated; a home page's introduction
+    ("Welcome, I am ...") above its list of posts is neither, and its <h1>, if
+    any, is the site's name in the page header.
+    """
+    inside = {id(element) for card in cards for element in card.elements}
+
+    def outside(tag: Tag) -> bool:
+        return not any(id(parent) in inside or is_chrome(parent) for parent in (tag, *tag.parents))
+
+    if any(h1.get_text(strip=True) and outside(h1) for h1 in soup.find_all("h1")):
+        return True
+    if any(outside(time_tag) for time_tag in soup.find_all("time")):
+        return True
+    root = soup.body or soup
+    blocks = text_blocks(root, skip=lambda tag: id(tag) in inside or is_chrome(tag))
+    return any(classify(block.text) == "metadata" and find_date(block.text) for block in blocks)
 
 
 def _link_text_only(soup: BeautifulSoup, text: str) -> bool:
@@ -180,7 +203,8 @@ def _read_listing(soup: BeautifulSoup, base: str | None, text: MainText, declare
     verdict = _listing_verdict(soup, cards, text) if cards else "none"
     if verdict == "listing":
         if not declared or _whole_posts(cards):
-            return _listing_entries(cards), False
+            more = [replace(card, body="") for card in find_more_titles(soup, base, cards)]
+            return _listing_entries(cards + more), False
         return [], False
     if declared:
         return [], False

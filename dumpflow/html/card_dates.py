@@ -1,64 +1,98 @@
 """The publication date a listing card shows.
 
-`<time datetime>` first, then metadata spans and lines in any format
-dumpflow.html.meta.find_date reads; archives that group posts under a year
-heading show only "05-03" or "05 Mar" on each card, and take the year from
-the nearest year above.
+`<time>` first (the date it shows, else its `datetime`), then metadata spans
+and lines in any format dumpflow.html.meta.find_date reads. Archives often
+show only the month and day ("05-03", "05 Mar", "9 月 6 日", "九月六日"):
+the year then comes from the post's URL when it is dated (/2020/09/06/) in
+the same month, else from the nearest year heading above ("2024",
+"2024年", "二〇二三"), else the date is unknown rather than guessed.
 """
 
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote, urlsplit
 
 from bs4 import NavigableString, Tag
 
 from dumpflow.html.blocks import text_blocks
 from dumpflow.html.chrome import INLINE, inline_chrome
-from dumpflow.html.meta import MONTHS, find_date
+from dumpflow.html.meta import CN_NUMBER, CN_YEAR, MONTHS, cn_number, find_date, iso_date
 from dumpflow.lines import classify
 
-# "05-03", "5月3日": a date without its year, and a year heading ("2024", "2024年").
+# "05-03", "5月3日", "九月六日": a date without its year, and a year heading ("2024", "2024年", "二〇二三").
 _MONTH_DAY = re.compile(r"(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?")
-_YEAR = re.compile(r"^((?:19|20)\d{2})\s*年?$")
+_CN_MONTH_DAY = re.compile(rf"({CN_NUMBER})\s*月\s*({CN_NUMBER})\s*日")
+_YEAR = re.compile(rf"^((?:19|20)\d{{2}}|{CN_YEAR})\s*年?$")
 _YEAR_LOOKBACK = 400
 _MONTH_NAME = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _DAY_MONTH_NAME = re.compile(rf"(?<!\d)(\d{{1,2}})\s+{_MONTH_NAME}(?!\s*,?\s*\d{{4}})", re.IGNORECASE)
 _MONTH_NAME_DAY = re.compile(rf"\b{_MONTH_NAME}\s+(\d{{1,2}})(?!\d)(?!\s*,?\s*\d{{4}})", re.IGNORECASE)
+# A dated post address: /2020/09/06/slug or /2020/09/slug (Hexo, Jekyll, WordPress permalinks).
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})(?:/|$)")
 # Date parts are short strings; a title is not searched for a month name.
 _MAX_DATE_PART = 12
 
 
-def card_date(element: Tag) -> str | None:
+def card_date(element: Tag, url: str | None = None, anchor: Tag | None = None) -> str | None:
+    """The card's date; `anchor` is where the card sits in the page when `element` is a detached copy."""
     for time_tag in element.find_all("time"):
+        # The date shown wins over the machine-readable one: `datetime` is often UTC, a day off the local date.
+        shown = time_tag.get_text(" ", strip=True)
         value = time_tag.get("datetime")
-        date = find_date(value if isinstance(value, str) else time_tag.get_text(" ", strip=True))
-        if date:
+        machine = find_date(value) if isinstance(value, str) else None
+        if date := find_date(shown):
             return date
+        if machine and (month_day := _month_day([shown])):
+            return iso_date(int(machine[:4]), *month_day) or machine
+        if machine:
+            return machine
     for tag in element.find_all(INLINE):
         if inline_chrome(tag) and (date := find_date(tag.get_text(" ", strip=True))):
             return date
     for block in text_blocks(element):
         if classify(block.text) is not None and (date := find_date(block.text)):
             return date
-    return _month_day_under_year(element)
-
-
-def _month_day_under_year(element: Tag) -> str | None:
-    """A "05-03" date on an archive grouped under year headings ("2024"): the year is the nearest one above."""
-    strings = list(element.stripped_strings)
-    month_day = next(((m[1], m[2]) for text in strings if (m := _MONTH_DAY.fullmatch(text))), None)
-    if month_day is None:
-        # "05 Mar", "Mar 5": a day and a month name, often in two spans.
-        shown = " ".join(text for text in strings if len(text) <= _MAX_DATE_PART)
-        if m := _DAY_MONTH_NAME.search(shown):
-            month_day = (str(MONTHS[m[2].lower()]), m[1])
-        elif m := _MONTH_NAME_DAY.search(shown):
-            month_day = (str(MONTHS[m[1].lower()]), m[2])
+    month_day = _month_day(list(element.stripped_strings))
     if month_day is None:
         return None
+    year = _url_year(url, month_day[0]) or _year_above(anchor or element)
+    return iso_date(year, *month_day)
+
+
+def _month_day(strings: list[str]) -> tuple[int, int] | None:
+    """A month and day shown without a year, from the card's short strings."""
+    for text in strings:
+        if m := _MONTH_DAY.fullmatch(text):
+            return int(m[1]), int(m[2])
+        if (m := _CN_MONTH_DAY.fullmatch(text)) and (month := cn_number(m[1])) and (day := cn_number(m[2])):
+            return month, day
+    # "05 Mar", "Mar 5": a day and a month name, often in two spans.
+    shown = " ".join(text for text in strings if len(text) <= _MAX_DATE_PART)
+    if m := _DAY_MONTH_NAME.search(shown):
+        return MONTHS[m[2].lower()], int(m[1])
+    if m := _MONTH_NAME_DAY.search(shown):
+        return MONTHS[m[1].lower()], int(m[2])
+    return None
+
+
+def _url_year(url: str | None, month: int) -> int | None:
+    """The year of a dated post address, when its month is the month shown."""
+    if not url:
+        return None
+    try:
+        path = unquote(urlsplit(url).path)
+    except ValueError:
+        return None
+    m = _URL_DATE.search(path)
+    return int(m[1]) if m and int(m[2]) == month else None
+
+
+def _year_above(element: Tag) -> int | None:
+    """The nearest year heading above the card ("2024", "2024年", "二〇二三")."""
     for steps, node in enumerate(element.previous_elements):
         if steps > _YEAR_LOOKBACK:
             break
         if isinstance(node, NavigableString) and (year := _YEAR.match(node.strip())):
-            return find_date(f"{year[1]}-{month_day[0]}-{month_day[1]}")
+            return int(year[1]) if year[1].isdigit() else cn_number(year[1])
     return None

@@ -77,25 +77,44 @@ def is_chrome(tag: Tag) -> bool:
         return True
     if tag.get("role") in CHROME_ROLES:
         return True
+    return _chrome_words(tag) and not _holds_content(tag)
+
+
+def _holds_content(tag: Tag) -> bool:
+    """A wrapper named after its layout ("container sidebar-position-left") that holds the page's content.
+
+    Such a wrapper holds the page's posts and, beside them, its other chrome
+    (a sidebar or header with its links). A widget of recent posts holds
+    posts too, but no such links beside them: its <article>s are its items.
+    Only asked of elements whose names sound like chrome, so the subtree search stays rare.
+    """
+    if tag.find("main") is not None or tag.find(attrs={"role": "main"}) is not None:
+        return True
+    if len(tag.find_all("article", limit=2)) < 2:
+        return False
+    return any(
+        inner.find_parent("article") is None and len(inner.find_all("a", href=True, limit=2)) == 2
+        for inner in tag.find_all(_chrome_candidate)
+    )
+
+
+def _chrome_named(tag: Tag) -> bool:
+    """Chrome by its tag, role or name alone, without the content test (which would recurse)."""
+    return tag.name in CHROME_TAGS or tag.get("role") in CHROME_ROLES or _chrome_words(tag)
+
+
+def _chrome_words(tag: Tag) -> bool:
     words: list[str] = []
     for attr in ("id", "class"):
         value = tag.get(attr)
         values = value if isinstance(value, list) else [value] if isinstance(value, str) else []
         for item in values:
             words.extend(w.lower() for w in re.split(r"[-_\s]+", item) if w)
-    return any(word in CHROME_WORDS for word in words) and not _holds_content(tag)
+    return any(word in CHROME_WORDS for word in words)
 
 
-def _holds_content(tag: Tag) -> bool:
-    """A wrapper named after its layout ("container sidebar-position-left") that holds the page's content.
-
-    Only asked of elements whose names sound like chrome, so the subtree search stays rare.
-    """
-    return (
-        tag.find("main") is not None
-        or tag.find(attrs={"role": "main"}) is not None
-        or len(tag.find_all("article", limit=2)) >= 2
-    )
+def _chrome_candidate(tag: Tag) -> bool:
+    return tag.name not in _NEVER_CHROME and tag.name != "article" and _chrome_named(tag)
 
 
 def inline_chrome(tag: Tag) -> bool:

@@ -49,8 +49,10 @@ _CHROME_LINES = frozenset({"blank", "metadata", "read_more", "pagination"})
 # A heading that reads like these is no title; one that reads like paging ("First", "Next") may be.
 _NOT_TITLES = frozenset({"blank", "metadata", "read_more"})
 # Links to a taxonomy, paging or author page: never a post's title.
+# An archive by date (/archives/, /archives/2020/09/) is one; /archives/123/ is a post (Typecho, WordPress).
 _TAXONOMY = re.compile(
-    r"/(?:tags?|categor(?:y|ies)|archives?|page|author|authors|search|series|topics?|labels?)(?:/|$|\?|\.html)"
+    r"/(?:tags?|categor(?:y|ies)|page|author|authors|search|series|topics?|labels?)(?:/|$|\?|\.html)"
+    r"|/archives?(?:/(?:19|20)\d{2}(?:/\d{1,2}){0,2})?(?:/|\.html)?(?:$|[?#]|index\.html|page/)"
     r"|[?&](?:tags?|cat|category|categories|label|author|page|s|q)=",
     re.IGNORECASE,
 )
@@ -60,6 +62,8 @@ _MARKER_ONLY = re.compile(r"^(?:\.{2,}|…+|\[(?:\.{3}|…)\]|。{3,})$")
 _TITLE_LABEL = re.compile(r"^(?:原创|转载|翻译|原|转|译)\s+")
 # The label some themes put before the excerpt ("摘要: ...").
 _SUMMARY_LABEL = re.compile(r"^(?:摘要|概要|summary|excerpt|abstract)\s*[:：]\s*", re.IGNORECASE)
+# A class naming one post rather than the card's kind: an id (post-123) or its taxonomy (category-x, tag-y).
+_OWN_CLASS = re.compile(r"\d|^(?:category|categories|tag|tags|format|status|author|type)-", re.IGNORECASE)
 # A line that is all links elsewhere (a tag list, a category) is furniture up to this many letters.
 _MAX_FURNITURE_LINK_LETTERS = 80
 
@@ -157,6 +161,8 @@ def _body(rest: list[Block], title: Block) -> list[str]:
 
 def read_card(element: Tag, base: str | None, parts: tuple[Tag, ...] = ()) -> Card | None:
     """The card this element is, or None when it has no title leading to a link or holds several."""
+    if element.name in HEADING_TAGS:
+        return _heading_card(element, base)
     if element.name not in CARD_TAGS or (element.find("a", href=True) is None and element.name != "a"):
         return None
     if is_hidden(element):
@@ -181,19 +187,56 @@ def read_card(element: Tag, base: str | None, parts: tuple[Tag, ...] = ()) -> Ca
     else:
         title = blocks[index]
         rest = blocks[index + 1 :]
+        if (marked := _marked_body(element)) is not None and title.text not in marked.get_text(" "):
+            rest = text_blocks(marked, skip=inline_chrome)
         own = element.get("href") if element.name == "a" else None
         href = title.href or (own if isinstance(own, str) else None) or _first_href(element, base)
         if not isinstance(href, str):
             return None
+    url = absolute(base, href)
     return Card(
         title=_TITLE_LABEL.sub("", title.text) or title.text,
-        url=absolute(base, href),
-        published=card_date(element),
+        url=url,
+        published=card_date(element, url, parts[0] if parts else None),
         body="\n\n".join(_body(rest, title)),
         element=element,
         parts=parts,
         linked_title=title.href is not None,
     )
+
+
+def _heading_card(heading: Tag, base: str | None) -> Card | None:
+    """A heading that is one link to a post: a title-only card (a list of bare `<h2><a>` titles)."""
+    if is_hidden(heading):
+        return None
+    blocks = text_blocks(heading, skip=inline_chrome)
+    if len(blocks) != 1 or not _is_post_link(blocks[0].href, base) or classify(blocks[0].text) in _NOT_TITLES:
+        return None
+    return Card(
+        title=blocks[0].text,
+        url=absolute(base, blocks[0].href),
+        published=None,
+        body="",
+        element=heading,
+        linked_title=True,
+    )
+
+
+def _marked_body(element: Tag) -> Tag | None:
+    """The one element the card marks as the post's body: schema.org `itemprop=articleBody`, microformats `e-content`.
+
+    Themes that print notes around the body ("Update 1: ...", a signature)
+    keep them outside this element; its markup says where the post ends.
+    """
+    found = element.find_all(_is_marked_body, limit=2)
+    return found[0] if len(found) == 1 else None
+
+
+def _is_marked_body(tag: Tag) -> bool:
+    prop = tag.get("itemprop")
+    classes = tag.get("class")
+    props = prop.split() if isinstance(prop, str) else []
+    return "articleBody" in props or (isinstance(classes, list) and "e-content" in classes)
 
 
 def _first_href(element: Tag, base: str | None) -> str | None:
@@ -220,12 +263,31 @@ def _containers(soup: BeautifulSoup) -> Iterator[tuple[Tag, list[Tag]]]:
 
 
 def _signature(tag: Tag) -> tuple[str, tuple[str, ...]]:
+    """Tag and classes, without the classes that name one post (`post-123`, `category-news`, `tag-nlp`)."""
+    return tag.name, tuple(sorted(name for name in _classes(tag) if not _OWN_CLASS.search(name)))
+
+
+def _classes(tag: Tag) -> list[str]:
     classes = tag.get("class")
-    return tag.name, tuple(sorted(classes)) if isinstance(classes, list) else ()
+    return classes if isinstance(classes, list) else []
+
+
+def _shared_signature(cards: list[Card]) -> tuple[str, tuple[str, ...]] | None:
+    """The tag and the classes every card element carries (None: different tags).
+
+    CMS themes add per-post classes to each card (WordPress `category-news`,
+    Ghost `tag-getting-started`), so one feed's cards rarely have equal class
+    lists; the classes they share are the feed's.
+    """
+    names = {card.element.name for card in cards}
+    if len(names) != 1:
+        return None
+    shared = set.intersection(*(set(_signature(card.element)[1]) for card in cards))
+    return next(iter(names)), tuple(sorted(shared))
 
 
 def _starts_card(tag: Tag, base: str | None) -> bool:
-    """A sibling that opens an unwrapped card: a heading with a post link, or a block that is only a title link.
+    """A sibling that opens an unwrapped card: a heading with a post link, or a block that is only a title line.
 
     Its other lines may only be metadata (a date above the title). A paragraph
     that is one link is not a title line: articles put "Read also: <a>...</a>"
@@ -236,8 +298,22 @@ def _starts_card(tag: Tag, base: str | None) -> bool:
     lines = [b for b in text_blocks(tag) if classify(b.text) != "metadata"]
     if len(lines) != 1 or not _is_post_link(lines[0].href, base) or classify(lines[0].text) in _CHROME_LINES:
         return False
-    # A box holding a linked heading (an embedded "related story") is not a bare title line.
-    return tag.name in HEADING_TAGS or (lines[0].linked and not lines[0].heading)
+    return tag.name in HEADING_TAGS or lines[0].linked or lines[0].heading
+
+
+def _boxed_heading(tag: Tag) -> bool:
+    """A box around a linked heading (`<div><h2><a>Title</a></h2></div>`), not a bare heading or title link."""
+    return tag.name not in HEADING_TAGS and any(block.heading for block in text_blocks(tag))
+
+
+def _loose_paragraphs(run: tuple[Tag, ...]) -> bool:
+    """Paragraphs with text directly in the run: running text, as between an article's embedded story boxes.
+
+    A theme that wraps its title in a box wraps the excerpt too (WordPress'
+    entry-header / post-inner); a news article drops "related story" boxes,
+    each a linked heading in a div, between its own loose paragraphs.
+    """
+    return any(part.name == "p" and part.get_text(strip=True) for part in run[1:])
 
 
 def _runs(children: list[Tag], base: str | None) -> list[Card]:
@@ -250,9 +326,12 @@ def _runs(children: list[Tag], base: str | None) -> list[Card]:
     for indexes in by_signature.values():
         if len(indexes) < MIN_CARDS or all(b == a + 1 for a, b in itertools.pairwise(indexes)):
             continue  # adjacent title siblings are a title list, read as ordinary cards
+        boxed = _boxed_heading(children[indexes[0]])
         cards: list[Card] = []
         for start, end in itertools.pairwise([*indexes, len(children)]):
             run = tuple(children[start:end])
+            if boxed and _loose_paragraphs(run):
+                continue
             wrapper = Tag(name="div")
             for part in run:
                 wrapper.append(copy.copy(part))
@@ -269,7 +348,7 @@ def _groups(soup: BeautifulSoup, base: str | None) -> Iterator[list[Card]]:
     for _container, children in _containers(soup):
         groups: dict[str, list[Card]] = defaultdict(list)
         for child in children:
-            if child.name in CARD_TAGS:
+            if child.name in CARD_TAGS or child.name in HEADING_TAGS:
                 card = read_card(child, base)
                 if card is not None:
                     groups[child.name].append(card)
@@ -316,13 +395,75 @@ def find_title_cards(soup: BeautifulSoup, base: str | None) -> list[Card]:
     """The largest group of title-only cards leading to posts (an archive, category or tag page)."""
     best: list[Card] = []
     best_key = (0, 0)
-    for cards in _groups(soup, base):
-        if not _distinct(cards, base) or any(c.body for c in cards):
+    for group in _groups(soup, base):
+        if not _distinct(group, base) or any(c.body for c in group):
             continue
+        # Archives split by year put each year's entries in a box of their own: the feed is all of them.
+        cards = _with_lookalikes(soup, group, base)
         key = (sum(1 for c in cards if c.published), len(cards))
         if key > best_key:
             best, best_key = cards, key
-    return _with_lookalikes(soup, best, base)
+    return best
+
+
+def _in_lookalike_containers(cards: list[Card], base: str | None) -> list[Card]:
+    """Class-less cards (`<li>`, `<article>`) of a feed split into one container per year, all of them.
+
+    The containers then carry the feed's name (`ul.list-unstyled`, `div.article-list`), and they sit
+    side by side in one region (the container's parent, or its grandparent when each year has a box).
+    """
+    container = cards[0].element.parent
+    if container is None or any(card.element.parent is not container for card in cards):
+        return cards
+    name, classes = _signature(container)
+    region = container.parent.parent if container.parent is not None else None
+    if not classes or region is None:
+        return cards
+    known = {id(card.element): card for card in cards}
+    title_only = not any(card.body for card in cards)
+    tag = cards[0].element.name
+    merged: list[Card] = []
+    for box in region.find_all(name, class_=classes[0]):
+        if _signature(box) != (name, classes) or any(map(is_chrome, (box, *box.parents))):
+            continue
+        for element in box.find_all(tag, recursive=False):
+            card = known.get(id(element)) or read_card(element, base)
+            if card is not None and (not title_only or not card.body):
+                merged.append(card)
+    return merged if all(id(card.element) in {id(m.element) for m in merged} for card in cards) else cards
+
+
+def find_more_titles(soup: BeautifulSoup, base: str | None, cards: list[Card]) -> list[Card]:
+    """Title-only cards that continue an excerpt listing: a "More" list of older posts just below it.
+
+    Some themes show the newest posts with excerpts and the next few as bare
+    title links, in a box beside the listing's own (Hugo Ananke's "More").
+    Such a list is in the listing's region (under the parent of the listing's
+    container), comes after it and names other posts; a list elsewhere (a
+    widget, a footer) or repeating the listing's posts is not a continuation.
+    """
+    if not cards:
+        return []
+    first = cards[0].elements[0]
+    region = first.parent.parent if first.parent is not None else None
+    if region is None:
+        return []
+    listed = {card.url for card in cards}
+    hosts = {_host(absolute(base, card.url) or "") for card in cards}
+    last = cards[-1].elements[-1]
+    after = {id(element) for element in last.find_all_next()}
+    best: list[Card] = []
+    for group in _groups(soup, base):
+        if not _distinct(group, base) or any(card.body or card.url in listed or card.parts for card in group):
+            continue
+        if len({_signature(card.element) for card in group}) > 1:
+            continue  # one list repeats one element; a profile box's "friends" and "about me" links do not
+        if any(_host(absolute(base, card.url) or "") not in hosts for card in group):
+            continue
+        elements = [element for card in group for element in card.elements]
+        if all(id(element) in after and region in element.parents for element in elements) and len(group) > len(best):
+            best = group
+    return best
 
 
 def _alike(cards: list[Card]) -> bool:
@@ -337,8 +478,8 @@ def _alike(cards: list[Card]) -> bool:
     sizes = sorted((_letters(card.body) for card in cards), reverse=True)
     if sizes[0] <= MAX_CARD_RATIO * sizes[1]:
         return True
-    signatures = {_signature(card.element) for card in cards}
-    return len(cards) >= 3 and len(signatures) == 1 and bool(next(iter(signatures))[1]) and not cards[0].parts
+    shared = _shared_signature(cards)
+    return len(cards) >= 3 and shared is not None and bool(shared[1]) and not cards[0].parts
 
 
 def _with_lookalikes(soup: BeautifulSoup, cards: list[Card], base: str | None) -> list[Card]:
@@ -351,15 +492,17 @@ def _with_lookalikes(soup: BeautifulSoup, cards: list[Card], base: str | None) -
     """
     if not cards or cards[0].parts:
         return cards
-    signatures = {_signature(card.element) for card in cards}
-    if len(signatures) != 1 or not next(iter(signatures))[1]:
+    shared = _shared_signature(cards)
+    if shared is None:
         return cards
-    name, classes = next(iter(signatures))
+    if not shared[1]:
+        return _in_lookalike_containers(cards, base)
+    name, classes = shared
     known = {id(card.element): card for card in cards}
     title_only = not any(card.body for card in cards)
     merged: list[Card] = []
     for element in soup.find_all(name, class_=classes[0]):
-        if _signature(element) != (name, classes) or any(is_chrome(parent) for parent in element.parents):
+        if not set(classes) <= set(_classes(element)) or any(map(is_chrome, (element, *element.parents))):
             continue
         card = known.get(id(element)) or read_card(element, base)
         if card is not None and (not title_only or not card.body):

@@ -8,6 +8,7 @@ Dates are shown in a dozen formats; we store ISO dates when we can read one.
 from __future__ import annotations
 
 import re
+from datetime import date
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
@@ -39,13 +40,39 @@ _MONTH = (
 )
 _YMD = re.compile(r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
 _MDY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE)
-_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(\d{{4}})\b", re.IGNORECASE)
+_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(\d{{4}})\b", re.IGNORECASE)
+
+
+# Chinese numerals: "二〇二〇年九月六日" writes each year digit, and months and days as tens ("二十一").
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
+CN_YEAR = r"[〇零一二三四五六七八九]{4}"
+CN_NUMBER = r"[一二三四五六七八九十]{1,3}"
+_CN_YMD = re.compile(rf"({CN_YEAR})\s*年\s*({CN_NUMBER})\s*月\s*({CN_NUMBER})\s*日")
+
+
+def cn_number(text: str) -> int | None:
+    """A Chinese numeral as an int: digit by digit for years ("二〇二〇"), with 十 for tens ("二十一")."""
+    if "十" not in text:
+        digits = [_CN_DIGITS.get(c) for c in text]
+        return int("".join(str(d) for d in digits)) if digits and None not in digits else None
+    tens, _, ones = text.partition("十")
+    high = _CN_DIGITS.get(tens, -1) if tens else 1
+    low = _CN_DIGITS.get(ones, -1) if ones else 0
+    return 10 * high + low if high >= 0 and low >= 0 else None
 
 
 def _iso(year: int, month: int, day: int) -> str | None:
-    if 1900 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31:
-        return f"{year:04d}-{month:02d}-{day:02d}"
-    return None
+    if not 1900 <= year <= 2100:
+        return None
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:  # 2024-02-30, month 13
+        return None
+
+
+def iso_date(year: int | None, month: int | None, day: int | None) -> str | None:
+    """YYYY-MM-DD when all three parts are there and form a plausible date."""
+    return _iso(year, month, day) if year is not None and month is not None and day is not None else None
 
 
 def find_date(text: str) -> str | None:
@@ -56,6 +83,8 @@ def find_date(text: str) -> str | None:
     if (m := _MDY.search(text)) and (iso := _iso(int(m[3]), MONTHS[m[1].lower()], int(m[2]))):
         found.append((m.start(), iso))
     if (m := _DMY.search(text)) and (iso := _iso(int(m[3]), MONTHS[m[2].lower()], int(m[1]))):
+        found.append((m.start(), iso))
+    if (m := _CN_YMD.search(text)) and (iso := iso_date(cn_number(m[1]), cn_number(m[2]), cn_number(m[3]))):
         found.append((m.start(), iso))
     return min(found)[1] if found else None
 
