@@ -362,3 +362,25 @@ def test_listing_bench_scores_a_tiny_fixture_dir(tmp_path: Path, capsys: pytest.
     assert rows["listing"][:6] == ["1", "0.667", "0.667", "1.000", "1.000", "1.000"]
     assert rows["reject"][6:] == ["0", "0", "0", "0"]
     assert rows["total"][0] == "2"
+
+
+def test_targets_compare_dumpflow_with_both_references() -> None:
+    from benchmarks import dedup_bench
+
+    def row(role: str, wall: float, tp: int) -> tuple[dedup_bench.Result, scoring.Score]:
+        run = dedup_bench.Run(0, "", "", wall, 900.0, 1200.0)
+        return dedup_bench.Result(role, role, run, None, "", {}), scoring.Score(tp, 1000, 1000, 100_000, 0, 0)
+
+    rows = {"dumpflow": row("dumpflow", 10.0, 996), "datasketch": row("datasketch", 70.0, 900)}
+    rows["datatrove"] = row("datatrove", 9.0, 990)
+    lines = dedup_bench.targets(100_000, rows, (0.3, "match_dumps, first call"))
+    text = "\n".join(lines)
+    assert "datasketch baseline's (same run): met (7.00x)" in text
+    assert "F1 >= 0.995: met (0.9960)" in text
+    assert "ahead of datatrove on entries/s and F1: NOT met (10,000 vs 11,111 entries/s" in text
+    assert ">= 5,000 entries/s end to end: met (10,000 entries/s)" in text
+    assert "peak RSS <= 2 GB: met (900 MB largest process, 1,200 MB tree)" in text
+    assert "dedup <= 0.5 s: met (0.300 s, match_dumps, first call)" in text
+    del rows["datatrove"], rows["datasketch"]
+    text = "\n".join(dedup_bench.targets(100_000, rows, None))
+    assert "(same run): n/a" in text and "n/a (--skip-datatrove)" in text and "dedup <= 0.5 s: n/a" in text
