@@ -41,16 +41,29 @@ _PAGINATION = re.compile(r"^[\d\s]+$")
 _WS = re.compile(r"\s+")
 
 
+def dump_paths(dumps_dir: Path) -> list[Path]:
+    """The dumps in name order (the corpus names them in generation order)."""
+    return sorted(dumps_dir.glob("*.txt"))
+
+
+def read_dump_entries(path: Path) -> Iterator[tuple[str, int, str]]:
+    """(source_name, position, text) for every excerpt of one dump: header, pagination and `...` dropped.
+
+    Shared with the datatrove baseline, so both references see the same texts.
+    """
+    position = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line in HEADER_LINES or _PAGINATION.match(line):
+            continue
+        yield path.name, position, line.removesuffix(MARKER)
+        position += 1
+
+
 def read_entries(dumps_dir: Path) -> Iterator[tuple[str, int, str]]:
     """(source_name, position, text) for every excerpt, dumps in name order."""
-    for path in sorted(dumps_dir.glob("*.txt")):
-        position = 0
-        for line in path.read_text(encoding="utf-8").splitlines():
-            line = line.strip()
-            if not line or line in HEADER_LINES or _PAGINATION.match(line):
-                continue
-            yield path.name, position, line.removesuffix(MARKER)
-            position += 1
+    for path in dump_paths(dumps_dir):
+        yield from read_dump_entries(path)
 
 
 def shingles(text: str, size: int = SHINGLE) -> list[bytes]:

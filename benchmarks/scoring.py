@@ -9,9 +9,11 @@ enumerating pairs would be O(cluster size squared) and is never needed.
 
 from __future__ import annotations
 
+import argparse
 import csv
+import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -114,3 +116,18 @@ def read_labels(path: Path, label_column: str) -> dict[Key, str]:
 def read_traps(path: Path) -> list[tuple[str, str, str]]:
     with path.open(encoding="utf-8", newline="") as handle:
         return [(row["article"], row["trap"], row["group"]) for row in csv.DictReader(handle)]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """`python benchmarks/scoring.py CORPUS_DIR LABELS.csv`: P/R/F1 of one labels file, for threshold sweeps."""
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("corpus_dir", type=Path)
+    parser.add_argument("labels", type=Path, help="a CSV with source_name, position, label (what --labels writes)")
+    args = parser.parse_args(argv)
+    s = score(read_labels(args.corpus_dir / "truth.csv", "article"), read_labels(args.labels, "label"))
+    print(f"precision: {s.precision:.4f}  recall: {s.recall:.4f}  F1: {s.f1:.4f}  missing: {s.missing}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -194,22 +194,91 @@ def test_baseline_finds_an_exact_repeat_and_skips_chrome(tmp_path: Path) -> None
     assert len({labels[("000_a.txt", 0)], labels[("000_a.txt", 1)], labels[("001_b.txt", 0)]}) == 3
 
 
-# --- the runner's log reading ---------------------------------------------------------
+# --- the datatrove baseline ---------------------------------------------------------
 
 
-def test_task_seconds_from_prefect_log_lines() -> None:
+def _copies_in_two_dumps(dumps: Path) -> tuple[str, str, str]:
+    source = corpus.TextSource.from_seeds(corpus.DEFAULT_SEED_DIR)
+    draw = corpus.Draw("baseline-test")
+    one, two, three = (source.compose(draw, 200)[:200] + "..." for _ in range(3))
+    dumps.mkdir()
+    (dumps / "000_a.txt").write_bytes(corpus.dump_bytes([one, two], "1 2"))
+    (dumps / "001_b.txt").write_bytes(corpus.dump_bytes([three, one], None))
+    return one, two, three
+
+
+def test_datatrove_baseline_groups_a_copy_across_tasks(tmp_path: Path) -> None:
+    """The copy's first sighting is its cluster's root in task 0, which stage 4 leaves without a cluster id
+    (no removals in that task): the label must still come from stage 3's cluster files."""
+    from benchmarks import baseline_datatrove
+
+    _copies_in_two_dumps(tmp_path / "dumps")
+    labels, seconds = baseline_datatrove.cluster(tmp_path / "dumps", tmp_path / "work", tasks=2, workers=1)
+    assert set(labels) == {("000_a.txt", 0), ("000_a.txt", 1), ("001_b.txt", 0), ("001_b.txt", 1)}
+    assert labels[("001_b.txt", 1)] == labels[("000_a.txt", 0)]
+    assert len({labels[("000_a.txt", 0)], labels[("000_a.txt", 1)], labels[("001_b.txt", 0)]}) == 3
+    assert list(seconds) == ["signature", "buckets", "cluster", "filter", "labels"]
+    assert not list((tmp_path / "work").iterdir())  # its work directory is removed
+
+
+def test_datatrove_shingles_are_character_5_grams() -> None:
+    from benchmarks import baseline_datatrove
+
+    step = baseline_datatrove.MinhashDedupSignature(
+        "unused-sigs", baseline_datatrove.minhash_config(), language=baseline_datatrove.CharacterTokenizer()
+    )
+    assert step.get_shingles("注意力 机制").size == 1  # 5 characters once the space is gone
+    assert step.get_shingles("注意力机制的训练").size == 4
+    assert step.get_shingles("Attention").size == 5
+
+
+def test_datatrove_baseline_cli_labels_every_entry(made: Path, tmp_path: Path) -> None:
+    """The script as the benchmark runs it: worker processes, every entry labelled, exact repeats grouped."""
+    import subprocess
+    import sys
+
+    labels_csv = tmp_path / "labels.csv"
+    script = Path(__file__).resolve().parent.parent / "benchmarks" / "baseline_datatrove.py"
+    out = subprocess.run(
+        [sys.executable, str(script), str(made / "dumps"), "--labels", str(labels_csv), "--workdir", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    truth = scoring.read_labels(made / "truth.csv", "article")
+    labels = scoring.read_labels(labels_csv, "label")
+    assert set(labels) == set(truth)
+    assert f"entries: {ENTRIES}" in out and "peak_rss_mb: " in out
+    kinds = scoring.read_labels(made / "kinds.csv", "kind")
+    found, total = scoring.kind_recall(truth, kinds, labels)["exact"]
+    assert found == total > 0
+    assert scoring.score(truth, labels).f1 > 0.8
+
+
+def test_scoring_cli_scores_a_labels_file(made: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    labels = tmp_path / "labels.csv"
+    rows = _read_rows(made / "truth.csv")
+    labels.write_text(
+        "source_name,position,label\n" + "".join(f"{r['source_name']},{r['position']},x\n" for r in rows),
+        encoding="utf-8",
+    )
+    assert scoring.main([str(made), str(labels)]) == 0
+    truth = scoring.read_labels(made / "truth.csv", "article")
+    expected = scoring.score(truth, {k: "x" for k in truth})
+    assert f"precision: {expected.precision:.4f}  recall: 1.0000" in capsys.readouterr().out
+
+
+# --- the runner's output reading -------------------------------------------------------
+
+
+def test_stage_seconds_from_the_summary_line() -> None:
     from benchmarks import dedup_bench
 
-    log = "\n".join(
-        [
-            "23:59:58.000 | INFO    | Flow run 'x-y' - Beginning flow run 'x-y' for flow 'ingest'",
-            "23:59:59.500 | INFO    | Task run 'read_batch-ad5' - Finished in state Completed()",
-            "00:00:02.500 | INFO    | Task run 'match_batch-a95' - Finished in state Completed()",
-            "00:00:03.000 | INFO    | Task run 'read_batch-7e2' - Finished in state Completed()",
-        ]
-    )
-    assert dedup_bench.task_seconds(log) == {"read_batch": 2.0, "match_batch": 3.0}
-    assert dedup_bench.task_seconds("no prefect here") == {}
+    out = "entries: 9\nseconds: 32.13  (prepare 5.94, dedup 13.42, annotate 4.73, load 6.62)\nrunner: thread\n"
+    assert dedup_bench.stage_seconds(out) == {"prepare": 5.94, "dedup": 13.42, "annotate": 4.73, "load": 6.62}
+    assert dedup_bench.stage_seconds("seconds: 3.0\n") == {}
+    assert dedup_bench.format_stage_seconds({}).startswith("n/a")
+    assert dedup_bench.format_stage_seconds({"a": 1.0, "b": 3.0}) == "a 1.00 s (25%), b 3.00 s (75%)"
 
 
 def test_floor_reads_every_line_and_writes_each_once(made: Path, tmp_path: Path) -> None:
@@ -293,3 +362,25 @@ def test_listing_bench_scores_a_tiny_fixture_dir(tmp_path: Path, capsys: pytest.
     assert rows["listing"][:6] == ["1", "0.667", "0.667", "1.000", "1.000", "1.000"]
     assert rows["reject"][6:] == ["0", "0", "0", "0"]
     assert rows["total"][0] == "2"
+
+
+def test_targets_compare_dumpflow_with_both_references() -> None:
+    from benchmarks import dedup_bench
+
+    def row(role: str, wall: float, tp: int) -> tuple[dedup_bench.Result, scoring.Score]:
+        run = dedup_bench.Run(0, "", "", wall, 900.0, 1200.0)
+        return dedup_bench.Result(role, role, run, None, "", {}), scoring.Score(tp, 1000, 1000, 100_000, 0, 0)
+
+    rows = {"dumpflow": row("dumpflow", 10.0, 996), "datasketch": row("datasketch", 70.0, 900)}
+    rows["datatrove"] = row("datatrove", 9.0, 990)
+    lines = dedup_bench.targets(100_000, rows, (0.3, "match_dumps, first call"))
+    text = "\n".join(lines)
+    assert "datasketch baseline's (same run): met (7.00x)" in text
+    assert "F1 >= 0.995: met (0.9960)" in text
+    assert "ahead of datatrove on entries/s and F1: NOT met (10,000 vs 11,111 entries/s" in text
+    assert ">= 5,000 entries/s end to end: met (10,000 entries/s)" in text
+    assert "peak RSS <= 2 GB: met (900 MB largest process, 1,200 MB tree)" in text
+    assert "dedup <= 0.5 s: met (0.300 s, match_dumps, first call)" in text
+    del rows["datatrove"], rows["datasketch"]
+    text = "\n".join(dedup_bench.targets(100_000, rows, None))
+    assert "(same run): n/a" in text and "n/a (--skip-datatrove)" in text and "dedup <= 0.5 s: n/a" in text
