@@ -30,11 +30,15 @@ once and never changes.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from dumpflow import minhash
+import numpy as np
+
+from dumpflow import minhash, similarity
 from dumpflow.hashing import hex_id
 from dumpflow.signals import Known, batch_signals, url_signal
 from dumpflow.similarity import aligned_containment, gram_index, misses_exceed
@@ -51,6 +55,8 @@ ID_PREFIX = 48
 # A real repeat shares most of its 13 signals, so it is still found through the
 # others; without the cap, candidates per entry grow with the catalogue.
 MAX_POSTING = 16
+# Signals shared by more keys than this propose no pairs to screen in bulk (see `screened_pairs`).
+SCREEN_GROUP = 64
 
 KIND_RANK = {"exact": 3, "truncation": 2, "near": 1}
 # A match by address: certain, though the texts were not found alike.
@@ -72,6 +78,78 @@ def url_article_id(url_key: str) -> str:
     """The id of an article first seen with an address: a card, its post page and an
     archive line get the same id whichever of them arrives first."""
     return hex_id("article-url:" + url_key)
+
+
+def _lap(phases: dict[str, float], name: str, since: float) -> float:
+    now = time.perf_counter()
+    phases[name] = phases.get(name, 0.0) + now - since
+    return now
+
+
+def screened_pairs(
+    keys: Sequence[str],
+    entries: Sequence[CleanEntry],
+    sigs: dict[str, list[int]],
+    postings: dict[int, set[str]],
+    states: dict[str, Known],
+) -> set[tuple[str, str]]:
+    """(shorter, longer) key pairs that verification will likely meet and that are certainly not alike.
+
+    The pairs come from one join of the batch's new keys and the stored
+    candidates' keys on their signals (a signal shared by more than
+    SCREEN_GROUP keys is skipped, as a template); `similarity.screen_pairs`
+    then tests them all at once. Matching itself still walks the entries in
+    order and verifies each candidate's *current* key: a pair found here saves
+    that verification its costly part, and a pair not found here is verified
+    as before, so the decisions are the same either way.
+    """
+    stored = list(dict.fromkeys(states[a].key for posting in postings.values() for a in posting))
+    nodes = [*keys, *stored]
+    if len(nodes) < 2:
+        return set()
+    node_of = {key: i for i, key in enumerate(stored, len(keys))}
+    hashes = [h for key in keys for h in sigs[key]]
+    owners = np.repeat(np.arange(len(keys)), [len(sigs[key]) for key in keys]).tolist()
+    for h, posting in postings.items():
+        for a in posting:
+            hashes.append(h)
+            owners.append(node_of[states[a].key])
+    h = np.array(hashes, dtype=np.uint64)
+    order = np.argsort(h, kind="stable")
+    h, node = h[order], np.asarray(owners, dtype=np.int64)[order]
+    starts = np.flatnonzero(np.r_[True, h[1:] != h[:-1]])
+    sizes = np.diff(np.r_[starts, h.size])
+    size_of = np.repeat(sizes, sizes)
+    offset = np.arange(h.size) - np.repeat(starts, sizes)  # how many earlier members each member pairs with
+    offset[size_of > SCREEN_GROUP] = 0
+    later = np.repeat(np.arange(h.size), offset)
+    earlier = np.repeat(np.repeat(starts, sizes), offset) + (
+        np.arange(later.size) - np.repeat(np.cumsum(offset) - offset, offset)
+    )
+    a, b = node[earlier], node[later]
+    keep = (a != b) & ((a < len(keys)) | (b < len(keys)))
+    joined = np.sort(np.minimum(a, b)[keep] * len(nodes) + np.maximum(a, b)[keep])
+    joined = joined[np.r_[True, joined[1:] != joined[:-1]]] if joined.size else joined
+    pairs = np.stack([joined // len(nodes), joined % len(nodes)], axis=1)
+    truncated = {e.key for e in entries if e.is_truncated} | {s.key for s in states.values() if s.is_truncated}
+    shorter: list[int] = []
+    longer: list[int] = []
+    for i, j in pairs.tolist():
+        x, y = nodes[i], nodes[j]
+        for short, long_, si, li in ((x, y, i, j), (y, x, j, i)):
+            if len(short) > len(long_) or len(short) < MIN_PREFIX or long_.startswith(short):
+                continue
+            if len(short) < NEAR_THRESHOLD * len(long_) and short not in truncated:
+                continue  # verify rejects it on the lengths alone
+            shorter.append(si)
+            longer.append(li)
+    below = similarity.screen_pairs(
+        nodes, np.array(shorter, dtype=np.int64), np.array(longer, dtype=np.int64), NEAR_THRESHOLD
+    )
+    return {
+        (nodes[i], nodes[j])
+        for i, j in zip(np.array(shorter)[below].tolist(), np.array(longer)[below].tolist(), strict=True)
+    }
 
 
 class CandidateSource(Protocol):
@@ -99,8 +177,14 @@ def verify(
     entry_truncated: bool,
     state: Known,
     exact_hit: bool,
+    screened: AbstractSet[tuple[str, str]] = frozenset(),
 ) -> Match | None:
-    """Decide on the text whether an entry is a sighting of a candidate article."""
+    """Decide on the text whether an entry is a sighting of a candidate article.
+
+    `screened` holds (shorter, longer) key pairs already found certainly below
+    the threshold in bulk (`similarity.screen_pairs`, the same test as
+    `misses_exceed`); any other pair is tested here.
+    """
     if exact_hit or entry_key == state.key:
         return Match(state.article_id, "exact", 1.0)
     short, long_, short_truncated = (
@@ -114,7 +198,7 @@ def verify(
         return Match(state.article_id, "truncation", round(len(short) / len(long_), 6))
     if not short_truncated and len(short) / len(long_) < NEAR_THRESHOLD:
         return None  # the coverage cap below would keep any score under the threshold
-    if misses_exceed(short, long_, NEAR_THRESHOLD):
+    if (short, long_) in screened or misses_exceed(short, long_, NEAR_THRESHOLD):
         return None
     score = aligned_containment(gram_index(short), gram_index(long_))
     if not short_truncated and len(short) < 0.9 * len(long_):
@@ -139,6 +223,8 @@ class Index:
     ids: dict[str, list[str]] = field(default_factory=dict)  # key -> article_id_candidates(key)
     sketches: dict[str, list[int]] = field(default_factory=dict)  # key -> minhash sketch, for the warehouse
     by_url: dict[str, str] = field(default_factory=dict)  # url_key -> the one article that has it
+    screen: set[tuple[str, str]] = field(default_factory=set)  # (shorter, longer) keys certainly not alike
+    phases: dict[str, float] = field(default_factory=dict)  # seconds per phase, for benchmarks
 
     def prefetch(self, entries: Sequence[CleanEntry]) -> None:
         """One round trip to the warehouse for a whole batch of entries.
@@ -148,6 +234,7 @@ class Index:
         Title-only entries have the key '' and no text signals: hashing '' would
         make every one of them an exact repeat of the others.
         """
+        lap = time.perf_counter()
         sigs = self.sigs
         keys = [key for key in dict.fromkeys(entry.key for entry in entries) if key and key not in sigs]
         url_keys = [u for u in dict.fromkeys(entry.url_key for entry in entries) if u and u not in self.by_url]
@@ -156,6 +243,7 @@ class Index:
         self.sketches.update(zip(keys, sketch.tolist(), strict=True))
         self.ids.update((key, article_id_candidates(key)) for key in keys)
         url_sigs = {u: url_signal(u) for u in url_keys}
+        lap = _lap(self.phases, "sketch", lap)
         hashes: set[int] = set(url_sigs.values())
         ids: set[str] = {url_article_id(u) for u in url_keys}
         for key in keys:
@@ -175,6 +263,9 @@ class Index:
             if owners:
                 self.by_url[u] = min(owners)
         self.taken |= self.source.existing_ids(list(ids))
+        lap = _lap(self.phases, "lookup", lap)
+        self.screen |= screened_pairs(keys, entries, self.sigs, self.postings, self.states)
+        _lap(self.phases, "screen", lap)
 
     def add(self, state: Known, keys: Iterable[str]) -> None:
         article_id = state.article_id
@@ -218,11 +309,16 @@ class Index:
             # costly part) cannot change the answer.
             same = [a for a in candidates if a in exact_ids or self.states[a].key == entry.key]
             return Match(min(same), "exact", 1.0)
+        # The best (kind, similarity), ties to the smallest id: what walking the
+        # candidates in id order and keeping only strict improvements gave, without the sort.
         best: Match | None = None
-        for article_id in sorted(candidates):
-            match = verify(entry.key, entry.is_truncated, self.states[article_id], article_id in exact_ids)
+        for article_id in candidates:
+            match = verify(entry.key, entry.is_truncated, self.states[article_id], False, self.screen)
             if match and (
-                best is None or (KIND_RANK[match.kind], match.similarity) > (KIND_RANK[best.kind], best.similarity)
+                best is None
+                or (rank := (KIND_RANK[match.kind], match.similarity))
+                > (top := (KIND_RANK[best.kind], best.similarity))
+                or (rank == top and match.article_id < best.article_id)
             ):
                 best = match
         return best
@@ -255,7 +351,7 @@ class Index:
     def article_state(self, known: Known, keys: list[str], addressed: bool = False) -> ArticleState:
         """The step's output for an article: where it stands after the dump, the
         versions first seen in the dump, and the hashes already computed for them."""
-        return ArticleState(
+        return ArticleState.model_construct(
             article_id=known.article_id,
             body=known.body,
             key=known.key,
@@ -328,15 +424,25 @@ def _either(a: str | None, b: str | None) -> str | None:
     return min(a, b, key=lambda v: (-len(v), v))
 
 
-def match_dumps(dumps: Sequence[CleanDump], source: CandidateSource) -> list[MatchedDump]:
+def match_dumps(
+    dumps: Sequence[CleanDump], source: CandidateSource, phases: dict[str, float] | None = None
+) -> list[MatchedDump]:
     """Assign every entry of these dumps, in order, to a new or known article.
 
     Dumps are matched in the order given, each against the warehouse and the
     dumps before it, so loading them in that order reproduces what one-by-one
-    ingests would have stored.
+    ingests would have stored. `phases`, when given, is added the seconds
+    spent per phase (sketch, lookup, screen, verify, merge): benchmarks/match_bench.py prints them.
+
+    Sightings and article states are built without pydantic's validation
+    (`model_construct`): every field comes from a validated entry or from this
+    step's own ids and scores, and validating ~20k records per 20k entries was
+    ~15% of the step.
     """
     index = Index(source)
     index.prefetch([entry for dump in dumps for entry in dump.entries])
+    verifying = 0.0
+    lap = time.perf_counter()
     out: list[MatchedDump] = []
     for dump in dumps:
         changed: dict[str, Known] = {}
@@ -344,7 +450,9 @@ def match_dumps(dumps: Sequence[CleanDump], source: CandidateSource) -> list[Mat
         addressed: set[str] = set()  # articles given their url_key by this dump
         sightings: list[Sighting] = []
         for entry in dump.entries:
+            started = time.perf_counter()
             match = index.best_match(entry)
+            verifying += time.perf_counter() - started
             key = entry.key
             if match is None:
                 article_id = index.new_id(key, entry.url_key)
@@ -370,7 +478,7 @@ def match_dumps(dumps: Sequence[CleanDump], source: CandidateSource) -> list[Mat
             index.add(state, [key] if key else [])
             changed[article_id] = state
             sightings.append(
-                Sighting(
+                Sighting.model_construct(
                     position=entry.position,
                     line_no=entry.line_no,
                     article_id=article_id,
@@ -396,6 +504,11 @@ def match_dumps(dumps: Sequence[CleanDump], source: CandidateSource) -> list[Mat
                 partial_tail=dump.partial_tail,
             )
         )
+    _lap(index.phases, "merge", lap + verifying)
+    index.phases["verify"] = verifying
+    if phases is not None:
+        for name, seconds in index.phases.items():
+            phases[name] = phases.get(name, 0.0) + seconds
     return out
 
 
