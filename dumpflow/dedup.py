@@ -36,10 +36,9 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Protocol
 
-import numpy as np
-
-from dumpflow import minhash, similarity
+from dumpflow import minhash
 from dumpflow.hashing import hex_id
+from dumpflow.pairs import screened_pairs
 from dumpflow.signals import Known, batch_signals, url_signal
 from dumpflow.similarity import aligned_containment, gram_index, misses_exceed
 from schemas.records import ArticleState, CleanDump, CleanEntry, MatchedDump, Sighting
@@ -55,8 +54,6 @@ ID_PREFIX = 48
 # A real repeat shares most of its 13 signals, so it is still found through the
 # others; without the cap, candidates per entry grow with the catalogue.
 MAX_POSTING = 16
-# Signals shared by more keys than this propose no pairs to screen in bulk (see `screened_pairs`).
-SCREEN_GROUP = 64
 
 KIND_RANK = {"exact": 3, "truncation": 2, "near": 1}
 # A match by address: certain, though the texts were not found alike.
@@ -84,72 +81,6 @@ def _lap(phases: dict[str, float], name: str, since: float) -> float:
     now = time.perf_counter()
     phases[name] = phases.get(name, 0.0) + now - since
     return now
-
-
-def screened_pairs(
-    keys: Sequence[str],
-    entries: Sequence[CleanEntry],
-    sigs: dict[str, list[int]],
-    postings: dict[int, set[str]],
-    states: dict[str, Known],
-) -> set[tuple[str, str]]:
-    """(shorter, longer) key pairs that verification will likely meet and that are certainly not alike.
-
-    The pairs come from one join of the batch's new keys and the stored
-    candidates' keys on their signals (a signal shared by more than
-    SCREEN_GROUP keys is skipped, as a template); `similarity.screen_pairs`
-    then tests them all at once. Matching itself still walks the entries in
-    order and verifies each candidate's *current* key: a pair found here saves
-    that verification its costly part, and a pair not found here is verified
-    as before, so the decisions are the same either way.
-    """
-    stored = list(dict.fromkeys(states[a].key for posting in postings.values() for a in posting))
-    nodes = [*keys, *stored]
-    if len(nodes) < 2:
-        return set()
-    node_of = {key: i for i, key in enumerate(stored, len(keys))}
-    hashes = [h for key in keys for h in sigs[key]]
-    owners = np.repeat(np.arange(len(keys)), [len(sigs[key]) for key in keys]).tolist()
-    for h, posting in postings.items():
-        for a in posting:
-            hashes.append(h)
-            owners.append(node_of[states[a].key])
-    h = np.array(hashes, dtype=np.uint64)
-    order = np.argsort(h, kind="stable")
-    h, node = h[order], np.asarray(owners, dtype=np.int64)[order]
-    starts = np.flatnonzero(np.r_[True, h[1:] != h[:-1]])
-    sizes = np.diff(np.r_[starts, h.size])
-    size_of = np.repeat(sizes, sizes)
-    offset = np.arange(h.size) - np.repeat(starts, sizes)  # how many earlier members each member pairs with
-    offset[size_of > SCREEN_GROUP] = 0
-    later = np.repeat(np.arange(h.size), offset)
-    earlier = np.repeat(np.repeat(starts, sizes), offset) + (
-        np.arange(later.size) - np.repeat(np.cumsum(offset) - offset, offset)
-    )
-    a, b = node[earlier], node[later]
-    keep = (a != b) & ((a < len(keys)) | (b < len(keys)))
-    joined = np.sort(np.minimum(a, b)[keep] * len(nodes) + np.maximum(a, b)[keep])
-    joined = joined[np.r_[True, joined[1:] != joined[:-1]]] if joined.size else joined
-    pairs = np.stack([joined // len(nodes), joined % len(nodes)], axis=1)
-    truncated = {e.key for e in entries if e.is_truncated} | {s.key for s in states.values() if s.is_truncated}
-    shorter: list[int] = []
-    longer: list[int] = []
-    for i, j in pairs.tolist():
-        x, y = nodes[i], nodes[j]
-        for short, long_, si, li in ((x, y, i, j), (y, x, j, i)):
-            if len(short) > len(long_) or len(short) < MIN_PREFIX or long_.startswith(short):
-                continue
-            if len(short) < NEAR_THRESHOLD * len(long_) and short not in truncated:
-                continue  # verify rejects it on the lengths alone
-            shorter.append(si)
-            longer.append(li)
-    below = similarity.screen_pairs(
-        nodes, np.array(shorter, dtype=np.int64), np.array(longer, dtype=np.int64), NEAR_THRESHOLD
-    )
-    return {
-        (nodes[i], nodes[j])
-        for i, j in zip(np.array(shorter)[below].tolist(), np.array(longer)[below].tolist(), strict=True)
-    }
 
 
 class CandidateSource(Protocol):
@@ -264,7 +195,7 @@ class Index:
                 self.by_url[u] = min(owners)
         self.taken |= self.source.existing_ids(list(ids))
         lap = _lap(self.phases, "lookup", lap)
-        self.screen |= screened_pairs(keys, entries, self.sigs, self.postings, self.states)
+        self.screen |= screened_pairs(keys, entries, self.sigs, self.postings, self.states, MIN_PREFIX, NEAR_THRESHOLD)
         _lap(self.phases, "screen", lap)
 
     def add(self, state: Known, keys: Iterable[str]) -> None:

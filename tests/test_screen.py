@@ -7,8 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dumpflow import minhash
-from dumpflow.dedup import NEAR_THRESHOLD, screened_pairs, verify
+from dumpflow.dedup import MIN_PREFIX, NEAR_THRESHOLD, verify
 from dumpflow.normalize import match_key
+from dumpflow.pairs import joined_pairs, screened_pairs
 from dumpflow.signals import Known, batch_signals
 from dumpflow.similarity import misses_exceed, screen_pairs
 from tests.builders import cleaned, transmission
@@ -94,7 +95,7 @@ def test_screened_pairs_joins_a_batch_on_its_signals() -> None:
     keys = [match_key(SERIES_A), match_key(SERIES_B), match_key(SIGLIP), match_key(SIGLIP[:120])]
     entries = cleaned("001.txt", transmission(SERIES_A, SERIES_B, SIGLIP, SIGLIP[:120] + "...")).entries
     sigs = dict(zip(keys, batch_signals(keys, minhash.sketches(keys)), strict=True))
-    found = screened_pairs(keys, entries, sigs, {}, {})
+    found = screened_pairs(keys, entries, sigs, {}, {}, MIN_PREFIX, NEAR_THRESHOLD)
     assert found == {(keys[0], keys[1])} or found == {(keys[1], keys[0])}
 
 
@@ -105,7 +106,7 @@ def test_screened_pairs_reaches_stored_articles() -> None:
     state = Known("stored-a", SERIES_A, stored, False, None, None, None, None)
     signals = batch_signals([new, stored])
     postings = {h: {"stored-a"} for h in signals[1]}
-    found = screened_pairs([new], entries, {new: signals[0]}, postings, {"stored-a": state})
+    found = screened_pairs([new], entries, {new: signals[0]}, postings, {"stored-a": state}, MIN_PREFIX, NEAR_THRESHOLD)
     assert found and found <= {(new, stored), (stored, new)}
 
 
@@ -117,3 +118,13 @@ def test_verify_decides_the_same_with_and_without_the_screen() -> None:
         for truncated in (False, True):
             state = Known("a", lg, lg, False, None, None, None, None)
             assert verify(s, truncated, state, False, below) == verify(s, truncated, state, False)
+
+
+def test_joined_pairs_pairs_nodes_sharing_a_hash_once_and_skips_templates() -> None:
+    hashes = np.array([7, 7, 7, 9, 9, 5, 8, 8, 8, 8], dtype=np.uint64)
+    nodes = np.array([0, 1, 2, 0, 1, 3, 4, 5, 6, 7], dtype=np.int64)
+    pairs = joined_pairs(hashes, nodes, group=3).tolist()
+    # 0-1 share two hashes but come once; the group of four (hash 8) is a template at group=3.
+    assert pairs == [[0, 1], [0, 2], [1, 2]]
+    assert len(joined_pairs(hashes, nodes, group=4)) == 3 + 6
+    assert joined_pairs(np.array([1], dtype=np.uint64), np.array([0], dtype=np.int64)).shape == (0, 2)
