@@ -149,9 +149,9 @@ def aligned_containment(shorter: GramIndex, longer: GramIndex) -> float:
 # Gram positions of the shorter key checked per pair by `screen_pairs`, beyond the miss budget:
 # a different article misses nearly every gram of its tail, so budget + 1 of them usually
 # decide, and a few more absorb the odd gram the two texts share.
-SCREEN_EXTRA = 16
-# Slots per item in `screen_pairs`' hash tables: ~6% of slots set, so few absent grams look present.
-BITMAP_LOAD = 16
+SCREEN_EXTRA = 32
+# Slots per item in `screen_pairs`' hash tables: ~12% of slots set, so few absent grams look present.
+BITMAP_LOAD = 8
 # Slots per pair for counting its distinct absent grams (at most budget + 1 + SCREEN_EXTRA of them).
 PAIR_SLOTS = 256
 _SALT = np.uint64(0x9E3779B97F4A7C15)
