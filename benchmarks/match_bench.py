@@ -11,7 +11,8 @@ batch after the first is matched against a warehouse of real size. Language
 and topics are not analysed: every article gets the same placeholder
 annotation, which nothing in repeat detection reads.
 
-The table gives the stage's seconds and entries/s per repeat, their median,
+The table gives the stage's wall seconds, CPU seconds (all threads; less
+skewed than wall time by other jobs on a shared machine) and entries/s per repeat, their median,
 the per-phase breakdown when the engine reports one (`match_dumps(...,
 phases=...)`: sketch, lookup, verify, merge), and P/R/F1 against the corpus
 truth. `--assignments` writes (source_name, position, article_id) of every
@@ -64,14 +65,14 @@ def prepare(corpus_dir: Path) -> list[list[CleanDump]]:
 
 def run_once(
     groups: Sequence[Sequence[CleanDump]], db: Path, profiler: cProfile.Profile | None
-) -> tuple[float, dict[str, float], dict[scoring.Key, str]]:
-    """Match and load every batch into a new warehouse: match seconds, phase seconds, assignments."""
+) -> tuple[float, float, dict[str, float], dict[scoring.Key, str]]:
+    """Match and load every batch into a new warehouse: match wall and CPU seconds, phase seconds, assignments."""
     warehouse.ensure(db)
     writer = warehouse.Writer(db, config.hold_seconds())
     phased = "phases" in inspect.signature(dedup.match_dumps).parameters
     phases: dict[str, float] = {}
     assigned: dict[scoring.Key, str] = {}
-    seconds = 0.0
+    seconds = cpu = 0.0
     try:
         with writer.connection() as con:
             warehouse.start_run(con, "match-bench")
@@ -79,13 +80,14 @@ def run_once(
             with writer.connection() as con, paused_gc():  # as flows/ingest.py's match_batch
                 source = warehouse.WarehouseSource(con)
                 kwargs = {"phases": phases} if phased else {}
-                start = time.perf_counter()
+                start, start_cpu = time.perf_counter(), time.process_time()
                 if profiler:
                     profiler.enable()
                 matched = dedup.match_dumps(group, source, **kwargs)
                 if profiler:
                     profiler.disable()
                 seconds += time.perf_counter() - start
+                cpu += time.process_time() - start_cpu
             for dump in matched:
                 for s in dump.sightings:
                     assigned[(dump.dump.source_name, s.position)] = s.article_id
@@ -95,7 +97,7 @@ def run_once(
                 warehouse.load_dumps(con, annotated, "match-bench")
     finally:
         writer.close()
-    return seconds, phases, assigned
+    return seconds, cpu, phases, assigned
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -112,20 +114,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     truth_file = args.corpus_dir / "truth.csv"
     truth = scoring.read_labels(truth_file, "article") if truth_file.is_file() else None
     print(f"corpus: {args.corpus_dir} ({entries} entries, {sum(map(len, groups))} dumps, {len(groups)} batches)")
-    print(f"{'run':>4} {'match s':>8} {'entries/s':>10}  phases (s)")
+    print(f"{'run':>4} {'match s':>8} {'cpu s':>7} {'entries/s':>10}  phases (s)")
     runs: list[float] = []
+    cpus: list[float] = []
     assigned: dict[scoring.Key, str] = {}
     for i in range(args.repeat):
         profiler = cProfile.Profile() if args.profile and i == 0 else None
         with tempfile.TemporaryDirectory(prefix="match-bench-") as tmp:
-            seconds, phases, assigned = run_once(groups, Path(tmp) / "w.duckdb", profiler)
+            seconds, cpu, phases, assigned = run_once(groups, Path(tmp) / "w.duckdb", profiler)
         if profiler:
             profiler.dump_stats(args.profile)
         runs.append(seconds)
+        cpus.append(cpu)
         breakdown = ", ".join(f"{k} {v:.2f}" for k, v in phases.items()) or "n/a (engine reports none)"
-        print(f"{i + 1:>4} {seconds:>8.2f} {entries / seconds:>10,.0f}  {breakdown}")
+        print(f"{i + 1:>4} {seconds:>8.2f} {cpu:>7.2f} {entries / seconds:>10,.0f}  {breakdown}")
     median = statistics.median(runs)
-    print(f"{'med':>4} {median:>8.2f} {entries / median:>10,.0f}")
+    print(f"{'med':>4} {median:>8.2f} {statistics.median(cpus):>7.2f} {entries / median:>10,.0f}")
     if truth is not None:
         s = scoring.score(truth, assigned)
         print(f"P {s.precision:.4f}  R {s.recall:.4f}  F1 {s.f1:.4f}")
