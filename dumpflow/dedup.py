@@ -32,13 +32,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Sequence
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from dumpflow import minhash
 from dumpflow.hashing import hex_id
-from dumpflow.pairs import screened_pairs
 from dumpflow.signals import Known, batch_signals, url_signal
 from dumpflow.similarity import aligned_containment, gram_index, misses_exceed
 from schemas.records import ArticleState, CleanDump, CleanEntry, MatchedDump, Sighting
@@ -108,14 +106,8 @@ def verify(
     entry_truncated: bool,
     state: Known,
     exact_hit: bool,
-    screened: AbstractSet[tuple[str, str]] = frozenset(),
 ) -> Match | None:
-    """Decide on the text whether an entry is a sighting of a candidate article.
-
-    `screened` holds (shorter, longer) key pairs already found certainly below
-    the threshold in bulk (`similarity.screen_pairs`, the same test as
-    `misses_exceed`); any other pair is tested here.
-    """
+    """Decide on the text whether an entry is a sighting of a candidate article."""
     if exact_hit or entry_key == state.key:
         return Match(state.article_id, "exact", 1.0)
     short, long_, short_truncated = (
@@ -129,7 +121,7 @@ def verify(
         return Match(state.article_id, "truncation", round(len(short) / len(long_), 6))
     if not short_truncated and len(short) / len(long_) < NEAR_THRESHOLD:
         return None  # the coverage cap below would keep any score under the threshold
-    if (short, long_) in screened or misses_exceed(short, long_, NEAR_THRESHOLD):
+    if misses_exceed(short, long_, NEAR_THRESHOLD):
         return None
     score = aligned_containment(gram_index(short), gram_index(long_))
     if not short_truncated and len(short) < 0.9 * len(long_):
@@ -154,7 +146,6 @@ class Index:
     ids: dict[str, list[str]] = field(default_factory=dict)  # key -> article_id_candidates(key)
     sketches: dict[str, list[int]] = field(default_factory=dict)  # key -> minhash sketch, for the warehouse
     by_url: dict[str, str] = field(default_factory=dict)  # url_key -> the one article that has it
-    screen: set[tuple[str, str]] = field(default_factory=set)  # (shorter, longer) keys certainly not alike
     phases: dict[str, float] = field(default_factory=dict)  # seconds per phase, for benchmarks
 
     def prefetch(self, entries: Sequence[CleanEntry]) -> None:
@@ -194,9 +185,7 @@ class Index:
             if owners:
                 self.by_url[u] = min(owners)
         self.taken |= self.source.existing_ids(list(ids))
-        lap = _lap(self.phases, "lookup", lap)
-        self.screen |= screened_pairs(keys, entries, self.sigs, self.postings, self.states, MIN_PREFIX, NEAR_THRESHOLD)
-        _lap(self.phases, "screen", lap)
+        _lap(self.phases, "lookup", lap)
 
     def add(self, state: Known, keys: Iterable[str]) -> None:
         article_id = state.article_id
@@ -244,7 +233,7 @@ class Index:
         # candidates in id order and keeping only strict improvements gave, without the sort.
         best: Match | None = None
         for article_id in candidates:
-            match = verify(entry.key, entry.is_truncated, self.states[article_id], False, self.screen)
+            match = verify(entry.key, entry.is_truncated, self.states[article_id], False)
             if match and (
                 best is None
                 or (rank := (KIND_RANK[match.kind], match.similarity))
@@ -363,7 +352,7 @@ def match_dumps(
     Dumps are matched in the order given, each against the warehouse and the
     dumps before it, so loading them in that order reproduces what one-by-one
     ingests would have stored. `phases`, when given, is added the seconds
-    spent per phase (sketch, lookup, screen, verify, merge): benchmarks/match_bench.py prints them.
+    spent per phase (sketch, lookup, verify, merge): benchmarks/match_bench.py prints them.
 
     Sightings and article states are built without pydantic's validation
     (`model_construct`): every field comes from a validated entry or from this

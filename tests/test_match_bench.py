@@ -18,7 +18,7 @@ def test_match_bench_prints_phases_and_scores_and_writes_every_assignment(
     assert match_bench.main([str(tmp_path / "c"), "--repeat", "2", "--assignments", str(out)]) == 0
     printed = capsys.readouterr().out
     assert "(300 entries" in printed
-    for phase in ("sketch", "lookup", "screen", "verify", "merge"):
+    for phase in ("sketch", "lookup", "verify", "merge"):
         assert phase in printed
     assert printed.count("\n   ") >= 2  # one row per run
     truth = scoring.read_labels(tmp_path / "c" / "truth.csv", "article")
