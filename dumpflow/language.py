@@ -14,6 +14,9 @@ points (dumpflow.codepoints), ~1 us a body.
 
 from __future__ import annotations
 
+import functools
+import json
+import os
 import threading
 from collections.abc import Sequence
 from typing import Literal
@@ -169,14 +172,76 @@ def by_script(text: str) -> LanguageGuess | None:
     return _by_script_packed(codepoints.pack([text]))[0]
 
 
+class _NgramProbabilities:
+    """langdetect's n-gram -> per-language probability map, each entry worked out when first asked for.
+
+    langdetect's own factory turns all ~88,000 n-grams of its 55 profiles into
+    lists of 55 probabilities before its first answer (0.4-1.3 s, for the
+    handful of texts a batch sends it: a Latin-script text is rare here). A
+    detection only ever asks about the n-grams of its text, so this map reads
+    the same profile files, in the same order, and makes an n-gram's list the
+    way `DetectorFactory.add_profile` does, from the same counts by the same
+    float arithmetic, when the detector first asks: same map, same answers.
+    """
+
+    def __init__(self) -> None:
+        from langdetect.detector_factory import PROFILES_DIRECTORY
+
+        names = os.listdir(PROFILES_DIRECTORY)  # langdetect's order: it fixes each language's index
+        self.size = len(names)  # langdetect's list length counts every directory entry
+        self.langs: list[str] = []
+        self._profiles: list[tuple[dict[str, int], list[int]]] = []
+        for name in names:
+            path = os.path.join(PROFILES_DIRECTORY, name)
+            if name.startswith(".") or not os.path.isfile(path):
+                continue
+            with open(path, encoding="utf-8") as f:
+                profile = json.load(f)
+            self.langs.append(profile["name"])
+            self._profiles.append((profile["freq"], profile["n_words"]))
+        self._made: dict[str, list[float]] = {}
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._made or any(word in freq for freq, _ in self._profiles)
+
+    def __getitem__(self, word: str) -> list[float]:
+        probabilities = self._made.get(word)
+        if probabilities is None:
+            if word not in self:
+                raise KeyError(word)
+            probabilities = [0.0] * self.size
+            if 1 <= len(word) <= 3:
+                for index, (freq, n_words) in enumerate(self._profiles):
+                    if word in freq:
+                        probabilities[index] = 1.0 * freq[word] / n_words[len(word) - 1]
+            self._made[word] = probabilities
+        return probabilities
+
+
+class _Factory:
+    """What langdetect's Detector reads from its factory: the map, the language list and the seed."""
+
+    def __init__(self) -> None:
+        self.word_lang_prob_map = _NgramProbabilities()
+        self.langlist = self.word_lang_prob_map.langs
+        self.seed = LANGDETECT_SEED
+
+
+@functools.cache
+def _factory() -> _Factory:
+    return _Factory()
+
+
 def _langdetect(text: str) -> LanguageGuess:
-    from langdetect import DetectorFactory, detect_langs
+    """langdetect's detect_langs(text) with its seed at LANGDETECT_SEED: the best language and its probability."""
+    from langdetect.detector import Detector
     from langdetect.lang_detect_exception import LangDetectException
 
-    with _LOCK:  # langdetect's factory and seed are module globals
-        DetectorFactory.seed = LANGDETECT_SEED
+    with _LOCK:  # the map fills in as detections ask
+        detector = Detector(_factory())
+        detector.append(text)
         try:
-            best = detect_langs(text)[0]
+            best = detector.get_probabilities()[0]
         except LangDetectException:
             return LanguageGuess(lang="und", confidence=0.0, method="none")
     return LanguageGuess(lang=best.lang, confidence=round(min(1.0, best.prob), 4), method="langdetect")

@@ -184,3 +184,37 @@ def test_batch_detection_equals_detect_as_it_was() -> None:
     expected = [_reference_detect(text) for text in texts]
     assert language.detect_many(texts) == expected
     assert [detect(text) for text in texts] == expected
+
+
+def _langdetect_itself(text: str) -> tuple[str, float] | None:
+    """langdetect's module-level detect_langs, seeded as dumpflow seeds it: all profiles loaded up front."""
+    from langdetect import DetectorFactory, detect_langs
+    from langdetect.lang_detect_exception import LangDetectException
+
+    DetectorFactory.seed = language.LANGDETECT_SEED
+    try:
+        best = detect_langs(text)[0]
+    except LangDetectException:
+        return None
+    return best.lang, round(min(1.0, best.prob), 4)
+
+
+def test_langdetect_on_demand_profiles_answer_as_langdetect_does() -> None:
+    """The map that makes an n-gram's probabilities when asked gives langdetect's own answers, text for text."""
+    rnd = random.Random(14)
+    words = [w for _, _, text in CASES for w in text.split()] + ["ZeRO", "NICE", "LLMs", "über", "ça", "Ωμέγα", "мир"]
+    texts = [text for _, _, text in CASES] + ["", "1234", "https://example.org/x", "a", "Z", "CVPR ICCV ECCV"]
+    texts += [" ".join(rnd.choice(words) for _ in range(rnd.randint(1, 40))) for _ in range(150)]
+    for text in texts:
+        mine = language._langdetect(text)
+        expected = _langdetect_itself(text)
+        assert ((mine.lang, mine.confidence) if mine.method == "langdetect" else None) == expected, text
+
+
+def test_langdetect_probabilities_are_made_only_for_the_ngrams_asked() -> None:
+    probabilities = language._factory().word_lang_prob_map
+    language._langdetect("Self-supervised learning learns representations from unlabeled data.")
+    assert 0 < len(probabilities._made) < 2000  # langdetect itself makes ~88,000
+    assert "the" in probabilities and "qqqqzz" not in probabilities
+    with pytest.raises(KeyError):
+        probabilities["qqqqzz"]
