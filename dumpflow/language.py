@@ -69,12 +69,65 @@ _CLASS = _class_table()
 HAN_CHARS, KANA_CHARS, HANGUL_CHARS, LATIN_WORDS, OTHER_LETTERS, SIMPLIFIED_CHARS, TRADITIONAL_CHARS = range(7)
 
 
+def _lane_tables() -> tuple[np.ndarray, np.ndarray]:
+    """Per (class of the previous character, class of this one): its counts as 16-bit lanes of two integers.
+
+    First integer: Han (not marked), simplified-only, traditional-only, kana;
+    second: Hangul, other letters, Latin words (a Latin character after a
+    non-Latin one starts a word).
+    """
+    first = np.zeros(_N_CLASSES * _N_CLASSES, dtype=np.uint64)
+    second = np.zeros(_N_CLASSES * _N_CLASSES, dtype=np.uint64)
+    for before in range(_N_CLASSES):
+        for cls in range(_N_CLASSES):
+            pair = before * _N_CLASSES + cls
+            lanes = {_HAN: (first, 0), _SIMPLIFIED: (first, 16), _TRADITIONAL: (first, 32), _KANA: (first, 48)}
+            lanes |= {_HANGUL: (second, 0), _OTHER: (second, 16)}
+            if cls in lanes:
+                table, shift = lanes[cls]
+                table[pair] = np.uint64(1 << shift)
+            if cls == _LATIN and before != _LATIN:
+                second[pair] = np.uint64(1 << 32)
+    return first, second
+
+
+_LANES = _lane_tables()
+_LANE_MAX = (1 << 16) - 1  # a text this long or longer could overflow a lane: counted by bincount instead
+
+
 def script_counts(packed: codepoints.Packed) -> np.ndarray:
     """Characters per script (Latin: words) of every packed text, one row each, columns as above.
 
     SIMPLIFIED_CHARS and TRADITIONAL_CHARS count Han characters that only
     GB2312, resp. only Big5, can encode; both are part of HAN_CHARS.
+    Every character's counts are looked up from its class and the one
+    before it as lanes of two integers, summed per text by one reduceat:
+    a handful of passes over the batch, where counting by text and class
+    with bincount took a dozen.
     """
+    n = len(packed.starts)
+    if not n or packed.lengths.max() >= _LANE_MAX:
+        return _script_counts_by_bincount(packed)
+    cls = _CLASS[packed.cps]
+    pair = (cls[:-1] << 3) | cls[1:]  # _N_CLASSES == 8; entry p is position p + 1
+    # Text i owns its characters and the separator after them (class _NONE: nothing counted).
+    at = packed.starts - 1
+    first, second = (np.add.reduceat(table[pair], at) for table in _LANES)
+    mask = np.uint64(0xFFFF)
+    counts = np.empty((n, 7), dtype=np.int64)
+    han = (first & mask).astype(np.int64)
+    counts[:, SIMPLIFIED_CHARS] = ((first >> np.uint64(16)) & mask).astype(np.int64)
+    counts[:, TRADITIONAL_CHARS] = ((first >> np.uint64(32)) & mask).astype(np.int64)
+    counts[:, HAN_CHARS] = han + counts[:, SIMPLIFIED_CHARS] + counts[:, TRADITIONAL_CHARS]
+    counts[:, KANA_CHARS] = (first >> np.uint64(48)).astype(np.int64)
+    counts[:, HANGUL_CHARS] = (second & mask).astype(np.int64)
+    counts[:, OTHER_LETTERS] = ((second >> np.uint64(16)) & mask).astype(np.int64)
+    counts[:, LATIN_WORDS] = ((second >> np.uint64(32)) & mask).astype(np.int64)
+    return counts
+
+
+def _script_counts_by_bincount(packed: codepoints.Packed) -> np.ndarray:
+    """script_counts() for texts of any length: characters counted by (text, class) with bincount."""
     cls = _CLASS[packed.cps]
     latin = cls == _LATIN
     word_start = latin.copy()

@@ -218,3 +218,22 @@ def test_langdetect_probabilities_are_made_only_for_the_ngrams_asked() -> None:
     assert "the" in probabilities and "qqqqzz" not in probabilities
     with pytest.raises(KeyError):
         probabilities["qqqqzz"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(max_size=80), min_size=1, max_size=8))
+def test_script_counts_by_lanes_equal_the_counts_by_bincount(texts: list[str]) -> None:
+    packed = codepoints.pack(texts)
+    assert (language.script_counts(packed) == language._script_counts_by_bincount(packed)).all()
+
+
+def test_script_counts_of_a_text_too_long_for_a_lane() -> None:
+    """65,535 Han characters would overflow a 16-bit lane: such a batch is counted by bincount."""
+    texts = ["模型" * 40000, "The model 模型", "ab cd"]
+    counts = language.script_counts(codepoints.pack(texts))
+    assert counts[0, language.HAN_CHARS] == 80000 and counts[1, language.LATIN_WORDS] == 2
+    assert (counts == language._script_counts_by_bincount(codepoints.pack(texts))).all()
+    short = [t[:1000] for t in texts]
+    assert (
+        language.script_counts(codepoints.pack(short)) == language._script_counts_by_bincount(codepoints.pack(short))
+    ).all()
