@@ -14,6 +14,7 @@ matched dumps already are). `annotate` is the three in one process.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -47,6 +48,7 @@ def trusted(cls: type[R], fields: dict[str, object]) -> R:
     return _maker(cls)(fields)
 
 
+@functools.cache
 def _maker(cls: type[R]) -> Callable[[dict[str, object]], R]:
     """trusted() for one model, without checking the field names: for a loop whose dict literal names them all."""
     names = frozenset(cls.model_fields)
@@ -78,7 +80,8 @@ def analyse(texts: Sequence[str], taxonomy: topics.Taxonomy | None = None) -> li
     normal, packed = codepoints.pack_nfkc(texts)
     guesses = language.detect_packed(normal, packed)
     tags = topics.tag_packed(normal, packed, taxonomy)
-    return [trusted(Annotation, {"language": g, "topics": t}) for g, t in zip(guesses, tags, strict=True)]
+    note = _maker(Annotation)
+    return [note({"language": g, "topics": t}) for g, t in zip(guesses, tags, strict=True)]
 
 
 def assemble(
