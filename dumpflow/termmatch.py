@@ -227,6 +227,7 @@ class Matcher:
     raw_ids: np.ndarray  # code point -> id of its folded character
     pairs: np.ndarray  # first id * n_ids + second id -> the node after them (0: none), or empty
     singles: np.ndarray  # character id -> the node after it, where a walk starts from one character
+    opens: np.ndarray  # character id -> opens a pair or a single walk
     word: np.ndarray  # character id -> [a-z0-9]
     separator: np.ndarray  # character id -> [\s\-]
     trie: Trie
@@ -302,6 +303,7 @@ def build(terms: Sequence[str], *, pairs: bool | None = None) -> Matcher:
         raw_ids=ids[fold],
         pairs=pair_table,
         singles=singles,
+        opens=(pair_table.reshape(n_ids, -1).any(axis=1) if len(pair_table) else np.zeros(n_ids, bool)) | (singles > 0),
         word=word,
         separator=separator,
         trie=trie,
@@ -363,16 +365,18 @@ def _openers(cid: np.ndarray, m: Matcher) -> tuple[np.ndarray, np.ndarray, np.nd
 
     A term opening with [a-z0-9] may not follow one: (?<![a-z0-9]).
     """
+    # Under a fifth of the characters open a term: find those first, then look pairs up there only.
+    pos = np.flatnonzero(m.opens[cid])
+    first = cid[pos]
     parts = []
     if len(m.pairs):
-        n_ids = len(m.singles)
-        pair = m.pairs[cid[:-1].astype(np.int32) * n_ids + cid[1:]]
-        origin = np.flatnonzero(pair)
-        parts.append((origin, origin + 2, pair[origin].astype(np.int64)))
+        pair = m.pairs[first.astype(np.int64) * len(m.singles) + cid[pos + 1]]
+        hit = np.flatnonzero(pair)
+        parts.append((pos[hit], pos[hit] + 2, pair[hit].astype(np.int64)))
     if m.singles.any():
-        single = m.singles[cid]
-        origin = np.flatnonzero(single)
-        parts.append((origin, origin + 1, single[origin].astype(np.int64)))
+        single = m.singles[first]
+        hit = np.flatnonzero(single)
+        parts.append((pos[hit], pos[hit] + 1, single[hit].astype(np.int64)))
     origin, at, node = (np.concatenate(column) for column in zip(*parts, strict=True))
     # origin >= 1: position 0 is SENTINEL, which opens no term.
     keep = np.flatnonzero(~(m.word[cid[origin]] & m.word[cid[origin - 1]]))
