@@ -6,24 +6,24 @@
 
 The texts are what an ingest of the corpus into an empty warehouse annotates
 in one batch: every dump read, cleaned and matched (dumpflow.dedup with an
-empty catalogue), then `enrich.distinct_texts`; they are computed once and
-kept in `<corpus>/annotate-texts.json`. The seed dumps' texts and a set of
-tricky texts (plurals, CJK terms, weak terms, mixed scripts, width and case
-variants) are annotated too, for the equality check only.
+empty catalogue); the matched dumps are computed once and kept in
+`<corpus>/annotate-matched.pkl`. The seed dumps (raw/, only read) and a set
+of tricky texts (every form of every term, case and width variants, weak
+terms, CJK, kana, Hangul, Cyrillic) are annotated too, for the equality
+check only.
 
 Every timing runs in a fresh process with PYTHONPATH set to one checkout,
 this one and `--compare` alternating round after round, so that a busy
-machine slows both alike; the table shows medians. `cold` is the first
-`enrich.analyse` of a process (lookup tables built, langdetect loaded when
-a text needs it), the rest are warm calls, split into packing (NFKC and
-code point arrays), language, topics and building the records; `stage` is
-what the flow's annotate step runs (distinct texts, analyse, assemble),
-`assemble` its part outside analyse. Times are CPU seconds of the process
-(time.process_time), which other jobs on a shared machine disturb less
-than wall time; the stage is single-threaded, so on an idle machine the
-two agree. A checkout
-whose annotations differ from the other's on any text is reported (and the
-exit status is 1).
+machine slows both alike; the table shows medians. Columns: `stage` is what
+the flow's annotate step runs (distinct texts, analyse, assemble); `cold` the
+first `enrich.analyse` of a process (lookup tables and taxonomy built,
+langdetect loaded when a text needs it); `analyse` a warm one, split into
+`pack` (NFKC, code point arrays), `language`, `topics` and `records` (the
+rest); `assemble` the stage outside analyse. Times are CPU seconds of the
+process (time.process_time), which other jobs on a shared machine disturb
+less than wall time; the stage is single-threaded, so on an idle machine the
+two agree. A checkout whose annotations differ from the other's on any text
+is reported, and the exit status is 1.
 """
 
 from __future__ import annotations
