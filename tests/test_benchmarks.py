@@ -293,3 +293,26 @@ def test_listing_bench_scores_a_tiny_fixture_dir(tmp_path: Path, capsys: pytest.
     assert rows["listing"][:6] == ["1", "0.667", "0.667", "1.000", "1.000", "1.000"]
     assert rows["reject"][6:] == ["0", "0", "0", "0"]
     assert rows["total"][0] == "2"
+
+
+def test_annotate_bench_times_two_checkouts_and_checks_they_agree(made: Path) -> None:
+    """The harness of benchmarks/annotate_bench.py, this checkout against itself (no timing asserted)."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    script = root / "benchmarks" / "annotate_bench.py"
+    args = [sys.executable, str(script), str(made), "--compare", str(root), "--rounds", "1", "--repeat", "1"]
+    run = subprocess.run(args, capture_output=True, text=True, timeout=600, check=False)
+    assert run.returncode == 0, run.stderr
+    assert "seeds: annotations identical" in run.stdout and "tricky: annotations identical" in run.stdout
+    assert "annotations identical; seconds" in run.stdout and "speed-up (compare / this)" in run.stdout
+    assert (made / "annotate-matched.pkl").is_file()  # kept for the next run
+
+
+def test_annotate_bench_tricky_texts_are_the_same_every_run() -> None:
+    from benchmarks import annotate_bench
+
+    texts = annotate_bench.tricky_texts()
+    assert texts == annotate_bench.tricky_texts() and len(texts) > 3000
+    assert any("ZeRO" in t for t in texts) and any("多模态" in t for t in texts)
