@@ -295,11 +295,13 @@ def test_listing_bench_scores_a_tiny_fixture_dir(tmp_path: Path, capsys: pytest.
     assert rows["total"][0] == "2"
 
 
-def test_annotate_bench_times_two_checkouts_and_checks_they_agree(made: Path) -> None:
+def test_annotate_bench_times_two_checkouts_and_checks_they_agree(made: Path, tmp_path: Path) -> None:
     """The harness of benchmarks/annotate_bench.py, this checkout against itself (no timing asserted)."""
+    import shutil
     import subprocess
     import sys
 
+    made = Path(shutil.copytree(made / "dumps", tmp_path / "corpus" / "dumps")).parent  # it keeps a file there
     root = Path(__file__).resolve().parent.parent
     script = root / "benchmarks" / "annotate_bench.py"
     args = [sys.executable, str(script), str(made), "--compare", str(root), "--rounds", "1", "--repeat", "1"]
