@@ -94,54 +94,74 @@ def tricky_texts() -> list[str]:
     return texts
 
 
-def _child(batch_file: Path, rounds: int, dump: Path | None) -> None:
-    """Time this checkout's annotate stage on a batch; print one JSON line of median seconds per phase."""
+def _child(batch_file: Path, rounds: int, dump: Path | None, batches: int) -> None:
+    """Time this checkout's annotate stage, batch after batch; print one JSON line of median seconds per phase."""
     import gc
 
-    from dumpflow import codepoints, enrich, language, topics
+    from dumpflow import enrich, topics
 
-    batch = pickle.loads(batch_file.read_bytes())
-    matched = batch if batch and not isinstance(batch[0], str) else None
+    items = pickle.loads(batch_file.read_bytes())
+    size = -(-len(items) // max(1, batches))
+    groups = [items[i : i + size] for i in range(0, len(items), size)]
     gc.disable()  # as the flow runs the stage (dumpflow.runtime.paused_gc)
     taxonomy = topics.load_taxonomy()
-    texts = enrich.distinct_texts(matched) if matched is not None else batch
+    notes: list = []
     start = clock()
-    notes = enrich.analyse(texts, taxonomy)
+    for group in groups:
+        notes += enrich.analyse(_texts(group), taxonomy)
     seconds: dict[str, list[float]] = {"cold": [clock() - start]}
     for _ in range(rounds):
-        t0 = clock()
-        texts = enrich.distinct_texts(matched) if matched is not None else batch
-        t1 = clock()
-        notes = enrich.analyse(texts, taxonomy)
-        t2 = clock()
-        if matched is not None:
-            enrich.assemble(matched, texts, notes)
-        t3 = clock()
-        normal, packed = codepoints.pack_nfkc(texts)
-        t4 = clock()
-        language.detect_packed(normal, packed)
-        t5 = clock()
-        topics.tag_packed(normal, packed, taxonomy)
-        t6 = clock()
-        phases = {
-            "stage": t3 - t0,
-            "analyse": t2 - t1,
-            "pack": t4 - t3,
-            "language": t5 - t4,
-            "topics": t6 - t5,
-            "records": (t2 - t1) - (t6 - t3),
-            "assemble": (t3 - t2) + (t1 - t0),
-        }
-        for phase, value in phases.items():
+        total: dict[str, float] = {}
+        for group in groups:
+            for phase, value in _phases(group, taxonomy).items():
+                total[phase] = total.get(phase, 0.0) + value
+        for phase, value in total.items():
             seconds.setdefault(phase, []).append(value)
     if dump is not None:
         dump.write_bytes(pickle.dumps([note.model_dump() for note in notes], protocol=5))
     print(json.dumps({phase: statistics.median(values) for phase, values in seconds.items()}))
 
 
-def _run_child(checkout: Path, batch_file: Path, rounds: int, dump: Path | None) -> dict[str, float]:
+def _texts(group: list) -> list[str]:
+    from dumpflow import enrich
+
+    return group if not group or isinstance(group[0], str) else enrich.distinct_texts(group)
+
+
+def _phases(group: list, taxonomy: object) -> dict[str, float]:
+    """One batch through the stage, then through its parts again: seconds per phase."""
+    from dumpflow import codepoints, enrich, language, topics
+
+    matched = None if not group or isinstance(group[0], str) else group
+    t0 = clock()
+    texts = _texts(group)
+    t1 = clock()
+    notes = enrich.analyse(texts, taxonomy)
+    t2 = clock()
+    if matched is not None:
+        enrich.assemble(matched, texts, notes)
+    t3 = clock()
+    normal, packed = codepoints.pack_nfkc(texts)
+    t4 = clock()
+    language.detect_packed(normal, packed)
+    t5 = clock()
+    topics.tag_packed(normal, packed, taxonomy)
+    t6 = clock()
+    return {
+        "stage": t3 - t0,
+        "analyse": t2 - t1,
+        "pack": t4 - t3,
+        "language": t5 - t4,
+        "topics": t6 - t5,
+        "records": (t2 - t1) - (t6 - t3),
+        "assemble": (t3 - t2) + (t1 - t0),
+    }
+
+
+def _run_child(checkout: Path, batch_file: Path, rounds: int, dump: Path | None, batches: int = 1) -> dict[str, float]:
     env = {**os.environ, "PYTHONPATH": str(checkout)}
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child", str(batch_file), "--repeat", str(rounds)]
+    cmd += ["--batches", str(batches)]
     if dump is not None:
         cmd += ["--dump", str(dump)]
     out = subprocess.run(cmd, env=env, check=True, capture_output=True, text=True).stdout
@@ -158,11 +178,17 @@ def main() -> None:
     parser.add_argument("--compare", type=Path, help="another checkout (e.g. main) to time and check against")
     parser.add_argument("--rounds", type=int, default=5, help="processes per checkout, alternating")
     parser.add_argument("--repeat", type=int, default=3, help="warm timings per process (median)")
+    parser.add_argument(
+        "--batches",
+        type=int,
+        default=1,
+        help="consecutive batches of dumps annotated one after the other, as the flow does",
+    )
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--dump", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        _child(args.child, args.repeat, args.dump)
+        _child(args.child, args.repeat, args.dump, args.batches)
         return
     if args.corpus is None:
         parser.error("the corpus folder is required")
@@ -186,7 +212,7 @@ def main() -> None:
         for round_ in range(args.rounds):
             for label, checkout in checkouts.items():
                 dump = dumps[label] if round_ == 0 else None
-                results[label].append(_run_child(checkout, files["corpus"], args.repeat, dump))
+                results[label].append(_run_child(checkout, files["corpus"], args.repeat, dump, args.batches))
         same = _same(dumps)
         different |= not same
     from dumpflow import enrich
@@ -195,7 +221,8 @@ def main() -> None:
     states = sum(len(dump.articles) for dump in matched)
     print(
         f"corpus: {states} article states, {len(texts)} distinct texts, {sum(map(len, texts))} characters; "
-        f"annotations {'identical' if same else 'DIFFERENT'}; seconds, medians of {args.rounds} processes"
+        f"in {args.batches} batch(es); annotations {'identical' if same else 'DIFFERENT'}; "
+        f"CPU seconds, medians of {args.rounds} processes"
     )
     print(f"{'checkout':>9} " + " ".join(f"{p:>9}" for p in PHASES) + f" {'texts/s':>9}")
     for label, runs in results.items():
