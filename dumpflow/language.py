@@ -209,15 +209,33 @@ def _guess(lang: str, confidence: float, method: Method) -> LanguageGuess:
     return guess
 
 
+_PACKABLE = 1 << 28  # numerators and denominators below this fit in 28 bits of a packed triple
+
+
 def _by_script_packed(packed: codepoints.Packed) -> list[LanguageGuess | None]:
-    """by_script() of every packed text: most texts share an outcome and ratio, so each is decided once."""
-    verdicts: dict[tuple[int, int, int], LanguageGuess | None] = {}
-    out = []
-    for key in map(tuple, _outcomes(script_counts(packed)).tolist()):
-        if key not in verdicts:
-            verdicts[key] = _verdict(*key)
-        out.append(verdicts[key])
-    return out
+    """by_script() of every packed text: most texts share an outcome and ratio, so each is decided once.
+
+    The (outcome, numerator, denominator) triples are packed into one
+    integer each and made unique by numpy; Python decides only the distinct
+    ones (a few hundred a batch, not one per text).
+    """
+    outcomes = _outcomes(script_counts(packed))
+    if not len(outcomes):
+        return []
+    if outcomes[:, 1:].max() >= _PACKABLE:  # counts too large to pack: decide each distinct triple as it comes
+        verdicts: dict[tuple[int, int, int], LanguageGuess | None] = {}
+        out = []
+        for key in map(tuple, outcomes.tolist()):
+            if key not in verdicts:
+                verdicts[key] = _verdict(*key)
+            out.append(verdicts[key])
+        return out
+    keys = (outcomes[:, 0] << 56) | (outcomes[:, 1] << 28) | outcomes[:, 2]
+    distinct, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+    decided = np.empty(len(distinct), dtype=object)
+    for d, triple in enumerate(outcomes[first].tolist()):
+        decided[d] = _verdict(*triple)  # one at a time: numpy would iterate a record's fields
+    return decided[inverse.reshape(-1)].tolist()
 
 
 def by_script(text: str) -> LanguageGuess | None:

@@ -237,3 +237,13 @@ def test_script_counts_of_a_text_too_long_for_a_lane() -> None:
     assert (
         language.script_counts(codepoints.pack(short)) == language._script_counts_by_bincount(codepoints.pack(short))
     ).all()
+
+
+def test_script_decisions_packed_or_one_by_one_are_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = [text for _, _, text in CASES] + ["", "模型" * 10, "模型" * 10, "这是" * 5 + "abc", "這個" * 6]
+    texts += ["".join(random.Random(i).choice(_PIECES) for _ in range(30)) for i in range(60)]
+    packed = codepoints.pack(texts)
+    packed_way = language._by_script_packed(packed)
+    monkeypatch.setattr(language, "_PACKABLE", 0)  # every batch decided one triple at a time
+    assert language._by_script_packed(packed) == packed_way == [_reference_by_script(t) for t in texts]
+    assert language._by_script_packed(codepoints.pack([])) == []
