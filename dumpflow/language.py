@@ -14,6 +14,9 @@ points (dumpflow.codepoints), ~1 us a body.
 
 from __future__ import annotations
 
+import functools
+import json
+import os
 import threading
 from collections.abc import Sequence
 from typing import Literal
@@ -66,12 +69,65 @@ _CLASS = _class_table()
 HAN_CHARS, KANA_CHARS, HANGUL_CHARS, LATIN_WORDS, OTHER_LETTERS, SIMPLIFIED_CHARS, TRADITIONAL_CHARS = range(7)
 
 
+def _lane_tables() -> tuple[np.ndarray, np.ndarray]:
+    """Per (class of the previous character, class of this one): its counts as 16-bit lanes of two integers.
+
+    First integer: Han (not marked), simplified-only, traditional-only, kana;
+    second: Hangul, other letters, Latin words (a Latin character after a
+    non-Latin one starts a word).
+    """
+    first = np.zeros(_N_CLASSES * _N_CLASSES, dtype=np.uint64)
+    second = np.zeros(_N_CLASSES * _N_CLASSES, dtype=np.uint64)
+    for before in range(_N_CLASSES):
+        for cls in range(_N_CLASSES):
+            pair = before * _N_CLASSES + cls
+            lanes = {_HAN: (first, 0), _SIMPLIFIED: (first, 16), _TRADITIONAL: (first, 32), _KANA: (first, 48)}
+            lanes |= {_HANGUL: (second, 0), _OTHER: (second, 16)}
+            if cls in lanes:
+                table, shift = lanes[cls]
+                table[pair] = np.uint64(1 << shift)
+            if cls == _LATIN and before != _LATIN:
+                second[pair] = np.uint64(1 << 32)
+    return first, second
+
+
+_LANES = _lane_tables()
+_LANE_MAX = (1 << 16) - 1  # a text this long or longer could overflow a lane: counted by bincount instead
+
+
 def script_counts(packed: codepoints.Packed) -> np.ndarray:
     """Characters per script (Latin: words) of every packed text, one row each, columns as above.
 
     SIMPLIFIED_CHARS and TRADITIONAL_CHARS count Han characters that only
     GB2312, resp. only Big5, can encode; both are part of HAN_CHARS.
+    Every character's counts are looked up from its class and the one
+    before it as lanes of two integers, summed per text by one reduceat:
+    a handful of passes over the batch, where counting by text and class
+    with bincount took a dozen.
     """
+    n = len(packed.starts)
+    if not n or packed.lengths.max() >= _LANE_MAX:
+        return _script_counts_by_bincount(packed)
+    cls = _CLASS[packed.cps]
+    pair = (cls[:-1] << 3) | cls[1:]  # _N_CLASSES == 8; entry p is position p + 1
+    # Text i owns its characters and the separator after them (class _NONE: nothing counted).
+    at = packed.starts - 1
+    first, second = (np.add.reduceat(table[pair], at) for table in _LANES)
+    mask = np.uint64(0xFFFF)
+    counts = np.empty((n, 7), dtype=np.int64)
+    han = (first & mask).astype(np.int64)
+    counts[:, SIMPLIFIED_CHARS] = ((first >> np.uint64(16)) & mask).astype(np.int64)
+    counts[:, TRADITIONAL_CHARS] = ((first >> np.uint64(32)) & mask).astype(np.int64)
+    counts[:, HAN_CHARS] = han + counts[:, SIMPLIFIED_CHARS] + counts[:, TRADITIONAL_CHARS]
+    counts[:, KANA_CHARS] = (first >> np.uint64(48)).astype(np.int64)
+    counts[:, HANGUL_CHARS] = (second & mask).astype(np.int64)
+    counts[:, OTHER_LETTERS] = ((second >> np.uint64(16)) & mask).astype(np.int64)
+    counts[:, LATIN_WORDS] = ((second >> np.uint64(32)) & mask).astype(np.int64)
+    return counts
+
+
+def _script_counts_by_bincount(packed: codepoints.Packed) -> np.ndarray:
+    """script_counts() for texts of any length: characters counted by (text, class) with bincount."""
     cls = _CLASS[packed.cps]
     latin = cls == _LATIN
     word_start = latin.copy()
@@ -153,15 +209,33 @@ def _guess(lang: str, confidence: float, method: Method) -> LanguageGuess:
     return guess
 
 
+_PACKABLE = 1 << 28  # numerators and denominators below this fit in 28 bits of a packed triple
+
+
 def _by_script_packed(packed: codepoints.Packed) -> list[LanguageGuess | None]:
-    """by_script() of every packed text: most texts share an outcome and ratio, so each is decided once."""
-    verdicts: dict[tuple[int, int, int], LanguageGuess | None] = {}
-    out = []
-    for key in map(tuple, _outcomes(script_counts(packed)).tolist()):
-        if key not in verdicts:
-            verdicts[key] = _verdict(*key)
-        out.append(verdicts[key])
-    return out
+    """by_script() of every packed text: most texts share an outcome and ratio, so each is decided once.
+
+    The (outcome, numerator, denominator) triples are packed into one
+    integer each and made unique by numpy; Python decides only the distinct
+    ones (a few hundred a batch, not one per text).
+    """
+    outcomes = _outcomes(script_counts(packed))
+    if not len(outcomes):
+        return []
+    if outcomes[:, 1:].max() >= _PACKABLE:  # counts too large to pack: decide each distinct triple as it comes
+        verdicts: dict[tuple[int, int, int], LanguageGuess | None] = {}
+        out = []
+        for key in map(tuple, outcomes.tolist()):
+            if key not in verdicts:
+                verdicts[key] = _verdict(*key)
+            out.append(verdicts[key])
+        return out
+    keys = (outcomes[:, 0] << 56) | (outcomes[:, 1] << 28) | outcomes[:, 2]
+    distinct, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+    decided = np.empty(len(distinct), dtype=object)
+    for d, triple in enumerate(outcomes[first].tolist()):
+        decided[d] = _verdict(*triple)  # one at a time: numpy would iterate a record's fields
+    return decided[inverse.reshape(-1)].tolist()
 
 
 def by_script(text: str) -> LanguageGuess | None:
@@ -169,14 +243,76 @@ def by_script(text: str) -> LanguageGuess | None:
     return _by_script_packed(codepoints.pack([text]))[0]
 
 
+class _NgramProbabilities:
+    """langdetect's n-gram -> per-language probability map, each entry worked out when first asked for.
+
+    langdetect's own factory turns all ~88,000 n-grams of its 55 profiles into
+    lists of 55 probabilities before its first answer (0.4-1.3 s, for the
+    handful of texts a batch sends it: a Latin-script text is rare here). A
+    detection only ever asks about the n-grams of its text, so this map reads
+    the same profile files, in the same order, and makes an n-gram's list the
+    way `DetectorFactory.add_profile` does, from the same counts by the same
+    float arithmetic, when the detector first asks: same map, same answers.
+    """
+
+    def __init__(self) -> None:
+        from langdetect.detector_factory import PROFILES_DIRECTORY
+
+        names = os.listdir(PROFILES_DIRECTORY)  # langdetect's order: it fixes each language's index
+        self.size = len(names)  # langdetect's list length counts every directory entry
+        self.langs: list[str] = []
+        self._profiles: list[tuple[dict[str, int], list[int]]] = []
+        for name in names:
+            path = os.path.join(PROFILES_DIRECTORY, name)
+            if name.startswith(".") or not os.path.isfile(path):
+                continue
+            with open(path, encoding="utf-8") as f:
+                profile = json.load(f)
+            self.langs.append(profile["name"])
+            self._profiles.append((profile["freq"], profile["n_words"]))
+        self._made: dict[str, list[float]] = {}
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._made or any(word in freq for freq, _ in self._profiles)
+
+    def __getitem__(self, word: str) -> list[float]:
+        probabilities = self._made.get(word)
+        if probabilities is None:
+            if word not in self:
+                raise KeyError(word)
+            probabilities = [0.0] * self.size
+            if 1 <= len(word) <= 3:
+                for index, (freq, n_words) in enumerate(self._profiles):
+                    if word in freq:
+                        probabilities[index] = 1.0 * freq[word] / n_words[len(word) - 1]
+            self._made[word] = probabilities
+        return probabilities
+
+
+class _Factory:
+    """What langdetect's Detector reads from its factory: the map, the language list and the seed."""
+
+    def __init__(self) -> None:
+        self.word_lang_prob_map = _NgramProbabilities()
+        self.langlist = self.word_lang_prob_map.langs
+        self.seed = LANGDETECT_SEED
+
+
+@functools.cache
+def _factory() -> _Factory:
+    return _Factory()
+
+
 def _langdetect(text: str) -> LanguageGuess:
-    from langdetect import DetectorFactory, detect_langs
+    """langdetect's detect_langs(text) with its seed at LANGDETECT_SEED: the best language and its probability."""
+    from langdetect.detector import Detector
     from langdetect.lang_detect_exception import LangDetectException
 
-    with _LOCK:  # langdetect's factory and seed are module globals
-        DetectorFactory.seed = LANGDETECT_SEED
+    with _LOCK:  # the map fills in as detections ask
+        detector = Detector(_factory())
+        detector.append(text)
         try:
-            best = detect_langs(text)[0]
+            best = detector.get_probabilities()[0]
         except LangDetectException:
             return LanguageGuess(lang="und", confidence=0.0, method="none")
     return LanguageGuess(lang=best.lang, confidence=round(min(1.0, best.prob), 4), method="langdetect")

@@ -8,19 +8,25 @@ smaller term), without overlaps. Running those regexes per text costs ~100 us
 a text; this module computes the same counted occurrences for a whole batch
 (dumpflow.codepoints) in a few dozen array operations:
 
-1. Candidates: positions where some term may start (a byte table per code
-   point: its first character, the lookbehind, a possible second character),
-   then the terms whose first three characters (one int64 key) are there.
-2. Verification: segment (the text between a term's spaces) after segment,
-   character column after column over all candidates still alive, skipping
-   separators between segments as the regex's greedy `[\\s\\-]*` does.
+1. Characters: one lookup turns every code point into the id of its folded
+   character among those the terms use (0: any other; a few ids for other
+   separators and word characters), so everything after works on small ids.
+2. Walk: all terms are one trie, stored as a double array (a child is
+   `base[node] + id` when `check` there names the node), walked from every
+   position where a term may start, a character a round, by all those
+   positions at once. A term's space is an edge that first skips every
+   separator, as the regex's greedy `[\\s\\-]*` does. Terms sharing a prefix
+   share its steps (the ~10 forms of "deep..." or "softmax..." are checked
+   once up to where they differ), and a position leaves the walk at its
+   first character that no term continues with.
 3. Selection: a match that overlaps no earlier one is counted; runs of
    overlapping matches follow the sequential rule, a step per round.
 
-Terms the columns cannot take exactly (a segment after a space starting with
-a separator, where the regex may backtrack) keep their regex, run only on the
-texts where their first characters occur. tests/test_topics.py checks the
-result against the plain regexes.
+Terms the walk cannot take exactly (a segment after a space starting with a
+separator, where the regex may backtrack, or two spaces in a row) keep their
+regex, run only on the texts where their first segment occurs.
+tests/test_termmatch.py and tests/test_topics.py check the result against the
+plain regexes.
 """
 
 from __future__ import annotations
@@ -36,17 +42,20 @@ from dumpflow import codepoints
 
 SEPARATOR = r"[\s\-]"  # what a space in a term matches, repeated
 WORD_CHAR = r"[a-z0-9]"  # what may not touch an ASCII word of a term
-_NO_CHAR = np.uint32(0xFFFFFFFF)  # pads term code points: equal to no code point of a text
-_KEY_CHARS = 3  # 3 x 21 bits: the first three code points are one int64, exactly
-_BITS = 21
-_ONE_GATHER_MAX = 2048  # candidates verified with one gather per segment rather than a round per character
 _MAX_SKIP_STEPS = 8  # separators skipped one step at a time before a whole-batch skip table pays
-# Bits of a folded code point's entry in Matcher.char_info.
-_ANYWHERE = 1  # a term starts with it, and not with a word character
-_AT_WORD_START = 2  # a term starts with it, a word character: only where no word character precedes
-_EXPANDS = 4  # EXPANDS: casefold() maps the character to several
-_WORD = 8  # [a-z0-9]
-_SECOND = 16  # the second character of some term's opening key
+EXPANDS = codepoints.TABLE_SIZE  # what the fold table gives for characters casefold() maps to several
+_TABLE = EXPANDS + 1  # size of the tables indexed by folded code points
+# Character ids that no term holds: any other character, one casefold() maps
+# to several, another separator, another [a-z0-9]. Term characters follow.
+_OTHER, _EXPANDS_ID, _OTHER_SEPARATOR, _OTHER_WORD = range(4)
+_FIRST_TERM_ID = 4
+# Bits of a trie node's flags: what a thread at the node does besides taking its next character's edge.
+_TERMINAL = 1  # a term (by the walk) ends here
+_PROBE = 2  # the first segment of terms matched by their regex ends here
+_SPACE = 4  # has a space edge
+# Pairs of opening characters are looked up in one table of n_ids**2 entries
+# up to this many character ids (a 16 MB table), single characters beyond.
+MAX_PAIR_IDS = 2048
 
 
 def term_regex(term: str) -> str:
@@ -61,6 +70,12 @@ def term_regex(term: str) -> str:
     return escaped
 
 
+@functools.lru_cache(maxsize=4096)
+def term_pattern(term: str) -> re.Pattern[str]:
+    """term_regex compiled, when a text needs it: compiling all ~800 up front cost ~0.1 s a process."""
+    return re.compile(term_regex(term))
+
+
 def _is_separator(ch: str) -> bool:
     return re.fullmatch(SEPARATOR, ch) is not None
 
@@ -70,73 +85,137 @@ def _has_border(s: str) -> bool:
     return any(s[:k] == s[-k:] for k in range(1, len(s)))
 
 
-def _key(chars: str) -> int:
-    key = 0
-    for ch in chars:
-        key = (key << _BITS) | ord(ch)
-    return key
+def walkable(term: str) -> bool:
+    """Whether the walk matches the term exactly: no empty segment, none after a space opens with a separator.
 
-
-def _codes(s: str) -> np.ndarray:
-    return np.frombuffer(s.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    Then the greedy `[\\s\\-]*` of a space has one way to go on, past all
+    separators; otherwise the regex may backtrack into them.
+    """
+    segments = term.split(" ")
+    return all(segments) and not any(_is_separator(seg[0]) for seg in segments[1:])
 
 
 @dataclass(frozen=True)
-class Keys:
-    """Terms by opening key of one width: terms[offsets[i] : offsets[i + 1]] open with keys[i].
+class Trie:
+    """Terms as a double-array trie over character ids: node n's child by id c is `base[n] + c` if `check` there is n.
 
-    A key's slot i is found through a perfect hash, `slots[(key * multiplier
-    mod 2**64) >> shift]`, then confirmed against keys[i]: two gathers, where
-    a binary search takes ~9 unpredictable steps.
+    Node 0 is the root. Arrays indexed by node are as long as `check`, so
+    `base[n] + c` stays inside for every node and id; a node without
+    children by a character has base 0, and no check names it.
     """
 
-    keys: np.ndarray  # int64; one more entry, -1, no key, for the empty slots' -1
-    offsets: np.ndarray
-    terms: np.ndarray
-    multiplier: np.uint64
-    shift: np.uint64
-    slots: np.ndarray  # int64, -1 where no key hashes
+    base: np.ndarray  # int64
+    check: np.ndarray  # int64, -1 where no node is
+    flags: np.ndarray  # uint8: _TERMINAL, _PROBE, _SPACE
+    term: np.ndarray  # int64: the term ending at the node (by the walk), -1 for none
+    space: np.ndarray  # int64: the node past the node's space edge, 0 for none
+    probe_offsets: np.ndarray  # probe_terms[probe_offsets[n] : probe_offsets[n + 1]] are node n's regex terms
+    probe_terms: np.ndarray
 
-    @property
-    def empty(self) -> bool:
-        return len(self.keys) == 1
 
-    @staticmethod
-    def build(by_key: dict[int, list[int]]) -> Keys:
-        keys = sorted(by_key)
-        bits, attempt = max(4, 3 + len(keys).bit_length()), 0
-        while True:
-            attempt += 1
-            multiplier = np.uint64(_splitmix64(attempt) | 1)
-            shift = np.uint64(64 - bits)
-            hashed = _hash(np.array(keys, dtype=np.int64), multiplier, shift)
-            if len(set(hashed.tolist())) == len(keys):
-                break
-            if attempt % 32 == 0:
-                bits += 1
-        slots = np.full(1 << bits, -1, dtype=np.int64)
-        slots[hashed] = np.arange(len(keys))
-        return Keys(
-            keys=np.array([*keys, -1], dtype=np.int64),
-            offsets=np.cumsum([0] + [len(by_key[k]) for k in keys], dtype=np.int64),
-            terms=np.array([t for k in keys for t in by_key[k]], dtype=np.int64),
-            multiplier=multiplier,
-            shift=shift,
-            slots=slots,
+def _place(free: bytearray, children: list[int], start: int) -> int:
+    """The smallest base with every child id on a free slot, trying slots from `start` (slot 0 is the root's).
+
+    `free` grows (free slots) as far as a try needs; children are sorted ids.
+    """
+    lowest, highest = children[0], children[-1]
+    slot = max(start, lowest)
+    while True:
+        base = slot - lowest
+        if base + highest >= len(free):
+            free.extend(b"\x01" * (base + highest + 1 - len(free) + len(free) // 2))
+        if all(free[base + c] for c in children):
+            return base
+        slot += 1
+        while not free[slot]:
+            slot += 1
+
+
+def build_trie(terms: Sequence[str], char_ids: dict[str, int], n_ids: int) -> Trie:
+    """The trie of the terms: walkable terms end at a node; the others' first segments lead to a probe node."""
+    children: list[dict[int, int]] = [{}]  # node (in creation order) -> {char id: node}
+    space: list[int] = [0]
+    ends: list[int] = [-1]
+    probes: list[list[int]] = [[]]
+
+    def node_after(node: int, key: int) -> int:
+        nxt = space[node] if key < 0 else children[node].get(key, 0)
+        if not nxt:
+            nxt = len(children)
+            children.append({})
+            space.append(0)
+            ends.append(-1)
+            probes.append([])
+            if key < 0:
+                space[node] = nxt
+            else:
+                children[node][key] = nxt
+        return nxt
+
+    for t, term in enumerate(terms):
+        node = 0
+        if walkable(term):
+            for s, segment in enumerate(term.split(" ")):
+                if s:
+                    node = node_after(node, -1)
+                for ch in segment:
+                    node = node_after(node, char_ids[ch])
+            ends[node] = t
+        else:
+            for ch in term.split(" ")[0]:
+                node = node_after(node, char_ids[ch])
+            probes[node].append(t)
+    # Place nodes breadth first; a node's slot is known before its children are placed.
+    free = bytearray(b"\x01") * (2 * len(children) + 2 * n_ids)
+    free[0] = 0
+    slot_of = [0] * len(children)
+    base_of = [0] * len(children)
+    first_free = 1
+    queue = [0]
+    for node in queue:  # grows while iterating
+        keys = sorted(children[node])
+        if keys:
+            while not free[first_free]:
+                first_free += 1
+            base = _place(free, keys, first_free)
+            base_of[node] = base
+            for key in keys:
+                free[base + key] = 0
+                slot_of[children[node][key]] = base + key
+                queue.append(children[node][key])
+        if space[node]:
+            while not free[first_free]:
+                first_free += 1
+            if first_free + 1 >= len(free):
+                free.extend(b"\x01" * len(free))
+            free[first_free] = 0
+            slot_of[space[node]] = first_free
+            queue.append(space[node])
+    size = max(max(slot_of), max(base_of)) + n_ids + 1
+    trie = {
+        "base": np.zeros(size, dtype=np.int64),
+        "check": np.full(size, -1, dtype=np.int64),
+        "flags": np.zeros(size, dtype=np.uint8),
+        "term": np.full(size, -1, dtype=np.int64),
+        "space": np.zeros(size, dtype=np.int64),
+    }
+    probe_lists: list[list[int]] = [[] for _ in range(size)]
+    for node, slot in enumerate(slot_of):
+        trie["base"][slot] = base_of[node]
+        for child in children[node].values():
+            trie["check"][slot_of[child]] = slot
+        trie["term"][slot] = ends[node]
+        trie["space"][slot] = slot_of[space[node]] if space[node] else 0
+        trie["flags"][slot] = (
+            (_TERMINAL if ends[node] >= 0 else 0) | (_PROBE if probes[node] else 0) | (_SPACE if space[node] else 0)
         )
-
-
-def _splitmix64(x: int) -> int:
-    """A fixed, well-mixed 64-bit number per x (no salted hash(): the same multipliers on every run)."""
-    z = (x * 0x9E3779B97F4A7C15) % (1 << 64)
-    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) % (1 << 64)
-    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) % (1 << 64)
-    return z ^ (z >> 31)
-
-
-def _hash(key: np.ndarray, multiplier: np.uint64, shift: np.uint64) -> np.ndarray:
-    with np.errstate(over="ignore"):
-        return ((key.view(np.uint64) * multiplier) >> shift).astype(np.intp)
+        probe_lists[slot] = probes[node]
+    offsets = np.cumsum([0] + [len(p) for p in probe_lists], dtype=np.int64)
+    return Trie(
+        **trie,
+        probe_offsets=offsets,
+        probe_terms=np.array([t for p in probe_lists for t in p], dtype=np.int64),
+    )
 
 
 @dataclass(frozen=True)
@@ -144,19 +223,18 @@ class Matcher:
     """Terms compiled for `find`; see `build` for why each part is exact."""
 
     terms: tuple[str, ...]  # index = rank in the tie-break between equal spans
-    patterns: tuple[re.Pattern[str], ...]
-    char_info: np.ndarray  # folded code point (or EXPANDS) -> bits _ANYWHERE, _AT_WORD_START, ...
-    keys: tuple[Keys, ...]  # by key width 1, 2, 3
-    by_columns: np.ndarray  # term -> verified by columns (else by its regex)
-    n_segments: np.ndarray
-    segment_length: np.ndarray  # (term, segment)
-    segment_codes: np.ndarray  # (term, segment, character), padded with _NO_CHAR
+    ids: np.ndarray  # folded code point -> character id (EXPANDS -> _EXPANDS_ID)
+    raw_ids: np.ndarray  # code point -> id of its folded character
+    pairs: np.ndarray  # first id * n_ids + second id -> the node after them (0: none), or empty
+    singles: np.ndarray  # character id -> the node after it, where a walk starts from one character
+    opens: np.ndarray  # character id -> opens a pair or a single walk
+    word: np.ndarray  # character id -> [a-z0-9]
+    separator: np.ndarray  # character id -> [\s\-]
+    trie: Trie
     lookahead: np.ndarray  # term -> ends in an ASCII letter or digit, so no [a-z0-9] may follow
     self_overlapping: np.ndarray  # term -> two of its matches may overlap
 
 
-EXPANDS = codepoints.TABLE_SIZE  # what the fold table gives for characters casefold() maps to several
-_TABLE = EXPANDS + 1  # size of the tables indexed by folded code points
 _IS_WORD = np.zeros(_TABLE, dtype=bool)
 _IS_WORD[: codepoints.TABLE_SIZE] = codepoints.table(((0x30, 0x39), (0x61, 0x7A)), 1, bool)
 
@@ -174,49 +252,61 @@ def _tables() -> tuple[np.ndarray, np.ndarray]:
     return fold, np.append(codepoints.regex_table(SEPARATOR), False)
 
 
-def build(terms: Sequence[str]) -> Matcher:
-    """Compile folded, sorted, distinct terms.
+def _openings(trie: Trie, n_ids: int, pairs: bool) -> tuple[np.ndarray, np.ndarray]:
+    """(pairs, singles): where walks start, and at which node.
 
-    Column matching is exact for a term whose segments (split at spaces) are
-    non-empty and, after the first, start with a non-separator: the greedy
-    `[\\s\\-]*` then has only one way to go on, past all separators. Two
-    matches of one term can overlap only if the term without separators has a
-    border (or starts with a separator); only then must the matches its
-    finditer would skip be dropped.
+    A walk starts after two characters when the node after the first one
+    does nothing but go on by a character (no term or first segment ends
+    there, no space follows): one table lookup of the pair then replaces
+    the two busiest rounds. Other first characters (and all of them without
+    the pair table) start a walk after one character.
     """
-    segments = [term.split(" ") for term in terms]
-    n_seg = max(len(segs) for segs in segments)
-    longest = max(len(seg) for segs in segments for seg in segs)
-    segment_length = np.zeros((len(terms), n_seg), dtype=np.int64)
-    segment_codes = np.full((len(terms), n_seg, max(longest, 1)), _NO_CHAR, dtype=np.uint32)
-    for t, segs in enumerate(segments):
-        for s, seg in enumerate(segs):
-            segment_length[t, s] = len(seg)
-            segment_codes[t, s, : len(seg)] = _codes(seg)
-    char_info = np.where(_IS_WORD, _WORD, 0).astype(np.uint8)
-    char_info[EXPANDS] = _EXPANDS
-    by_key: dict[tuple[int, int], list[int]] = {}
-    for t, segs in enumerate(segments):
-        head = segs[0][:_KEY_CHARS]  # a term starts with its first segment, literally
-        by_key.setdefault((len(head), _key(head)), []).append(t)
-        char_info[ord(head[0])] |= _AT_WORD_START if _IS_WORD[ord(head[0])] else _ANYWHERE
-        if len(head) > 1:
-            char_info[ord(head[1])] |= _SECOND
-    keys = [
-        Keys.build({key: ts for (w, key), ts in by_key.items() if w == width}) for width in range(1, _KEY_CHARS + 1)
-    ]
+    first = np.arange(n_ids, dtype=np.int64)
+    child = trie.base[0] + first
+    opens = (trie.check[child] == 0) & (first > 0)
+    node1 = np.where(opens, child, 0)
+    single = opens & (trie.flags[node1] != 0) if pairs else opens
+    table = np.zeros(n_ids * n_ids if pairs else 0, dtype=np.int32)
+    for c0 in np.flatnonzero(opens & ~single).tolist():
+        after = trie.base[node1[c0]] + first
+        table[c0 * n_ids : (c0 + 1) * n_ids] = np.where(trie.check[after] == node1[c0], after, 0)
+    return table, np.where(single, node1, 0).astype(np.int32)
+
+
+def build(terms: Sequence[str], *, pairs: bool | None = None) -> Matcher:
+    """Compile folded, sorted, distinct terms (`pairs`: use the pair table, by default when not too large).
+
+    Two matches of one term can overlap only if the term without separators
+    has a border (or starts with a separator); only then must the matches
+    its finditer would skip be dropped.
+    """
+    fold, skipped = _tables()
+    chars = sorted({ch for term in terms for ch in term if ch != " "})
+    char_ids = {ch: _FIRST_TERM_ID + i for i, ch in enumerate(chars)}
+    n_ids = _FIRST_TERM_ID + len(chars)
+    dtype = np.uint16 if n_ids <= 1 << 16 else np.int32
+    ids = np.where(skipped, _OTHER_SEPARATOR, np.where(_IS_WORD, _OTHER_WORD, _OTHER)).astype(dtype)
+    ids[EXPANDS] = _EXPANDS_ID
+    ids[[ord(ch) for ch in chars]] = list(char_ids.values())
+    trie = build_trie(terms, char_ids, n_ids)
+    pair_table, singles = _openings(trie, n_ids, n_ids <= MAX_PAIR_IDS if pairs is None else pairs)
+    word = np.zeros(n_ids, dtype=bool)
+    word[_OTHER_WORD] = True
+    word[[char_ids[ch] for ch in chars if _IS_WORD[ord(ch)]]] = True
+    separator = np.zeros(n_ids, dtype=bool)
+    separator[_OTHER_SEPARATOR] = True
+    separator[[char_ids[ch] for ch in chars if skipped[ord(ch)]]] = True
     stripped = ["".join(ch for ch in term if not _is_separator(ch)) for term in terms]
     return Matcher(
         terms=tuple(terms),
-        patterns=tuple(re.compile(term_regex(term)) for term in terms),
-        char_info=char_info,
-        keys=tuple(keys),
-        by_columns=np.array(
-            [all(segs) and not any(_is_separator(seg[0]) for seg in segs[1:]) for segs in segments], dtype=bool
-        ),
-        n_segments=np.array([len(segs) for segs in segments], dtype=np.int64),
-        segment_length=segment_length,
-        segment_codes=segment_codes,
+        ids=ids,
+        raw_ids=ids[fold],
+        pairs=pair_table,
+        singles=singles,
+        opens=(pair_table.reshape(n_ids, -1).any(axis=1) if len(pair_table) else np.zeros(n_ids, bool)) | (singles > 0),
+        word=word,
+        separator=separator,
+        trie=trie,
         lookahead=np.array([term[-1].isascii() and term[-1].isalnum() for term in terms], dtype=bool),
         self_overlapping=np.array(
             [_is_separator(term[0]) or _has_border(s) for term, s in zip(terms, stripped, strict=True)], dtype=bool
@@ -242,126 +332,110 @@ class _Spans:
     def take(self, index: np.ndarray) -> _Spans:
         return _Spans(self.start[index], self.end[index], self.term[index])
 
-    def __add__(self, other: _Spans) -> _Spans:
-        return _Spans(*(np.concatenate(pair) for pair in zip(self.astuple(), other.astuple(), strict=True)))
-
-    def astuple(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        return self.start, self.end, self.term
-
-
-def _empty_spans() -> _Spans:
-    return _Spans(*(np.zeros(0, dtype=np.int64) for _ in range(3)))
-
-
-def _candidates(cps: np.ndarray, info: np.ndarray, m: Matcher) -> tuple[np.ndarray, np.ndarray]:
-    """(position, term) pairs where the term's opening key occurs, at a position its regex may start.
-
-    Filters over the whole batch are byte-wide array operations, cheaper
-    than gathering the ~40% of positions where a term may start: the first
-    character, the lookbehind (?<![a-z0-9]), the second character.
-    """
-    word = (info & _WORD) != 0
-    ok = (info & _AT_WORD_START) != 0
-    ok[1:] &= ~word[:-1]
-    ok |= (info & _ANYWHERE) != 0
-    if m.keys[0].empty:  # no key of one character: every key has a second
-        ok[:-1] &= (info[1:] & _SECOND) != 0
-    pos = np.flatnonzero(ok)
-    first = cps[pos].astype(np.int64)
-    found = [_lookup(first, pos, m.keys[0])]
-    key = (first << _BITS) | cps[pos + 1]
-    found.append(_lookup(key, pos, m.keys[1]))
-    found.append(_lookup((key << _BITS) | cps[pos + 2], pos, m.keys[2]))
-    return np.concatenate([f[0] for f in found]), np.concatenate([f[1] for f in found])
-
-
-def _lookup(key: np.ndarray, pos: np.ndarray, keys: Keys) -> tuple[np.ndarray, np.ndarray]:
-    if keys.empty:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    slot = keys.slots[_hash(key, keys.multiplier, keys.shift)]
-    hit = keys.keys[slot] == key
-    slot, pos = slot[hit], pos[hit]
-    sizes = keys.offsets[slot + 1] - keys.offsets[slot]
-    within = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
-    return np.repeat(pos, sizes), keys.terms[np.repeat(keys.offsets[slot], sizes) + within]
+    @staticmethod
+    def concat(parts: Sequence[_Spans]) -> _Spans:
+        if not parts:
+            return _Spans(*(np.zeros(0, dtype=np.int64) for _ in range(3)))
+        return _Spans(*(np.concatenate([getattr(p, f) for p in parts]) for f in ("start", "end", "term")))
 
 
 class _Skipper:
     """Past the separators at each position: a step at a time while runs are short, else by a table."""
 
-    def __init__(self, cps: np.ndarray, skipped: np.ndarray) -> None:
-        self.cps, self.skipped = cps, skipped
+    def __init__(self, cid: np.ndarray, separator: np.ndarray) -> None:
+        self.cid, self.separator = cid, separator
         self.table: np.ndarray | None = None
 
     def __call__(self, pos: np.ndarray) -> np.ndarray:
         for _ in range(_MAX_SKIP_STEPS):
-            step = self.skipped[self.cps[pos]]
+            step = self.separator[self.cid[pos]]
             if not step.any():
                 return pos
             pos = pos + step
         if self.table is None:
             # The last position is SENTINEL, never skipped, so every run ends.
-            index = np.where(self.skipped[self.cps], len(self.cps), np.arange(len(self.cps)))
+            n = len(self.cid)
+            index = np.where(self.separator[self.cid], n, np.arange(n))
             self.table = np.minimum.accumulate(index[::-1])[::-1]
         return self.table[pos]
 
 
-def _segment_matches(cps: np.ndarray, at: np.ndarray, t: np.ndarray, s: int, m: Matcher) -> np.ndarray:
-    """Whether segment s of term t[i] occurs at at[i], for every i.
+def _openers(cid: np.ndarray, m: Matcher) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(origin, position of the next character, node) of every walk: where a term may start, past its opening.
 
-    Many candidates: one character column a round over the candidates still
-    alive, so the work is the characters compared. Few: all columns in one
-    gather, fewer numpy calls. SENTINEL after every text matches no term
-    character, so a comparison never runs past the end of its text
-    (and a gather past the array reads its last SENTINEL).
+    A term opening with [a-z0-9] may not follow one: (?<![a-z0-9]).
     """
-    length = m.segment_length[t, s]
-    first = 0 if s else _KEY_CHARS  # a candidate's key matched the first characters
-    if len(at) <= _ONE_GATHER_MAX:
-        width = np.arange(first, max(int(length.max(initial=0)), first))
-        seen = cps[np.minimum(at[:, None] + width, len(cps) - 1)]
-        return ((seen == m.segment_codes[t, s, first:][:, : len(width)]) | (width >= length[:, None])).all(axis=1)
-    alive = np.ones(len(at), dtype=bool)
-    check = np.arange(len(at))
-    j = first
-    while len(check := check[length[check] > j]):
-        same = cps[at[check] + j] == m.segment_codes[t[check], s, j]
-        alive[check[~same]] = False
-        check = check[same]
-        j += 1
-    return alive
+    # Under a fifth of the characters open a term: find those first, then look pairs up there only.
+    pos = np.flatnonzero(m.opens[cid])
+    first = cid[pos]
+    parts = []
+    if len(m.pairs):
+        pair = m.pairs[first.astype(np.int64) * len(m.singles) + cid[pos + 1]]
+        hit = np.flatnonzero(pair)
+        parts.append((pos[hit], pos[hit] + 2, pair[hit].astype(np.int64)))
+    if m.singles.any():
+        single = m.singles[first]
+        hit = np.flatnonzero(single)
+        parts.append((pos[hit], pos[hit] + 1, single[hit].astype(np.int64)))
+    origin, at, node = (np.concatenate(column) for column in zip(*parts, strict=True))
+    # origin >= 1: position 0 is SENTINEL, which opens no term.
+    keep = np.flatnonzero(~(m.word[cid[origin]] & m.word[cid[origin - 1]]))
+    return origin[keep], at[keep], node[keep]
 
 
-def _match_columns(cps: np.ndarray, pos: np.ndarray, term: np.ndarray, m: Matcher, skip: _Skipper) -> _Spans:
-    """The candidates whose term matches there: segment after segment, separators skipped between."""
-    done: list[_Spans] = []
-    origin, at, t = pos, pos, term
-    for s in range(m.segment_length.shape[1]):
-        if not len(at):
-            break
-        if s:
-            at = skip(at)
-        alive = _segment_matches(cps, at, t, s, m)
-        origin, at, t = origin[alive], at[alive] + m.segment_length[t[alive], s], t[alive]
-        last = m.n_segments[t] == s + 1
-        done.append(_Spans(origin[last], at[last], t[last]))
-        origin, at, t = origin[~last], at[~last], t[~last]
-    spans = _empty_spans()
-    for part in done:
-        spans = spans + part
-    return spans.take(np.flatnonzero(~(m.lookahead[spans.term] & _IS_WORD[cps[spans.end]])))
+def _walk(cid: np.ndarray, m: Matcher) -> tuple[_Spans, np.ndarray, np.ndarray]:
+    """(matches of the walkable terms, start positions and terms to try by regex) from every opening.
+
+    A thread is (origin, position of its next character, node). Each round,
+    a thread at a terminal node is a match unless a word character follows
+    a term that ends with one; at a probe node, its regex terms are to be
+    tried in its text; a node with a space edge also continues past the
+    separators at the position; then every thread takes the edge of its next
+    character, or ends.
+    """
+    trie = m.trie
+    skip = _Skipper(cid, m.separator)
+    origin, at, node = _openers(cid, m)
+    found: list[_Spans] = []
+    probed: list[tuple[np.ndarray, np.ndarray]] = []
+    while len(node):
+        flags = trie.flags[node]
+        if flags.any():
+            if len(ends := np.flatnonzero(flags & _TERMINAL)):
+                term, end = trie.term[node[ends]], at[ends]
+                ok = np.flatnonzero(~(m.lookahead[term] & m.word[cid[end]]))
+                found.append(_Spans(origin[ends[ok]], end[ok], term[ok]))
+            if len(probes := np.flatnonzero(flags & _PROBE)):
+                probed.append((origin[probes], node[probes]))
+            if len(spaced := np.flatnonzero(flags & _SPACE)):
+                origin = np.concatenate((origin, origin[spaced]))
+                at = np.concatenate((at, skip(at[spaced])))
+                node = np.concatenate((node, trie.space[node[spaced]]))
+        child = trie.base[node] + cid[at]
+        alive = np.flatnonzero(trie.check[child] == node)
+        origin, at, node = origin[alive], at[alive] + 1, child[alive]
+    if probed:
+        where = np.concatenate([p for p, _ in probed])
+        nodes = np.concatenate([n for _, n in probed])
+        sizes = trie.probe_offsets[nodes + 1] - trie.probe_offsets[nodes]
+        within = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+        regex_pos = np.repeat(where, sizes)
+        regex_term = trie.probe_terms[np.repeat(trie.probe_offsets[nodes], sizes) + within]
+    else:
+        regex_pos = regex_term = np.zeros(0, dtype=np.int64)
+    return _Spans.concat(found), regex_pos, regex_term
 
 
 def _match_regexes(
     packed: codepoints.Packed, texts: Sequence[str], folded: bool, pos: np.ndarray, term: np.ndarray, m: Matcher
 ) -> _Spans:
-    """Matches of the terms columns cannot verify, by their regex, in the texts where they may occur."""
+    """Matches of the terms the walk cannot take, by their regex, in the texts where they may occur."""
     found: list[tuple[int, int, int]] = []
     owners = codepoints.owner(packed, pos).tolist()
     for i, t in sorted(set(zip(owners, term.tolist(), strict=True))):
         base = int(packed.starts[i])
         text = texts[i] if folded else texts[i].casefold()
-        found.extend((base + hit.start(), base + hit.end(), t) for hit in m.patterns[t].finditer(text))
+        found.extend((base + hit.start(), base + hit.end(), t) for hit in term_pattern(m.terms[t]).finditer(text))
     table = np.array(found, dtype=np.int64).reshape(-1, 3)
     return _Spans(table[:, 0], table[:, 1], table[:, 2])
 
@@ -430,20 +504,16 @@ def find(texts: Sequence[str], packed: codepoints.Packed, m: Matcher, *, folded:
     Texts holding a character that folds to several (ß) are folded by
     Python and matched apart.
     """
-    fold, skipped = _tables()
-    cps = packed.cps if folded else fold[packed.cps]
-    info = m.char_info[cps]
+    cid = (m.ids if folded else m.raw_ids)[packed.cps]
     apart: list[int] = []
-    if not folded and (expands := (info & _EXPANDS) != 0).any():
-        apart = sorted(set(codepoints.owner(packed, np.flatnonzero(expands)).tolist()))
+    if not folded and len(expands := np.flatnonzero(cid == _EXPANDS_ID)):
+        apart = sorted(set(codepoints.owner(packed, expands).tolist()))
         for i in apart:
             lo = int(packed.starts[i])
-            info[lo : lo + int(packed.lengths[i])] = 0
-    pos, term = _candidates(cps, info, m)
-    by_columns = m.by_columns[term]
-    spans = _match_columns(cps, pos[by_columns], term[by_columns], m, _Skipper(cps, skipped))
-    if not by_columns.all():
-        spans = spans + _match_regexes(packed, texts, folded, pos[~by_columns], term[~by_columns], m)
+            cid[lo : lo + int(packed.lengths[i])] = _OTHER
+    spans, regex_pos, regex_term = _walk(cid, m)
+    if len(regex_pos):
+        spans = _Spans.concat([spans, _match_regexes(packed, texts, folded, regex_pos, regex_term, m)])
     counted = _select(_as_finditer(spans, m))
     owner = codepoints.owner(packed, counted.start)
     found = Found(owner, counted.term, counted.start - packed.starts[owner])

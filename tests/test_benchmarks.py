@@ -384,3 +384,40 @@ def test_targets_compare_dumpflow_with_both_references() -> None:
     del rows["datatrove"], rows["datasketch"]
     text = "\n".join(dedup_bench.targets(100_000, rows, None))
     assert "(same run): n/a" in text and "n/a (--skip-datatrove)" in text and "dedup <= 0.5 s: n/a" in text
+
+
+def test_annotate_bench_times_two_checkouts_and_checks_they_agree(made: Path, tmp_path: Path) -> None:
+    """The harness of benchmarks/annotate_bench.py, this checkout against itself (no timing asserted)."""
+    import shutil
+    import subprocess
+    import sys
+
+    made = Path(shutil.copytree(made / "dumps", tmp_path / "corpus" / "dumps")).parent  # it keeps a file there
+    root = Path(__file__).resolve().parent.parent
+    script = root / "benchmarks" / "annotate_bench.py"
+    args = [
+        sys.executable,
+        str(script),
+        str(made),
+        "--compare",
+        str(root),
+        "--rounds",
+        "1",
+        "--repeat",
+        "1",
+        "--batches",
+        "2",
+    ]
+    run = subprocess.run(args, capture_output=True, text=True, timeout=600, check=False)
+    assert run.returncode == 0, run.stderr
+    assert "seeds: annotations identical" in run.stdout and "tricky: annotations identical" in run.stdout
+    assert "annotations identical; CPU seconds" in run.stdout and "speed-up (compare / this)" in run.stdout
+    assert (made / "annotate-matched.pkl").is_file()  # kept for the next run
+
+
+def test_annotate_bench_tricky_texts_are_the_same_every_run() -> None:
+    from benchmarks import annotate_bench
+
+    texts = annotate_bench.tricky_texts()
+    assert texts == annotate_bench.tricky_texts() and len(texts) > 3000
+    assert any("ZeRO" in t for t in texts) and any("多模态" in t for t in texts)

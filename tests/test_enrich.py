@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dumpflow import dedup, enrich, language, topics
-from schemas.records import Annotation, ArticleState, LanguageGuess, MatchedDump, TopicTag
+from schemas.records import AnnotatedDump, Annotation, Article, ArticleState, LanguageGuess, MatchedDump, TopicTag
 from tests.builders import cleaned
 from tests.conftest import SEEDS
 
@@ -75,3 +75,34 @@ def test_assemble_refuses_results_that_do_not_fit(matched: list[MatchedDump]) ->
         enrich.assemble(matched, texts, notes[:-1])
     with pytest.raises(KeyError, match="no annotation for article"):
         enrich.assemble(matched, texts[1:], notes[1:])
+
+
+def test_trusted_records_equal_validated_ones(matched: list[MatchedDump]) -> None:
+    """What assemble and analyse build without validation is what validation would have built."""
+    import pickle
+
+    texts = enrich.distinct_texts(matched)
+    for dump, built in zip(matched, enrich.annotate(matched), strict=True):
+        checked = AnnotatedDump.model_validate(built.model_dump())
+        assert built == checked
+        assert built.model_dump_json() == checked.model_dump_json()
+        assert built.model_fields_set == checked.model_fields_set
+        assert pickle.loads(pickle.dumps(built)) == checked
+        for article in built.articles:
+            assert article == Article(state=article.state, language=article.language, topics=article.topics)
+            assert article.model_fields_set == {"state", "language", "topics"}
+        assert [a.state for a in built.articles] == dump.articles
+    for made in enrich.analyse(texts):
+        assert made == Annotation(language=made.language, topics=made.topics)
+        assert made.model_fields_set == {"language", "topics"}
+
+
+def test_trusted_refuses_missing_or_unknown_fields() -> None:
+    guess = LanguageGuess(lang="en", confidence=1.0, method="script")
+    with pytest.raises(TypeError, match="takes exactly the fields"):
+        enrich.trusted(Annotation, {"language": guess})
+    with pytest.raises(TypeError, match="takes exactly the fields"):
+        enrich.trusted(Annotation, {"language": guess, "topics": [], "extra": 1})
+    made = enrich.trusted(Annotation, {"language": guess, "topics": []})
+    with pytest.raises(ValueError):  # still frozen
+        made.topics = []  # type: ignore[misc]

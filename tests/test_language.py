@@ -184,3 +184,66 @@ def test_batch_detection_equals_detect_as_it_was() -> None:
     expected = [_reference_detect(text) for text in texts]
     assert language.detect_many(texts) == expected
     assert [detect(text) for text in texts] == expected
+
+
+def _langdetect_itself(text: str) -> tuple[str, float] | None:
+    """langdetect's module-level detect_langs, seeded as dumpflow seeds it: all profiles loaded up front."""
+    from langdetect import DetectorFactory, detect_langs
+    from langdetect.lang_detect_exception import LangDetectException
+
+    DetectorFactory.seed = language.LANGDETECT_SEED
+    try:
+        best = detect_langs(text)[0]
+    except LangDetectException:
+        return None
+    return best.lang, round(min(1.0, best.prob), 4)
+
+
+def test_langdetect_on_demand_profiles_answer_as_langdetect_does() -> None:
+    """The map that makes an n-gram's probabilities when asked gives langdetect's own answers, text for text."""
+    rnd = random.Random(14)
+    words = [w for _, _, text in CASES for w in text.split()] + ["ZeRO", "NICE", "LLMs", "über", "ça", "Ωμέγα", "мир"]
+    texts = [text for _, _, text in CASES] + ["", "1234", "https://example.org/x", "a", "Z", "CVPR ICCV ECCV"]
+    texts += [" ".join(rnd.choice(words) for _ in range(rnd.randint(1, 40))) for _ in range(150)]
+    for text in texts:
+        mine = language._langdetect(text)
+        expected = _langdetect_itself(text)
+        assert ((mine.lang, mine.confidence) if mine.method == "langdetect" else None) == expected, text
+
+
+def test_langdetect_probabilities_are_made_only_for_the_ngrams_asked() -> None:
+    probabilities = language._factory().word_lang_prob_map
+    language._langdetect("Self-supervised learning learns representations from unlabeled data.")
+    assert 0 < len(probabilities._made) < 2000  # langdetect itself makes ~88,000
+    assert "the" in probabilities and "qqqqzz" not in probabilities
+    with pytest.raises(KeyError):
+        probabilities["qqqqzz"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(max_size=80), min_size=1, max_size=8))
+def test_script_counts_by_lanes_equal_the_counts_by_bincount(texts: list[str]) -> None:
+    packed = codepoints.pack(texts)
+    assert (language.script_counts(packed) == language._script_counts_by_bincount(packed)).all()
+
+
+def test_script_counts_of_a_text_too_long_for_a_lane() -> None:
+    """65,535 Han characters would overflow a 16-bit lane: such a batch is counted by bincount."""
+    texts = ["模型" * 40000, "The model 模型", "ab cd"]
+    counts = language.script_counts(codepoints.pack(texts))
+    assert counts[0, language.HAN_CHARS] == 80000 and counts[1, language.LATIN_WORDS] == 2
+    assert (counts == language._script_counts_by_bincount(codepoints.pack(texts))).all()
+    short = [t[:1000] for t in texts]
+    assert (
+        language.script_counts(codepoints.pack(short)) == language._script_counts_by_bincount(codepoints.pack(short))
+    ).all()
+
+
+def test_script_decisions_packed_or_one_by_one_are_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = [text for _, _, text in CASES] + ["", "模型" * 10, "模型" * 10, "这是" * 5 + "abc", "這個" * 6]
+    texts += ["".join(random.Random(i).choice(_PIECES) for _ in range(30)) for i in range(60)]
+    packed = codepoints.pack(texts)
+    packed_way = language._by_script_packed(packed)
+    monkeypatch.setattr(language, "_PACKABLE", 0)  # every batch decided one triple at a time
+    assert language._by_script_packed(packed) == packed_way == [_reference_by_script(t) for t in texts]
+    assert language._by_script_packed(codepoints.pack([])) == []

@@ -372,3 +372,30 @@ def test_batch_tagging_follows_each_rule(terms: dict[str, dict[str, float]], tex
     tax = taxonomy(terms, min_score=0.6000000000000001, strong_weight=0.1)
     assert {t.topic: t.score for t in tag(text, tax)} == expected
     _assert_same([text, text + " " + text], tax)
+
+
+def test_equal_tags_are_made_once_and_tags_differing_anywhere_are_not() -> None:
+    """_distinct_tags groups tags by topic, exact score and evidence (any length) before building them."""
+    tax = taxonomy(
+        {"t1": {"alpha": 2, "beta": 2, "gamma": 4, "delta": 0.1, "epsilon": 0.2}, "t2": {"alpha": 2, "beta": 2}}
+    )
+    texts = [
+        "alpha beta",  # t1 4.0 [alpha, beta], t2 likewise
+        "beta alpha",  # the same tags: evidence is ordered by contribution, then by term
+        "gamma",  # t1 4.0 again, other evidence
+        "alpha alpha",  # t1 4.0, evidence [alpha] only
+        "alpha beta delta",  # 4.1
+        "alpha beta epsilon",  # 4.2
+        "alpha beta delta epsilon",  # 4.3 (0.1 + 0.2 added after 4.0: 4.3000000000000001 rounds to 4.3)
+    ]
+    tags = tag_many(texts, tax)
+    assert tags[0][0] is tags[1][0] and tags[0][1] is tags[1][1]
+    assert [(t.topic, t.score, t.evidence) for t in tags[0]] == [
+        ("t1", 4.0, ["alpha", "beta"]),
+        ("t2", 4.0, ["alpha", "beta"]),
+    ]
+    assert tags[2] == [TopicTag(topic="t1", score=4.0, evidence=["gamma"])]
+    assert [t.evidence for t in tags[3]] == [["alpha"], ["alpha"]]
+    assert tags[4][0].score == 4.1 and tags[5][0].score == 4.2 and tags[6][0].score == 4.3
+    assert tags[6][0].evidence == ["alpha", "beta", "epsilon", "delta"]
+    _assert_same(texts, tax)
