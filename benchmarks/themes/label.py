@@ -235,8 +235,9 @@ entries are dropped, and blank template lines collapsed; nesting, classes, meta 
 headers, footers and pagination are kept as rendered.
 
 `dev/` themes are for development and tests. The first held-out themes (Cactus, Icarus, Ananke, MemE, Hyde,
-Lanyon, Twenty Twenty) were measured once and then moved into `dev/`; any other group is held out, never tuned on. `holdout2/` is the second held-out set, built
-after `holdout/` had been used for tuning and kept for the final measurement only.
+Lanyon, Twenty Twenty) were measured once and then moved into `dev/`; any other group is held out, never tuned on.
+`holdout2/` is the second held-out set, built after `holdout/` had been used for
+tuning and kept for the final measurement only.
 """
 
 
