@@ -53,8 +53,10 @@ def _add_warehouse(p: argparse.ArgumentParser) -> None:
 
 def _runner_usage_error(args: argparse.Namespace) -> str | None:
     """Why the runner options do not fit together, or None; checked before anything is opened."""
-    if args.runner != "dask" and (args.workers is not None or args.dask_address is not None):
-        return "--workers and --dask-address need --runner dask"
+    if args.runner != "dask" and args.dask_address is not None:
+        return "--dask-address needs --runner dask"
+    if args.runner == "thread" and args.workers is not None:
+        return "--workers needs --runner process or --runner dask"
     if args.workers is not None and args.dask_address is not None:
         return "--workers sizes the local cluster; the cluster at --dask-address has its own workers"
     if args.workers is not None and args.workers < 1:
@@ -111,7 +113,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if missing := [str(p) for p in paths if not p.exists()]:
         print(f"dumpflow: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return EXIT_USAGE
-    if not read.discover(paths):
+    if not read.any_files(paths):
         print(f"dumpflow: no dump files under {', '.join(map(str, paths))}; nothing to do", file=sys.stderr)
         if args.json:
             _print_json({"version": JSON_VERSION, "warehouse": str(db), "run_id": None, "status": "no_files"})
@@ -487,12 +489,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the summary as JSON (keys in docs/cli.md)")
     p.add_argument(
         "--runner",
-        choices=("thread", "dask"),
+        choices=("thread", "process", "dask"),
         default="thread",
-        help="where CPU stages run: this process (default) or dask.distributed workers",
+        help="where CPU stages run: this process (default), a pool of local processes, or dask.distributed workers",
     )
     p.add_argument(
-        "--workers", type=int, default=None, help="dask: worker processes of the local cluster (default: CPU count)"
+        "--workers",
+        type=int,
+        default=None,
+        help="process/dask: worker processes of the pool or local cluster (default: CPU count)",
     )
     p.add_argument(
         "--dask-address",
