@@ -121,7 +121,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     os.environ.setdefault(PREFECT_CONSOLE_LEVEL, "ERROR")
     if not _reachable(args):
         return EXIT_FAILED
-    ingest = _bound_ingest(args)
+    from dumpflow.runtime import paused_gc
+
+    with paused_gc():  # Prefect and the engine import ~140k objects the collector would walk again and again
+        ingest = _bound_ingest(args)
 
     try:
         with interrupt.graceful(), terminal.progress_display(args.quiet) as bar, progress.reporting(bar):
