@@ -91,8 +91,16 @@ def _files_under(folder: str) -> Iterator[str]:
             continue
         if entry.is_dir(follow_symlinks=False):
             yield from _files_under(entry.path)
-        elif entry.is_file():
+        elif _is_file(entry):
             yield entry.path
+
+
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    """entry.is_file(), False for a link that cannot be followed (a loop), as Path.is_file() says."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
 
 
 UNREADABLE_PREFIX = "unreadable:"
