@@ -53,10 +53,8 @@ def _add_warehouse(p: argparse.ArgumentParser) -> None:
 
 def _runner_usage_error(args: argparse.Namespace) -> str | None:
     """Why the runner options do not fit together, or None; checked before anything is opened."""
-    if args.runner != "dask" and args.dask_address is not None:
-        return "--dask-address needs --runner dask"
-    if args.runner == "thread" and args.workers is not None:
-        return "--workers needs --runner process or --runner dask"
+    if args.runner != "dask" and (args.workers is not None or args.dask_address is not None):
+        return "--workers and --dask-address need --runner dask"
     if args.workers is not None and args.dask_address is not None:
         return "--workers sizes the local cluster; the cluster at --dask-address has its own workers"
     if args.workers is not None and args.workers < 1:
@@ -492,15 +490,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the summary as JSON (keys in docs/cli.md)")
     p.add_argument(
         "--runner",
-        choices=("thread", "process", "dask"),
+        choices=("thread", "dask"),
         default="thread",
-        help="where CPU stages run: this process (default), a pool of local processes, or dask.distributed workers",
+        help="where CPU stages run: this process (default) or dask.distributed workers",
     )
     p.add_argument(
-        "--workers",
-        type=int,
-        default=None,
-        help="process/dask: worker processes of the pool or local cluster (default: CPU count)",
+        "--workers", type=int, default=None, help="dask: worker processes of the local cluster (default: CPU count)"
     )
     p.add_argument(
         "--dask-address",
