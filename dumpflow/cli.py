@@ -111,7 +111,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if missing := [str(p) for p in paths if not p.exists()]:
         print(f"dumpflow: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return EXIT_USAGE
-    if not read.discover(paths):
+    if not read.any_files(paths):
         print(f"dumpflow: no dump files under {', '.join(map(str, paths))}; nothing to do", file=sys.stderr)
         if args.json:
             _print_json({"version": JSON_VERSION, "warehouse": str(db), "run_id": None, "status": "no_files"})
@@ -119,7 +119,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     os.environ.setdefault(PREFECT_CONSOLE_LEVEL, "ERROR")
     if not _reachable(args):
         return EXIT_FAILED
-    ingest = _bound_ingest(args)
+    from dumpflow.runtime import paused_gc
+
+    with paused_gc():  # Prefect and the engine import ~140k objects the collector would walk again and again
+        ingest = _bound_ingest(args)
 
     try:
         with interrupt.graceful(), terminal.progress_display(args.quiet) as bar, progress.reporting(bar):

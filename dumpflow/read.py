@@ -11,10 +11,9 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from dumpflow import html as html_reader
 from dumpflow.charset import DecodeError, decode
 from schemas.records import DumpFile, ParsedDump, Rejection
 
@@ -57,19 +56,51 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     the same set of files must always be processed in the same sequence,
     whatever order the file system lists them in.
     """
-    found: set[Path] = set()
+    return sorted(set(_files(paths)), key=lambda p: p.as_posix())
+
+
+def any_files(paths: Iterable[str | os.PathLike[str]]) -> bool:
+    """Whether `discover` would find anything, stopping at the first file."""
+    return next(_files(paths), None) is not None
+
+
+def _files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            # rglob's paths are `path` joined with the names below it, so the
-            # parts past path's own are the relative path (relative_to is slow).
-            depth = len(path.parts)
-            for child in path.rglob("*"):
-                if child.is_file() and not any(part.startswith(".") for part in child.parts[depth:]):
-                    found.add(child)
+            yield from map(Path, _files_under(str(path)))
         else:
-            found.add(path)
-    return sorted(found, key=lambda p: p.as_posix())
+            yield path
+
+
+def _files_under(folder: str) -> Iterator[str]:
+    """Regular files (or links to one) below `folder`, hidden names and linked folders not entered.
+
+    What `Path.rglob("*")` filtered by `is_file()` and hidden parts gave, from
+    os.scandir's entries: their type comes with the listing, so a file costs
+    no stat (rglob and is_file took 0.7 s for 8,000 files here, and the CLI
+    and the flow both list the files).
+    """
+    try:
+        with os.scandir(folder) as listing:
+            entries = list(listing)
+    except OSError:  # an unreadable folder is skipped, as rglob skips it
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from _files_under(entry.path)
+        elif _is_file(entry):
+            yield entry.path
+
+
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    """entry.is_file(), False for a link that cannot be followed (a loop), as Path.is_file() says."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
 
 
 UNREADABLE_PREFIX = "unreadable:"
@@ -174,6 +205,10 @@ def parse(dump: DumpFile, data: bytes, limit: int) -> ParsedDump | Rejection:
     if binary:
         return reject(binary)
     if fmt == "html":
+        # Imported here: the HTML reader brings bs4, lxml and trafilatura (0.6 s
+        # of a run's start), which a run of text dumps never needs.
+        from dumpflow import html as html_reader
+
         return html_reader.parse_html(dump, data, reject)
     try:
         decoded = decode(data)

@@ -20,7 +20,7 @@ from prefect.exceptions import TerminationSignal
 from prefect.runtime import flow_run
 
 from dumpflow import clean, config, dedup, enrich, interrupt, progress, read, warehouse
-from dumpflow.runtime import paused_gc
+from dumpflow.runtime import paused_gc, thawed_gc
 from dumpflow.summary import Tally, summary_markdown
 from flows import runners
 from schemas.records import (
@@ -214,7 +214,7 @@ def ingest(
     tally = Tally()
     watch = Stopwatch()
     status = "completed"
-    with warehouse.writer_lock(db, config.lock_timeout_seconds()):
+    with thawed_gc(), warehouse.writer_lock(db, config.lock_timeout_seconds()):
         warehouse.ensure(db)
         writer = warehouse.Writer(db, config.hold_seconds())
         with writer.connection() as con:

@@ -121,6 +121,19 @@ def test_discover_is_sorted_recursive_and_skips_hidden(tmp_path: Path) -> None:
     assert names == ["a/a.txt", "a/c.txt", "b.txt"]
 
 
+def test_discover_follows_links_to_files_but_not_loops_or_linked_folders(tmp_path: Path) -> None:
+    """What rglob + is_file gave: a link to a file is a file; a loop or a dangling link is skipped, no error."""
+    (tmp_path / "a.txt").write_text("x")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text("x")
+    (tmp_path / "link.txt").symlink_to(tmp_path / "a.txt")
+    (tmp_path / "loop").symlink_to(tmp_path / "loop")
+    (tmp_path / "gone").symlink_to(tmp_path / "nowhere")
+    (tmp_path / "linked").symlink_to(tmp_path / "sub")
+    names = [p.relative_to(tmp_path).as_posix() for p in discover([tmp_path])]
+    assert names == ["a.txt", "link.txt", "sub/b.txt"]
+
+
 def test_reading_never_modifies_the_file(tmp_path: Path) -> None:
     path = tmp_path / "d.txt"
     path.write_bytes(codecs.BOM_UTF8 + transmission(ZH).replace("\n", "\r\n").encode())
