@@ -237,7 +237,9 @@ headers, footers and pagination are kept as rendered.
 `dev/` themes are for development and tests. The first held-out themes (Cactus, Icarus, Ananke, MemE, Hyde,
 Lanyon, Twenty Twenty) were measured once and then moved into `dev/`; any other group is held out, never tuned on.
 `holdout2/` is the second held-out set, built after `holdout/` had been used for
-tuning and kept for the final measurement only.
+tuning and kept for the final measurement only. `holdout3/` is the third, built after `dev/` and `holdout2/`
+had both been used for tuning; its labels come only from per-theme selectors and the detector was never run
+on its pages while it was built.
 """
 
 

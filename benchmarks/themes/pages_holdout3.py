@@ -1,0 +1,123 @@
+"""Selectors for the third held-out theme set (``holdout3/``), keyed "holdout3/theme/page".
+
+Why a separate module: holdout3 was built after ``dev/`` and ``holdout2/`` had both been used for tuning, to
+measure the finished detector on themes nobody tuned on. Its labels come only from the hand-written selectors
+below (the detector was never run on these pages while building them); ``pages.py`` merges them into ``PAGES``
+so the same labeller and fixture test cover every set.
+"""
+
+from __future__ import annotations
+
+from benchmarks.themes.label import Page
+
+CNMOINK = "cnmoink/cnmoink.github.io@571c33701da848d07d43593406a8bf5337914b38"
+KEEP_TRIM = (
+    "the inline KEEP theme-config script in the head and the pjax/service-worker scripts at the end dropped "
+    "(the config held nothing visible)"
+)
+KEEP_FURNITURE = (
+    "Moink's Blog",
+    "多易，必多难",
+    "首页",
+    "归档",
+    "友链",
+    "阅读全文",
+    "由 Hexo 驱动",
+    "Keep v3.6.1",
+    "提供部署服务",
+)
+
+ZIOANG = "zioang/zioang.github.io@0579b1e422df71c92e54f71ad1b0f586bf36f522"
+AYER_TRIM = (
+    "the cnzz/51.la/busuanzi counters, the inline Typed.js, PhotoSwipe-viewer and MathJax-config scripts dropped, "
+    "the PhotoSwipe template's comments and blank template lines removed"
+)
+AYER_FURNITURE = (
+    "Zioang's Blog",
+    "Powered by",
+    "Theme Ayer",
+    "请我喝杯咖啡吧~",
+    "支付宝",
+    "主页",
+    "归档",
+    "分享",
+    "阅读更多...",
+)
+
+HOLDOUT3_PAGES: dict[str, Page] = {
+    "holdout3/hexo-keep/index": Page(
+        theme="hexo-keep",
+        kind="listing",
+        lang="zh",
+        source=f"{CNMOINK}:index.html (real Hexo 6.3 + Keep 3.6.1 output, minified; {KEEP_TRIM}): the whole site's "
+        "three posts as home cards: an excerpt made of one heading and a two-item list, a plain-text excerpt ending "
+        "in '...', and an excerpt that is only a heading; under each the updated date (history icon), tag links "
+        "and a 阅读全文 link; no canonical, root-relative links",
+        entry="ul.home-article-list li.home-article-item",
+        title="h3.home-article-title a",
+        date="span.home-article-date",
+        excerpt="div.home-article-content",
+        furniture=KEEP_FURNITURE,
+    ),
+    "holdout3/hexo-keep/archives": Page(
+        theme="hexo-keep",
+        kind="titles",
+        lang="zh",
+        source=f"{CNMOINK}:archives/index.html (real output; {KEEP_TRIM}): one year block '2023 [3]' with three "
+        "lines of title and MM-DD date",
+        entry="section.archive-item li.article-item",
+        title="a.article-title",
+        date="span.article-date",
+        year_from="span.archive-year",
+        furniture=(*KEEP_FURNITURE[:6], "由 Hexo 驱动", "Keep v3.6.1"),
+    ),
+    "holdout3/hexo-keep/post-hello": Page(
+        theme="hexo-keep",
+        kind="article",
+        lang="zh",
+        source=f"{CNMOINK}:2023/01/13/ni-hao-shi-jie/index.html (real output; {KEEP_TRIM}, and the inline giscus "
+        "loader script dropped): a short post (a 'Hello World！' heading and one sentence, 20 characters) with an "
+        "unlinked title, author badge, created/updated dates, reading time, a copyright box repeating title, "
+        "author and date, the previous-post title and a TOC",
+        entry="div.article-content-container",
+        title="div.article-title",
+        url_override=("/2023/01/13/ni-hao-shi-jie/",),
+        date="span.article-date span.pc",
+        excerpt="div.article-content",
+        furniture=(*KEEP_FURNITURE[:6], "本文标题", "本文作者", "版权声明", "上一篇", "Markdown测试", "评论"),
+    ),
+    "holdout3/hexo-keep/tags": Page(
+        theme="hexo-keep",
+        kind="reject",
+        lang="zh",
+        source=f"{CNMOINK}:tags/index.html (real output; {KEEP_TRIM}): a tag cloud of three tags and nothing else",
+        furniture=(*KEEP_FURNITURE[:6], "由 Hexo 驱动", "Keep v3.6.1"),
+    ),
+    "holdout3/hexo-ayer/index": Page(
+        theme="hexo-ayer",
+        kind="listing",
+        lang="zh",
+        source=f"{ZIOANG}:index.html (real Hexo + Ayer output; the generator meta names hexo-theme-yilia-plus, the "
+        f"footer Ayer; {AYER_TRIM}): a cover block with the site name, then four posts whose excerpts start with a "
+        "heading, with LaTeX source in one, a '阅读更多...' link inside the body element, date and categories "
+        "above, share link and tags below; the <html> element is closed before <body> as generated",
+        entry="article.articles article.article",
+        title="a.article-title",
+        date="time",
+        excerpt="div.article-entry",
+        drop=("a.article-more-link",),
+        furniture=AYER_FURNITURE,
+    ),
+    "holdout3/hexo-ayer/category-tinkering": Page(
+        theme="hexo-ayer",
+        kind="titles",
+        lang="zh",
+        source=f"{ZIOANG}:categories/日常折腾/index.html (real output; {AYER_TRIM}): a category page with a year "
+        "link and two entries, each 'MM/DD' date above the title and category links below",
+        entry="div.archives article.archive-article",
+        title="a.archive-article-title",
+        date="time",
+        year_from="a.archive-year",
+        furniture=(*AYER_FURNITURE[:6], "归档"),
+    ),
+}
