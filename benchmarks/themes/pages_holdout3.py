@@ -44,6 +44,10 @@ AYER_FURNITURE = (
     "阅读更多...",
 )
 
+SAPKIN = "GeorgeSapkin/georgesapkin.github.io"
+APOLLO_FURNITURE = ("# dmesg -w", "A blog to follow", "BLOG", "GITHUB", "CONTACTS", "George Sapkin")
+TIME1ESS = "Time1ess/Time1ess.github.io@03e0bb9e59a207e291fd563801ac298eab1300eb"
+
 HOLDOUT3_PAGES: dict[str, Page] = {
     "holdout3/hexo-keep/index": Page(
         theme="hexo-keep",
@@ -119,5 +123,41 @@ HOLDOUT3_PAGES: dict[str, Page] = {
         date="time",
         year_from="a.archive-year",
         furniture=(*AYER_FURNITURE[:6], "归档"),
+    ),
+    "holdout3/hexo-apollo/index": Page(
+        theme="hexo-apollo",
+        kind="listing",
+        lang="en",
+        source=f"{SAPKIN}@4214d91ec0cbef06e7e8466bbcaf71abc8f6c554:index.html (real Hexo + Apollo output, minified; "
+        "the Google Analytics snippet dropped): the home list holds the site's only post, a three-paragraph excerpt "
+        "that opens with a bold 'Jun 16, 2016 update:' line, the date 'Jun 12, 2016' above it and a 'more...' link "
+        "after it, an empty paginator",
+        entry="ul.post-list li.post-list-item",
+        title="a.post-title-link",
+        date="div.post-info",
+        excerpt="div.post-content",
+        furniture=(*APOLLO_FURNITURE, "more..."),
+    ),
+    "holdout3/hexo-apollo/about": Page(
+        theme="hexo-apollo",
+        kind="reject",
+        lang="en",
+        source=f"{SAPKIN}@ba04267ab5614f8411d8eb220cc714b20b92a73e:about/index.html (real output, nothing dropped): "
+        "the About page, rendered with the same post-block markup, h1 title and 'Jun 12, 2016' date line as a post, "
+        "six paragraphs about the author; a page, not a post",
+        furniture=APOLLO_FURNITURE,
+    ),
+    "holdout3/hexo-apollo/archives-2018": Page(
+        theme="hexo-apollo",
+        kind="titles",
+        lang="zh",
+        source=f"{TIME1ESS}:archives/2018/index.html (real Hexo output of Apollo as customised by the site owner: "
+        "Apollo's post-item/post-info/post-title-link archive markup with apollo- prefixed header classes and "
+        "Bootstrap added; the Google Analytics, Baidu push and inline MathJax-config scripts dropped): a year "
+        "archive of six posts, each a '2018年5月7日' date line before the title link",
+        entry="div.archive div.post-item",
+        title="a.post-title-link",
+        date="div.post-info",
+        furniture=("博客", "归档", "分类", "GITHUB", "RSS", "关于", "hexo-theme-apollo", "搜索范围: 文章标题 日期 标签"),
     ),
 }
