@@ -47,6 +47,19 @@ AYER_FURNITURE = (
 SAPKIN = "GeorgeSapkin/georgesapkin.github.io"
 APOLLO_FURNITURE = ("# dmesg -w", "A blog to follow", "BLOG", "GITHUB", "CONTACTS", "George Sapkin")
 TIME1ESS = "Time1ess/Time1ess.github.io@03e0bb9e59a207e291fd563801ac298eab1300eb"
+JIWENXING = "jiwenxing/jiwenxing.github.io@0353e9dc4dca71de76f42ddc6611e50dc71eda57"
+MAUPASSANT_TRIM = "the flagcounter 访客统计 widget and the Disqus comment-count script dropped"
+MAUPASSANT_FURNITURE = (
+    "墨言",
+    "LIFE IS SIMPLE, LOVE SMILE AND CODE",
+    "首页",
+    "Readmore",
+    "Coding",
+    "Travelling",
+    "Alfred Markdown",
+    "Powered by",
+    "Theme by Cho.",
+)
 
 HOLDOUT3_PAGES: dict[str, Page] = {
     "holdout3/hexo-keep/index": Page(
@@ -159,5 +172,30 @@ HOLDOUT3_PAGES: dict[str, Page] = {
         title="a.post-title-link",
         date="div.post-info",
         furniture=("博客", "归档", "分类", "GITHUB", "RSS", "关于", "hexo-theme-apollo", "搜索范围: 文章标题 日期 标签"),
+    ),
+    "holdout3/hexo-maupassant/index": Page(
+        theme="hexo-maupassant",
+        kind="listing",
+        lang="zh",
+        source=f"{JIWENXING}:index.html (real Hexo + Maupassant output by pagecho, minified; {MAUPASSANT_TRIM}; 8 of "
+        "12 posts kept, the four before the last cut): title, a 'Mar 8 2018' date and an empty Disqus count link "
+        "above each one-paragraph excerpt, several excerpts leave their <p> unclosed, one excerpt is only an image, "
+        "a 'Readmore' paragraph after the body element; sidebar with category counts and a tag cloud",
+        entry="div.content_container div.post",
+        title="h2.post-title a",
+        date="div.post-meta",
+        excerpt="div.post-content",
+        furniture=MAUPASSANT_FURNITURE,
+    ),
+    "holdout3/hexo-maupassant/archives-2018": Page(
+        theme="hexo-maupassant",
+        kind="titles",
+        lang="zh",
+        source=f"{JIWENXING}:archives/2018/index.html (real output; {MAUPASSANT_TRIM}): a year heading and three "
+        "lines of '2018/03/08' date and title link, the same sidebar as the index",
+        entry="div.post-archive ul.listing li",
+        title="a",
+        date="span.date",
+        furniture=(*MAUPASSANT_FURNITURE[:3], *MAUPASSANT_FURNITURE[4:]),
     ),
 }
