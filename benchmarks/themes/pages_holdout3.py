@@ -60,6 +60,17 @@ MAUPASSANT_FURNITURE = (
     "Powered by",
     "Theme by Cho.",
 )
+NULLFORCE = "nullforce/nullforce.github.io@f85359642cdfefeb3c8cd932bbce9674809b8ff2"
+HH_TRIM = "runs of blank template lines in the sidebar menu and social block collapsed"
+HH_FURNITURE = (
+    "nullforce's Blog",
+    "A developer blog",
+    "Repositories",
+    "Copyright © 2019 nullforce",
+    "CC BY-SA 4.0",
+    "Built with Hugo",
+    "hyde-hyde",
+)
 
 HOLDOUT3_PAGES: dict[str, Page] = {
     "holdout3/hexo-keep/index": Page(
@@ -197,5 +208,50 @@ HOLDOUT3_PAGES: dict[str, Page] = {
         title="a",
         date="span.date",
         furniture=(*MAUPASSANT_FURNITURE[:3], *MAUPASSANT_FURNITURE[4:]),
+    ),
+    "holdout3/hugo-hyde-hyde/index": Page(
+        theme="hugo-hyde-hyde",
+        kind="listing",
+        lang="en",
+        source=f"{NULLFORCE}:index.html (real Hugo 0.58 + hyde-hyde output; {HH_TRIM}): the home list of the site's "
+        "only post: title, 'Sep 24, 2019' and a one-sentence summary in sibling spans without a card element of "
+        "their own, then '... ➦'; og:url set",
+        entry="div.post-list div.post-list__item",
+        title="span.item__title--big a",
+        date="span.item__date",
+        excerpt="span:not([class])",
+        furniture=HH_FURNITURE,
+    ),
+    "holdout3/hugo-hyde-hyde/posts": Page(
+        theme="hugo-hyde-hyde",
+        kind="titles",
+        lang="en",
+        source=f"{NULLFORCE}:posts/index.html (real output; {HH_TRIM}): the Posts section list, one title line "
+        "with its date in a right-floated <time>",
+        entry="ul.posts li",
+        title="span.list__title--small a",
+        date="time",
+        furniture=(*HH_FURNITURE, "Posts"),
+    ),
+    "holdout3/hugo-hyde-hyde/post-first": Page(
+        theme="hugo-hyde-hyde",
+        kind="article",
+        lang="en",
+        source=f"{NULLFORCE}:posts/first-post/index.html (real output; {HH_TRIM}, the inline highlight.js init "
+        "script dropped): a placeholder post of about 50 characters (a sentence, an h2, the sentence again) under "
+        "a meta block of date, category badge, tag badge and '1 min read'",
+        entry="div.content article",
+        title="header h1",
+        url_override=("https://nullforce.github.io/posts/first-post/",),
+        date="div.post__meta",
+        excerpt="div.post",
+        furniture=(*HH_FURNITURE, "MISCELLANEOUS", "1 min read"),
+    ),
+    "holdout3/hugo-hyde-hyde/404": Page(
+        theme="hugo-hyde-hyde",
+        kind="reject",
+        lang="en",
+        source=f"{NULLFORCE}:404.html (real output; {HH_TRIM}): a 404 heading and one sentence with a link home",
+        furniture=(*HH_FURNITURE, "404: Page not found", "Head back home"),
     ),
 }
