@@ -71,6 +71,9 @@ HH_FURNITURE = (
     "Built with Hugo",
     "hyde-hyde",
 )
+OZAN = "ozangulle/ozangulle.github.io@05455eea9b7098a93a430768c81ac0516c191e51"
+BLACKBURN_TRIM = "the inline <style> at the end dropped and runs of blank template lines collapsed"
+BLACKBURN_FURNITURE = ("Menu", "Projects", "Xing", "GitHub", "Built with Hugo", "Theme Blackburn", "by Ozan Gulle")
 
 HOLDOUT3_PAGES: dict[str, Page] = {
     "holdout3/hexo-keep/index": Page(
@@ -253,5 +256,45 @@ HOLDOUT3_PAGES: dict[str, Page] = {
         lang="en",
         source=f"{NULLFORCE}:404.html (real output; {HH_TRIM}): a 404 heading and one sentence with a link home",
         furniture=(*HH_FURNITURE, "404: Page not found", "Head back home"),
+    ),
+    "holdout3/hugo-blackburn/index": Page(
+        theme="hugo-blackburn",
+        kind="listing",
+        lang="en",
+        source=f"{OZAN}:index.html (real Hugo 0.87 + Blackburn output; {BLACKBURN_TRIM}): the site's two posts, "
+        "each an <article> whose summary is a bare <p> after the header (no wrapper element), date and 'by Ozan "
+        "Gulle' in the meta line; the first has a 'Read more' footer, the second is shown whole and has none; "
+        "absolute links, no canonical",
+        entry="div.content article",
+        title="header h2 a",
+        date="time",
+        excerpt="p",
+        furniture=(*BLACKBURN_FURNITURE, "Read more"),
+    ),
+    "holdout3/hugo-blackburn/posts": Page(
+        theme="hugo-blackburn",
+        kind="titles",
+        lang="en",
+        source=f"{OZAN}:post/index.html (real output; {BLACKBURN_TRIM}): the Posts list, a year heading per year and "
+        "one '29 Aug 2021 - title' line per post",
+        entry="div.content li",
+        title="a",
+        date="time",
+        furniture=BLACKBURN_FURNITURE[:6],
+    ),
+    "holdout3/hugo-blackburn/post-cleanup": Page(
+        theme="hugo-blackburn",
+        kind="article",
+        lang="en",
+        source=f"{OZAN}:post/cleanup/index.html (real output; {BLACKBURN_TRIM}): a short post (three paragraphs, "
+        "about 290 characters) with no article element: the title is the page header h1, the meta line and the "
+        "paragraphs sit loose in div.content, followed by a next-post link",
+        entry="div#main",
+        title="div.header h1",
+        url_override=("https://ozangulle.xyz/post/cleanup/",),
+        date="time",
+        excerpt="div.content",
+        drop=("div.post-meta", "div.prev-next-post"),
+        furniture=(*BLACKBURN_FURNITURE, "ESP8266 with Temperature Sensor"),
     ),
 }
