@@ -74,6 +74,23 @@ HH_FURNITURE = (
 OZAN = "ozangulle/ozangulle.github.io@05455eea9b7098a93a430768c81ac0516c191e51"
 BLACKBURN_TRIM = "the inline <style> at the end dropped and runs of blank template lines collapsed"
 BLACKBURN_FURNITURE = ("Menu", "Projects", "Xing", "GitHub", "Built with Hugo", "Theme Blackburn", "by Ozan Gulle")
+DXSM = "dxsm/dxsm.github.io"
+VOLANTIS_TRIM = (
+    "the inline loading-screen CSS and every inline script (loading-bar calls, search config, fancybox wrapper, "
+    "echo and eruda init) dropped, the sidebar tag cloud cut to 9 tags and the category widget to 5 entries"
+)
+VOLANTIS_FURNITURE = (
+    "Dylan",
+    "玩命加载中",
+    "主页",
+    "百宝箱",
+    "留言版",
+    "星雨夜澈",
+    "不忘初心，记录时光，走向成长",
+    "公告",
+    "热门标签",
+    "所有分类",
+)
 
 HOLDOUT3_PAGES: dict[str, Page] = {
     "holdout3/hexo-keep/index": Page(
@@ -185,7 +202,16 @@ HOLDOUT3_PAGES: dict[str, Page] = {
         entry="div.archive div.post-item",
         title="a.post-title-link",
         date="div.post-info",
-        furniture=("博客", "归档", "分类", "GITHUB", "RSS", "关于", "hexo-theme-apollo", "搜索范围: 文章标题 日期 标签"),
+        furniture=(
+            "博客",
+            "归档",
+            "分类",
+            "GITHUB",
+            "RSS",
+            "关于",
+            "hexo-theme-apollo",
+            "搜索范围: 文章标题 日期 标签",
+        ),
     ),
     "holdout3/hexo-maupassant/index": Page(
         theme="hexo-maupassant",
@@ -296,5 +322,34 @@ HOLDOUT3_PAGES: dict[str, Page] = {
         excerpt="div.content",
         drop=("div.post-meta", "div.prev-next-post"),
         furniture=(*BLACKBURN_FURNITURE, "ESP8266 with Temperature Sensor"),
+    ),
+    "holdout3/hexo-volantis/archives": Page(
+        theme="hexo-volantis",
+        kind="titles",
+        lang="zh",
+        source=f"{DXSM}@16b71b06d3a390ea37e9c5470c5b7e645b95f75d:archives/index.html (real Hexo 5.4 output of "
+        f"Volantis 2.x (the Material X line); {VOLANTIS_TRIM}; the 2018 year block, 12 entries, cut): a timeline of "
+        "year headings and links holding an 'MM-DD' <time> and the title, loading screen and author sidebar around it",
+        entry="section.archive div.archive-post",
+        title="span.title",
+        link="a",
+        date="time",
+        year_from="div.archive-year h2",
+        furniture=VOLANTIS_FURNITURE,
+    ),
+    "holdout3/hexo-volantis/category-low-power": Page(
+        theme="hexo-volantis",
+        kind="listing",
+        lang="zh",
+        source=f"{DXSM}@02832152a3d17b496196068685db18cf3e39f236:categories/低功耗设计/index.html (real output; the "
+        "first 8.9 KB (head, loading screen, header and mobile menu) were not read and are taken from the archives "
+        f"fixture of the same site with this page's title; {VOLANTIS_TRIM}): a category page of two cards with "
+        "title and category badge but no date, one excerpt opening with an h2 and a list, the other five "
+        "paragraphs, each followed by '阅读全文 »' and a tag link inside the body section",
+        entry="section.post-list article.post",
+        title="h2.title a",
+        excerpt="section.article",
+        drop=("div.readmore", "div.tags"),
+        furniture=(*VOLANTIS_FURNITURE, "阅读全文 »", "SpinalHDL"),
     ),
 }
