@@ -91,6 +91,8 @@ VOLANTIS_FURNITURE = (
     "热门标签",
     "所有分类",
 )
+MAYRAIN = "5MayRain/5mayrain.github.io@1a5e35aab725d99c154562dd73de99fc71ea9c3f"
+DIASPORA_FURNITURE = ("棕果核", "生命不息，折腾不止", "首页", "友链", "RRS", "加载更多")
 
 HOLDOUT3_PAGES: dict[str, Page] = {
     "holdout3/hexo-keep/index": Page(
@@ -351,5 +353,29 @@ HOLDOUT3_PAGES: dict[str, Page] = {
         excerpt="section.article",
         drop=("div.readmore", "div.tags"),
         furniture=(*VOLANTIS_FURNITURE, "阅读全文 »", "SpinalHDL"),
+    ),
+    "holdout3/hexo-diaspora/page-2": Page(
+        theme="hexo-diaspora",
+        kind="listing",
+        lang="zh",
+        source=f"{MAYRAIN}:page/2/index.html (real Hexo 6.3 output of the owner's fork of Diaspora; the inline "
+        "searchDbPath script dropped and the PhotoSwipe template's comments removed, 2 of 10 cards (the 7th and "
+        "9th) cut): the second page of the home list. A full-screen hero repeats the first post "
+        "(date, title, a shorter summary) before the list; each card is a cover image link, a '七月 20, 2021' date "
+        "line (English order, Chinese month), the title and a plain-text summary cut with '...' that keeps the "
+        "post's line breaks; a '加载更多' link to page 3",
+        entry="div#primary div.post",
+        title="a.posttitle",
+        date="div.else > p:nth-of-type(1)",
+        excerpt="div.else > p:nth-of-type(2)",
+        furniture=DIASPORA_FURNITURE,
+    ),
+    "holdout3/hexo-diaspora/404": Page(
+        theme="hexo-diaspora",
+        kind="reject",
+        lang="zh",
+        source=f"{MAYRAIN}:404.html (real output of the site's own 404 page, not the theme's; its inline <style> "
+        "dropped): a 404 heading, one sentence, a link home and four mirror-site links",
+        furniture=("404 Not Found", "返回主页", "镜像站点"),
     ),
 }
