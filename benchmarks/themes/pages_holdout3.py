@@ -212,7 +212,7 @@ HOLDOUT3_PAGES: dict[str, Page] = {
             "RSS",
             "关于",
             "hexo-theme-apollo",
-            "搜索范围: 文章标题 日期 标签",
+            "© 2016 - 2018",
         ),
     ),
     "holdout3/hexo-maupassant/index": Page(
