@@ -101,11 +101,11 @@ HOLDOUT3_PAGES: dict[str, Page] = {
         lang="zh",
         source=f"{CNMOINK}:index.html (real Hexo 6.3 + Keep 3.6.1 output, minified; {KEEP_TRIM}): the whole site's "
         "three posts as home cards: an excerpt made of one heading and a two-item list, a plain-text excerpt ending "
-        "in '...', and an excerpt that is only a heading; under each the updated date (history icon), tag links "
-        "and a 阅读全文 link; no canonical, root-relative links",
+        "in '...', and an excerpt that is only a heading; under each a date with a history icon that is the "
+        "last-updated date (data-updated, the same 2023-03-09 on all three), not the publication date, so the "
+        "labels carry no date; tag links and a 阅读全文 link; no canonical, root-relative links",
         entry="ul.home-article-list li.home-article-item",
         title="h3.home-article-title a",
-        date="span.home-article-date",
         excerpt="div.home-article-content",
         furniture=KEEP_FURNITURE,
     ),
