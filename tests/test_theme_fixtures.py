@@ -82,10 +82,15 @@ def test_third_holdout_set_is_fresh_and_large_enough() -> None:
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("十月 01, 2021", "2021-10-01"), ("七月 20, 2021", "2021-07-20"), ("十二月 5 2019", "2019-12-05")],
+    [
+        ("十月 01, 2021", "2021-10-01"),
+        ("七月 20, 2021", "2021-07-20"),
+        ("十二月 5 2019", "2019-12-05"),
+        ("3月 19, 2017", "2017-03-19"),
+    ],
 )
 def test_labeller_reads_chinese_month_names(raw: str, expected: str) -> None:
-    """Diaspora prints '十月 01, 2021'; without this reading its cards would be labelled with no date at all."""
+    """Diaspora prints '十月 01, 2021', Material '3月 19, 2017'; unread, their cards would be labelled with no date."""
     assert parse_date(raw) == expected
 
 

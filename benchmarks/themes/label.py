@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "html" / "th
 MONTHS = {
     m: i + 1 for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])
 }
-# Diaspora prints "十月 01, 2021": the English "Mon DD, YYYY" order with a Chinese month name.
+# Diaspora prints "十月 01, 2021" and Material "3月 19, 2017": the English "Mon DD, YYYY" order with a Chinese month.
 ZH_MONTHS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"]
 TRAILING_MARKERS = re.compile(
     r"(\s*(\.\.\.|…|&hellip;|\[\.\.\.\]|\[…\]|»|&raquo;|Read more|阅读全文|继续阅读|阅读更多|more)\s*)+$",
@@ -89,7 +89,7 @@ def collapse(text: str) -> str:
 
 def parse_date(raw: str) -> str | None:
     """Reads the few date spellings the themes print: ISO, 2019/08/08, 'May 14, 2023', '14 May 2023', 2020年1月2日,
-    '十月 01, 2021'.
+    '十月 01, 2021', '3月 19, 2017'.
 
     Spaces around the separators are allowed: Landscape archives print "1月 18" under a year heading.
     """
@@ -103,9 +103,10 @@ def parse_date(raw: str) -> str | None:
     m = re.search(r"(\d{1,2}) ([A-Za-z]{3})[a-z]* (\d{4})", raw)
     if m and m[2].lower() in MONTHS:
         return date(int(m[3]), MONTHS[m[2].lower()], int(m[1])).isoformat()
-    m = re.search(r"(十[一二]?|[一二三四五六七八九])月 (\d{1,2}),? (\d{4})", raw)
+    m = re.search(r"(十[一二]?|[一二三四五六七八九]|\d{1,2})月 (\d{1,2}),? (\d{4})", raw)
     if m:
-        return date(int(m[3]), ZH_MONTHS.index(m[1]) + 1, int(m[2])).isoformat()
+        month = int(m[1]) if m[1].isdigit() else ZH_MONTHS.index(m[1]) + 1
+        return date(int(m[3]), month, int(m[2])).isoformat()
     return None
 
 

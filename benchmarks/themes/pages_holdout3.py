@@ -93,6 +93,21 @@ VOLANTIS_FURNITURE = (
 )
 MAYRAIN = "5MayRain/5mayrain.github.io@1a5e35aab725d99c154562dd73de99fc71ea9c3f"
 DIASPORA_FURNITURE = ("棕果核", "生命不息，折腾不止", "首页", "友链", "RRS", "加载更多")
+DARYL = "DarylsJoy/DarylsJoy.github.io@0efae1839032cdb04e83ae2497abfcc9d51ecb9b"
+MATERIAL_TRIM = (
+    "every inline script (the lsloader/localStorage loader, queue, Baidu analytics, ls-javascript blocks, the "
+    "footer's document.write year, the Valine init) and inline <style> block dropped, their empty <style id> "
+    "placeholders kept"
+)
+MATERIAL_FURNITURE = (
+    "阿烂精神",
+    "joynjoy@163.com",
+    "Email Me",
+    "主页",
+    "图库",
+    "陕ICP备16015784号",
+    "Theme - Material",
+)
 
 HOLDOUT3_PAGES: dict[str, Page] = {
     "holdout3/hexo-keep/index": Page(
@@ -377,5 +392,37 @@ HOLDOUT3_PAGES: dict[str, Page] = {
         source=f"{MAYRAIN}:404.html (real output of the site's own 404 page, not the theme's; its inline <style> "
         "dropped): a 404 heading, one sentence, a link home and four mirror-site links",
         furniture=("404 Not Found", "返回主页", "镜像站点"),
+    ),
+    "holdout3/hexo-material/tag-react": Page(
+        theme="hexo-material",
+        kind="listing",
+        lang="zh",
+        source=f"{DARYL}:tags/React/index.html (real Hexo + Material 1.5 (viosey, Paradox scheme) output, minified by "
+        f"hexo-neat; {MATERIAL_TRIM}): a tag page that lists its one post as a full card: title inside the random "
+        "thumbnail block, a one-sentence excerpt with an inline '阅读全文' link, author avatar, 'Daryl' and the date "
+        "'3月 19, 2017' below it, the category link; the <html> element is display:none until the CSS loads; "
+        "relative canonical",
+        entry="div.material-index div.post_entry-module",
+        title="p.article-headline-p a",
+        date="div#post_entry-left-info span",
+        excerpt="div.post_entry-content",
+        drop=("span",),
+        furniture=(*MATERIAL_FURNITURE, "阅读全文", "Daryl"),
+    ),
+    "holdout3/hexo-material/post-new-year": Page(
+        theme="hexo-material",
+        kind="article",
+        lang="zh",
+        source=f"{DARYL}:2018/02/16/happy-new-year.html (real output from 13.5 KB on; the head before it (inline "
+        "loader scripts, styles and a JSON-LD block) was not read and is the tag-page fixture's head with this "
+        f"post's title and without the og/twitter/canonical lines; {MATERIAL_TRIM}): a short post (five "
+        "paragraphs, about 110 characters, two of them '+'/'-' lists written with <br>) under an unlinked title "
+        "in the thumbnail block, author and '2月 16, 2018' date, share menu, an older-post link",
+        entry="div.material-post",
+        title="p.article-headline-p",
+        url_override=("/2018/02/16/happy-new-year.html",),
+        date="div.meta span:not(.visuallyhidden)",
+        excerpt="div#post-content",
+        furniture=(*MATERIAL_FURNITURE, "分享到微博", "旧篇", "Daryl"),
     ),
 }
