@@ -61,7 +61,7 @@ MAUPASSANT_FURNITURE = (
     "Theme by Cho.",
 )
 NULLFORCE = "nullforce/nullforce.github.io@f85359642cdfefeb3c8cd932bbce9674809b8ff2"
-HH_TRIM = "runs of blank template lines in the sidebar menu and social block collapsed"
+HH_TRIM = "runs of blank template lines collapsed (sidebar menu, social block, list loop)"
 HH_FURNITURE = (
     "nullforce's Blog",
     "A developer blog",
