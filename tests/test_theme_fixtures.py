@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from benchmarks.themes.label import ROOT, apply_overrides, label
+from benchmarks.themes.label import ROOT, apply_overrides, label, parse_date
 from benchmarks.themes.pages import PAGES
 
 KEYS = {"theme", "page_kind", "lang", "source", "entries", "furniture"}
@@ -62,6 +62,36 @@ def test_second_holdout_set_is_fresh_and_large_enough() -> None:
     kinds = [d["page_kind"] for d in docs]
     assert set(kinds) == KINDS
     assert kinds.count("article") >= 3 and kinds.count("reject") >= 2
+
+
+def test_third_holdout_set_is_fresh_and_large_enough() -> None:
+    """holdout3 judges the detector after dev and holdout2 were both tuned on: its themes must be new to every set."""
+    pages = [p for p in HTML_PAGES if p.parts[-3] == "holdout3"]
+    themes = {p.parent.name for p in pages}
+    older = {p.parent.name for p in HTML_PAGES if p.parts[-3] in ("dev", "holdout", "holdout2")}
+    assert len(themes) >= 7, themes
+    assert not themes & older, f"holdout3 reuses themes {themes & older}"
+    docs = [json.loads(p.with_suffix(".json").read_text(encoding="utf-8")) for p in pages]
+    assert len(docs) >= 16
+    assert sum(d["lang"] == "zh" for d in docs) * 2 >= len(docs), "at least half of holdout3 is Chinese"
+    kinds = [d["page_kind"] for d in docs]
+    assert set(kinds) == KINDS
+    assert kinds.count("listing") >= 3 and kinds.count("titles") >= 3
+    assert kinds.count("article") >= 3 and kinds.count("reject") >= 2
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("十月 01, 2021", "2021-10-01"),
+        ("七月 20, 2021", "2021-07-20"),
+        ("十二月 5 2019", "2019-12-05"),
+        ("3月 19, 2017", "2017-03-19"),
+    ],
+)
+def test_labeller_reads_chinese_month_names(raw: str, expected: str) -> None:
+    """Diaspora prints '十月 01, 2021', Material '3月 19, 2017'; unread, their cards would be labelled with no date."""
+    assert parse_date(raw) == expected
 
 
 def test_every_page_has_a_labeller_entry_and_sources_line() -> None:

@@ -29,6 +29,8 @@ ROOT = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "html" / "th
 MONTHS = {
     m: i + 1 for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])
 }
+# Diaspora prints "十月 01, 2021" and Material "3月 19, 2017": the English "Mon DD, YYYY" order with a Chinese month.
+ZH_MONTHS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"]
 TRAILING_MARKERS = re.compile(
     r"(\s*(\.\.\.|…|&hellip;|\[\.\.\.\]|\[…\]|»|&raquo;|Read more|阅读全文|继续阅读|阅读更多|more)\s*)+$",
     re.IGNORECASE,
@@ -86,7 +88,8 @@ def collapse(text: str) -> str:
 
 
 def parse_date(raw: str) -> str | None:
-    """Reads the few date spellings the themes print: ISO, 2019/08/08, 'May 14, 2023', '14 May 2023', 2020年1月2日.
+    """Reads the few date spellings the themes print: ISO, 2019/08/08, 'May 14, 2023', '14 May 2023', 2020年1月2日,
+    '十月 01, 2021', '3月 19, 2017'.
 
     Spaces around the separators are allowed: Landscape archives print "1月 18" under a year heading.
     """
@@ -100,6 +103,10 @@ def parse_date(raw: str) -> str | None:
     m = re.search(r"(\d{1,2}) ([A-Za-z]{3})[a-z]* (\d{4})", raw)
     if m and m[2].lower() in MONTHS:
         return date(int(m[3]), MONTHS[m[2].lower()], int(m[1])).isoformat()
+    m = re.search(r"(十[一二]?|[一二三四五六七八九]|\d{1,2})月 (\d{1,2}),? (\d{4})", raw)
+    if m:
+        month = int(m[1]) if m[1].isdigit() else ZH_MONTHS.index(m[1]) + 1
+        return date(int(m[3]), month, int(m[2])).isoformat()
     return None
 
 
@@ -237,7 +244,9 @@ headers, footers and pagination are kept as rendered.
 `dev/` themes are for development and tests. The first held-out themes (Cactus, Icarus, Ananke, MemE, Hyde,
 Lanyon, Twenty Twenty) were measured once and then moved into `dev/`; any other group is held out, never tuned on.
 `holdout2/` is the second held-out set, built after `holdout/` had been used for
-tuning and kept for the final measurement only.
+tuning and kept for the final measurement only. `holdout3/` is the third, built after `dev/` and `holdout2/`
+had both been used for tuning; its labels come only from per-theme selectors and the detector was never run
+on its pages while it was built.
 """
 
 

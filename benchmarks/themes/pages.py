@@ -716,3 +716,8 @@ PAGES: dict[str, Page] = {
 from benchmarks.themes.pages_holdout2 import HOLDOUT2_PAGES  # noqa: E402
 
 PAGES.update(HOLDOUT2_PAGES)
+
+# The third held-out set, built after holdout2 had been used for tuning (see its docstring).
+from benchmarks.themes.pages_holdout3 import HOLDOUT3_PAGES  # noqa: E402
+
+PAGES.update(HOLDOUT3_PAGES)
