@@ -575,3 +575,89 @@ def test_class_less_archive_items_split_into_one_list_per_year_are_all_read() ->
     got = entries(page(body))
     assert [e.url for e in got] == [f"/posts/p{i}/" for i in range(4)]
     assert [e.published for e in got] == ["2024-03-01", "2024-03-02", "2024-03-03", "2023-03-04"]
+
+
+# --- held-out set 2: structures the detector missed ----------------------------
+
+
+def _menu_column(inner: str) -> str:
+    """A page whose only content column is named like chrome ("menu-l", a left column), between header and footer."""
+    nav = '<header><h1><a href="/">Lab Notes</a></h1><nav><a href="/tags/">Tags</a></nav></header>'
+    return (
+        f"<html>{SITE}<body>{nav}<div class='wrapper'><div class='menu-l'><div class='content'>{inner}</div></div></div>"
+        "<footer>© Lab Notes</footer></body></html>"
+    )
+
+
+def test_a_layout_column_named_like_a_menu_holding_every_post_is_content() -> None:
+    cards = "".join(
+        f'<article class="article"><header><h1><a href="/posts/{i}/">{t}</a></h1>'
+        f'<a href="/posts/{i}/"><time datetime="2024-03-0{i + 1}">2024-03-0{i + 1}</time></a></header>'
+        f'<div class="article-entry"><p>{e}</p></div><aside class="op"><a href="javascript:void(0)">top</a></aside></article>'
+        for i, (t, e) in enumerate(zip(TITLES, EXCERPTS, strict=True))
+    )
+    got = entries(_menu_column(cards))
+    assert [(e.title, e.raw_text, e.published) for e in got] == [
+        (t, e, f"2024-03-0{i + 1}") for i, (t, e) in enumerate(zip(TITLES, EXCERPTS, strict=True))
+    ]
+    archive = "".join(
+        f'<article class="archive-article"><div class="meta"><time>2024-03-0{i + 1}</time></div>'
+        f'<h1><a href="/posts/{i}/">{t}</a></h1></article>'
+        for i, t in enumerate(TITLES)
+    )
+    assert [(e.title, e.raw_text) for e in entries(_menu_column(archive))] == [(t, "") for t in TITLES]
+
+
+def test_a_widget_beside_a_lone_404_message_stays_chrome() -> None:
+    # The column rule needs the element to hold every line of the page: a message beside it keeps it chrome.
+    recent = "".join(
+        f'<article><p class="date"><time>2024-03-0{i + 1}</time></p><p><a href="/posts/{i}/">{t}</a></p></article>'
+        for i, t in enumerate(TITLES)
+    )
+    body = f"<div class='content'><p>Not found.</p></div><div class='card widget'>{recent}</div>"
+    assert isinstance(parse(f"<html>{SITE}<body>{body}</body></html>"), Rejection)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "less than 1 minute read",
+        "June 06, 2018\u2003 less than 1 minute read",
+        "3 min read",
+        "about 4 minutes to read",
+        "Estimated reading time: 4 minutes",
+        "阅读时长 5 分钟",
+        "阅读时长: 5 分钟",
+        "约 5 分钟",
+        "预计阅读时间 5 分钟",
+        "不到 1 分钟",
+        "2026/07/04 GO, 规则",
+    ],
+)
+def test_reading_times_in_any_form_are_metadata(line: str) -> None:
+    assert classify(line) == "metadata"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Less than a minute of reading is all this sentence needs, as the intro explains.",
+        "Under 5 minutes you can fine-tune this small model on a laptop, which surprised us.",
+        "2026/07/04 we shipped the new tokenizer to every region, and caches rebuilt overnight.",
+    ],
+)
+def test_sentences_about_minutes_are_kept(line: str) -> None:
+    assert classify(line) is None
+
+
+def test_reading_time_and_category_names_after_a_slashed_date_stay_out_of_card_bodies() -> None:
+    cards = "".join(
+        f'<article class="card"><a href="/p/{i}/"><h2>{t}</h2><p>{e}</p>'
+        f'<div class="meta"><i class="icon"></i><time>2024/03/0{i + 1}</time> <span class="cats">Research, NLP</span>'
+        f'</div></a><p class="meta"><time>March 0{i + 1}, 2024</time>\u2003 less than 1 minute read</p></article>'
+        for i, (t, e) in enumerate(zip(TITLES, EXCERPTS, strict=True))
+    )
+    got = entries(page(f'<div class="feed">{cards}</div>'))
+    assert [(e.title, e.raw_text, e.published) for e in got] == [
+        (t, e, f"2024-03-0{i + 1}") for i, (t, e) in enumerate(zip(TITLES, EXCERPTS, strict=True))
+    ]
