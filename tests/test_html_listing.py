@@ -661,3 +661,31 @@ def test_reading_time_and_category_names_after_a_slashed_date_stay_out_of_card_b
     assert [(e.title, e.raw_text, e.published) for e in got] == [
         (t, e, f"2024-03-0{i + 1}") for i, (t, e) in enumerate(zip(TITLES, EXCERPTS, strict=True))
     ]
+
+
+DECLARED = (
+    '<head><title>Hello | Lab Notes</title><meta property="og:type" content="article">'
+    '<meta property="article:published_time" content="2024-03-05T08:00:00Z"></head>'
+)
+
+
+def test_a_one_sentence_declared_post_is_an_article_without_its_tag_badges() -> None:
+    body = (
+        '<article class="post"><h1>Hello</h1><div class="entry"><p>My first post.</p></div>'
+        '<div class="info"><ul><li><a href="javascript:void(0)">nlp</a></li></ul>'
+        '<ul><li><a href="/categories/notes/">Notes</a></li></ul></div></article>'
+    )
+    got = entries(page(body, DECLARED))
+    assert [(e.title, e.raw_text, e.published) for e in got] == [("Hello", "My first post.", "2024-03-05")]
+
+
+def test_a_short_link_post_keeps_its_link_line() -> None:
+    body = (
+        '<article class="post"><h1>Hello</h1><p><a href="https://example.org/papers/sparse">A paper worth reading</a></p>'
+        '<p><a href="/tags/nlp/">nlp</a></p></article>'
+    )
+    assert [e.raw_text for e in entries(page(body, DECLARED))] == ["A paper worth reading"]
+
+
+def test_a_one_sentence_page_that_declares_no_post_is_still_rejected() -> None:
+    assert isinstance(parse(page('<article class="post"><h1>Hello</h1><p>My first post.</p></article>')), Rejection)

@@ -40,7 +40,7 @@ from dumpflow.html.chrome import is_chrome
 from dumpflow.html.encoding import DecodeError, decode_html
 from dumpflow.html.listing import Card, find_cards, find_more_titles, find_title_cards
 from dumpflow.html.meta import base_url, declares_article, find_date, page_title, page_url
-from dumpflow.html.post import MIN_POST_CHARS, post_date, short_post_text, single_post
+from dumpflow.html.post import MIN_DECLARED_POST_CHARS, MIN_POST_CHARS, post_date, short_post_text, single_post
 from dumpflow.lines import MIN_CONTENT_CHARS, classify
 from dumpflow.normalize import match_key
 from schemas.records import DumpFile, ParsedDump, RawEntry, Rejection
@@ -186,7 +186,8 @@ def _article(soup: BeautifulSoup, text: MainText, title: str | None, declared: s
     if body is not None and not declared and _link_text_only(soup, body):
         return []
     if body is None and (declared or single_post(soup)):
-        body = short_post_text(soup, title) or (text.text if len(match_key(text.text)) >= MIN_POST_CHARS else None)
+        least = MIN_DECLARED_POST_CHARS if declared == "published" else MIN_POST_CHARS
+        body = short_post_text(soup, title, least) or (text.text if len(match_key(text.text)) >= least else None)
     if body is None:
         return []
     return [RawEntry(line_no=0, raw_text=body, title=title, url=page_url(soup), published=post_date(soup))]

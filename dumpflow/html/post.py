@@ -13,12 +13,15 @@ from bs4 import BeautifulSoup, Tag
 
 from dumpflow.html.blocks import text_blocks
 from dumpflow.html.chrome import is_chrome
+from dumpflow.html.listing import is_post_link
 from dumpflow.html.meta import find_date, page_date, title_heading
 from dumpflow.lines import classify
 from dumpflow.normalize import match_key
 
-# Fewer letters than this is a stray line (a 404 message), not a post.
+# Fewer letters than this is a stray line (a 404 message), not a post. A page whose
+# metadata declares a publication time is a post whatever its length ("在hexo的第一篇博客").
 MIN_POST_CHARS = 20
+MIN_DECLARED_POST_CHARS = 1
 _CHROME_LINES = frozenset({"blank", "metadata", "read_more", "pagination"})
 
 
@@ -60,8 +63,13 @@ def post_date(soup: BeautifulSoup) -> str | None:
     return None
 
 
-def short_post_text(soup: BeautifulSoup, title: str | None) -> str | None:
-    """The post's own lines (no title, metadata or read-more), when there are MIN_POST_CHARS letters of them."""
+def short_post_text(soup: BeautifulSoup, title: str | None, min_chars: int = MIN_POST_CHARS) -> str | None:
+    """The post's own lines (no title, metadata, read-more or tag links), when there are `min_chars` letters of them.
+
+    A line made only of links that lead to no post (a tag or category badge, a
+    javascript: control) is furniture; a link post's one line, which leads
+    elsewhere, is its text.
+    """
     root = _post_root(soup)
     if root is None:
         return None
@@ -69,7 +77,10 @@ def short_post_text(soup: BeautifulSoup, title: str | None) -> str | None:
     lines = [
         block.text
         for block in text_blocks(root, skip=is_chrome)
-        if block.text not in headings and not block.heading and classify(block.text) not in _CHROME_LINES
+        if block.text not in headings
+        and not block.heading
+        and classify(block.text) not in _CHROME_LINES
+        and not (block.linked and not is_post_link(block.href))
     ]
     text = "\n\n".join(lines)
-    return text if len(match_key(text)) >= MIN_POST_CHARS else None
+    return text if text and len(match_key(text)) >= min_chars else None
