@@ -689,3 +689,22 @@ def test_a_short_link_post_keeps_its_link_line() -> None:
 
 def test_a_one_sentence_page_that_declares_no_post_is_still_rejected() -> None:
     assert isinstance(parse(page('<article class="post"><h1>Hello</h1><p>My first post.</p></article>')), Rejection)
+
+
+def test_a_category_listing_one_dated_post_gives_that_entry() -> None:
+    item = '<li class="row"><a href="/2024/03/sparse/">Sparse attention at scale</a> <time>2024/03/05</time></li>'
+    body = f'<article><div id="category"><h1>Research <span>1</span></h1><ul class="list">{item}</ul></div></article>'
+    got = entries(page(body))
+    assert [(e.title, e.url, e.raw_text, e.published) for e in got] == [
+        ("Sparse attention at scale", "/2024/03/sparse/", "", "2024-03-05")
+    ]
+
+
+def test_one_dated_link_beside_a_short_post_or_a_404_message_is_no_listing() -> None:
+    item = '<ul><li><a href="/2024/03/sparse/">Sparse attention at scale</a> <time>2024/03/05</time></li></ul>'
+    for own in ("<p>Sorry, that page is gone.</p>", "<p>Short note.</p>"):
+        result = parse(page(f"<div><h2>Oops</h2>{own}{item}</div>"))
+        assert isinstance(result, Rejection), result
+    # An undated link is no post entry either.
+    result = parse(page('<h1>Research</h1><ul><li><a href="/2024/03/sparse/">Sparse attention</a></li></ul>'))
+    assert isinstance(result, Rejection)

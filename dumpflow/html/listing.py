@@ -406,6 +406,34 @@ def find_title_cards(soup: BeautifulSoup, base: str | None) -> list[Card]:
     return best
 
 
+def find_lone_title_card(soup: BeautifulSoup, base: str | None) -> Card | None:
+    """The one dated title-only card on the page: a category or tag page that lists a single post.
+
+    A list of one repeats nothing, so the sibling search cannot see it. The
+    card is the innermost element outside chrome that reads as a dated title
+    link to a post with no excerpt; an outer box holding it reads as a card
+    too, but titled by the page's own unlinked heading, so it is not one.
+    None when no such card or several (those are a title listing's business).
+    """
+    found: list[Card] = []
+    stack = [soup.body or soup]
+    while stack:
+        tag = stack.pop()
+        children = [c for c in tag.children if isinstance(c, Tag) and not is_chrome(c) and not is_hidden(c)]
+        stack.extend(reversed(children))
+        if tag.name not in CARD_TAGS:
+            continue
+        card = read_card(tag, base)
+        if card is not None and card.linked_title and card.published and not card.body:
+            found.append(card)
+    inner = [card for card in found if not any(_inside(other.element, card.element) for other in found)]
+    return inner[0] if len({card.url for card in inner}) == 1 else None
+
+
+def _inside(element: Tag, container: Tag) -> bool:
+    return any(parent is container for parent in element.parents)
+
+
 def _in_lookalike_containers(cards: list[Card], base: str | None) -> list[Card]:
     """Class-less cards (`<li>`, `<article>`) of a feed split into one container per year, all of them.
 
