@@ -708,3 +708,32 @@ def test_one_dated_link_beside_a_short_post_or_a_404_message_is_no_listing() -> 
     # An undated link is no post entry either.
     result = parse(page('<h1>Research</h1><ul><li><a href="/2024/03/sparse/">Sparse attention</a></li></ul>'))
     assert isinstance(result, Rejection)
+
+
+def _home_with_one_post(href: str) -> str:
+    text = "".join(f"<p>{e}. {e[::-1]}.</p>" for e in EXCERPTS)
+    post = (
+        f'<article class="post"><h2 class="post-title"><a href="{href}">Sparse attention at scale</a></h2>'
+        '<ul class="post-meta"><li>Posted: <time datetime="2024-03-05 10:00">March 5, 2024</time></li></ul>'
+        f'<div class="post-content">{text}</div></article>'
+    )
+    sidebar = (
+        f'<div class="sidebar"><h3>Recent</h3><ul><li><a href="{href}">Sparse attention at scale</a></li></ul></div>'
+    )
+    header = '<header><a id="logo" href="https://notes.example/">Lab Notes</a></header>'
+    return (
+        f"<html><head><title>Lab Notes</title></head><body>{header}<div id='main'>{post}</div>{sidebar}</body></html>"
+    )
+
+
+def test_a_home_page_holding_one_whole_post_is_named_by_that_post_not_the_site() -> None:
+    got = entries(_home_with_one_post("https://notes.example/1.html"))
+    assert [(e.title, e.url, e.published) for e in got] == [
+        ("Sparse attention at scale", "https://notes.example/1.html", "2024-03-05")
+    ]
+    assert got[0].raw_text.startswith(EXCERPTS[0])
+
+
+def test_a_link_post_whose_title_leads_to_another_site_keeps_the_pages_name() -> None:
+    got = entries(_home_with_one_post("https://elsewhere.example/paper"))
+    assert [(e.title, e.url) for e in got] == [("Lab Notes", None)]

@@ -42,7 +42,14 @@ from dumpflow.html.chrome import is_chrome
 from dumpflow.html.encoding import DecodeError, decode_html
 from dumpflow.html.listing import Card, find_cards, find_lone_title_card, find_more_titles, find_title_cards
 from dumpflow.html.meta import base_url, declares_article, find_date, page_title, page_url
-from dumpflow.html.post import MIN_DECLARED_POST_CHARS, MIN_POST_CHARS, post_date, short_post_text, single_post
+from dumpflow.html.post import (
+    MIN_DECLARED_POST_CHARS,
+    MIN_POST_CHARS,
+    linked_post_card,
+    post_date,
+    short_post_text,
+    single_post,
+)
 from dumpflow.lines import MIN_CONTENT_CHARS, classify
 from dumpflow.normalize import match_key
 from schemas.records import DumpFile, ParsedDump, RawEntry, Rejection
@@ -184,8 +191,15 @@ def _link_text_only(soup: BeautifulSoup, text: str) -> bool:
     return len(rest) < MAX_UNLINKED_SHARE * len(key)
 
 
-def _article(soup: BeautifulSoup, text: MainText, title: str | None, declared: str | None) -> list[RawEntry]:
-    """The page as one article, when its text is long enough or its markup is one post's."""
+def _article(
+    soup: BeautifulSoup, text: MainText, title: str | None, declared: str | None, base: str | None
+) -> list[RawEntry]:
+    """The page as one article, when its text is long enough or its markup is one post's.
+
+    A page that does not declare itself a post and whose text is one post
+    titled by a link (an index holding a single whole post) is named by that
+    card: its title, link and date, not the site's name.
+    """
     body = text.text if len(match_key(text.text)) >= MIN_ARTICLE_CHARS else None
     if body is not None and not declared and _link_text_only(soup, body):
         return []
@@ -194,7 +208,17 @@ def _article(soup: BeautifulSoup, text: MainText, title: str | None, declared: s
         body = short_post_text(soup, title, least) or (text.text if len(match_key(text.text)) >= least else None)
     if body is None:
         return []
-    return [RawEntry(line_no=0, raw_text=body, title=title, url=page_url(soup), published=post_date(soup))]
+    url, published = page_url(soup), post_date(soup)
+    card = linked_post_card(soup, base) if not declared else None
+    if card is not None and _holds_text(card, body):
+        title, url, published = card.title, card.url, card.published or published
+    return [RawEntry(line_no=0, raw_text=body, title=title, url=url, published=published)]
+
+
+def _holds_text(card: Card, body: str) -> bool:
+    """Whether the card holds most of the article's text (it is the post, not a box beside it)."""
+    main = _grams(body)
+    return bool(main) and len(main & _grams(f"{card.title} {card.body}")) >= MIN_FEED_COVERAGE * len(main)
 
 
 def _read_listing(soup: BeautifulSoup, base: str | None, text: MainText, declared: bool) -> tuple[list[RawEntry], bool]:
@@ -261,7 +285,7 @@ def parse_html(
             "nor clearly beside one article; not loaded rather than glued into one article"
         )
     if not entries and mode != "listing":
-        entries = _article(soup, text, title, declared)
+        entries = _article(soup, text, title, declared, base)
     if not entries:
         return reject(
             "no recognizable articles in HTML page: no repeated cards with a link and excerpt text, "

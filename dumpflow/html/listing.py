@@ -366,12 +366,12 @@ def _distinct(cards: list[Card], base: str | None) -> bool:
         return False
     if not base:
         return True
-    host = _host(base)
-    local = sum(1 for card in cards if card.url and _host(absolute(base, card.url) or "") == host)
+    site = host(base)
+    local = sum(1 for card in cards if card.url and host(absolute(base, card.url) or "") == site)
     return 2 * local >= len(cards)
 
 
-def _host(url: str) -> str:
+def host(url: str) -> str:
     try:
         return urlsplit(url).netloc.lower().removeprefix("www.")
     except ValueError:
@@ -477,7 +477,7 @@ def find_more_titles(soup: BeautifulSoup, base: str | None, cards: list[Card]) -
     if region is None:
         return []
     listed = {card.url for card in cards}
-    hosts = {_host(absolute(base, card.url) or "") for card in cards}
+    hosts = {host(absolute(base, card.url) or "") for card in cards}
     last = cards[-1].elements[-1]
     after = {id(element) for element in last.find_all_next()}
     best: list[Card] = []
@@ -486,7 +486,7 @@ def find_more_titles(soup: BeautifulSoup, base: str | None, cards: list[Card]) -
             continue
         if len({_signature(card.element) for card in group}) > 1:
             continue  # one list repeats one element; a profile box's "friends" and "about me" links do not
-        if any(_host(absolute(base, card.url) or "") not in hosts for card in group):
+        if any(host(absolute(base, card.url) or "") not in hosts for card in group):
             continue
         elements = [element for card in group for element in card.elements]
         if all(id(element) in after and region in element.parents for element in elements) and len(group) > len(best):

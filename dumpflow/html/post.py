@@ -9,12 +9,14 @@ because trafilatura's precision setting drops very short main texts.
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from bs4 import BeautifulSoup, Tag
 
 from dumpflow.html.blocks import text_blocks
 from dumpflow.html.chrome import is_chrome
-from dumpflow.html.listing import is_post_link
-from dumpflow.html.meta import find_date, page_date, title_heading
+from dumpflow.html.listing import Card, host, is_post_link, read_card
+from dumpflow.html.meta import absolute, find_date, page_date, title_heading
 from dumpflow.lines import classify
 from dumpflow.normalize import match_key
 
@@ -84,3 +86,38 @@ def short_post_text(soup: BeautifulSoup, title: str | None, min_chars: int = MIN
     ]
     text = "\n\n".join(lines)
     return text if text and len(match_key(text)) >= min_chars else None
+
+
+def linked_post_card(soup: BeautifulSoup, base: str | None) -> Card | None:
+    """The page's one post read as a card, when its title links to a post on this site.
+
+    An index page whose feed holds a single post shows that post whole, so it
+    reads as an article page; but the post's title there is a link to the
+    post, and the page's own title is the site's name. The card then names the
+    post. A post page that links its title to itself gives the same answer; a
+    link post whose title leads to another site is left to the page's metadata.
+    """
+    root = _post_root(soup)
+    card = read_card(root, base) if root is not None else None
+    if card is None or not card.linked_title or not card.url or not is_post_link(card.url, base):
+        return None
+    target = host(absolute(base, card.url) or "")
+    if not target:
+        return card  # a relative link stays on the site
+    return card if target in _own_hosts(soup, base) else None
+
+
+def _own_hosts(soup: BeautifulSoup, base: str | None) -> set[str]:
+    """The page's site: its base address's host, else the hosts its home links name (`<a href="https://site/">`)."""
+    if base:
+        return {host(base)}
+    hosts: set[str] = set()
+    for link in soup.find_all("a", href=True):
+        href = link["href"]
+        try:
+            parts = urlsplit(href.strip()) if isinstance(href, str) else None
+        except ValueError:
+            continue
+        if parts is not None and parts.scheme in ("http", "https") and not parts.path.strip("/") and not parts.query:
+            hosts.add(host(href))
+    return hosts
