@@ -253,7 +253,7 @@ tuning and kept for the final measurement only. `holdout3/` is the third, built 
 had both been used for tuning; its labels come only from per-theme selectors and the detector was never run
 on its pages while it was built. `holdout4/` is the fourth, built the same way while `holdout3/` was being
 used for tuning, from theme families none of the other sets holds (Hugo Stack and Tranquilpeak, Hexo
-Kratos:Rebirth and Arknights, Pelican, Zola).
+Kratos:Rebirth and Arknights, Pelican, Zola, Octopress).
 """
 
 

@@ -2,9 +2,9 @@
 
 Why a separate module: holdout4 was built while ``holdout3/`` was being used for tuning, so that the finished
 detector can still be measured on themes nobody tuned on. Its themes come from families no other set holds
-(Hugo Stack and Tranquilpeak, Hexo Kratos:Rebirth and Arknights, Pelican, Zola). Its labels come only from the
-hand-written selectors below (the detector was never run on these pages while building them); ``pages.py``
-merges them into ``PAGES`` so the same labeller and fixture test cover every set.
+(Hugo Stack and Tranquilpeak, Hexo Kratos:Rebirth and Arknights, Pelican, Zola, Octopress). Its labels come only
+from the hand-written selectors below (the detector was never run on these pages while building them);
+``pages.py`` merges them into ``PAGES`` so the same labeller and fixture test cover every set.
 """
 
 from __future__ import annotations
@@ -94,6 +94,9 @@ ABRIDGE_FURNITURE = (
     "CC BY 4.0",
     "Powered by",
 )
+
+SHELDON = "SSheldon/ssheldon.github.com@598cb68afc05e2edcfa038621defe3170dfe289e"
+OCTOPRESS_FURNITURE = ("sasheldon.com", "RSS", "Recent Posts", "Copyright © 2014 - Steven Sheldon", "Powered by")
 
 HOLDOUT4_PAGES: dict[str, Page] = {
     "holdout4/hugo-stack/index": Page(
@@ -312,5 +315,33 @@ HOLDOUT4_PAGES: dict[str, Page] = {
         "dropped; the first 1.5 KB of the head (not read) are the post fixture's, same commit): '404 :(' and one "
         "sentence with a link home",
         furniture=(*ABRIDGE_FURNITURE, "404 :(", "Page not found"),
+    ),
+    "holdout4/jekyll-octopress/blog-index": Page(
+        theme="jekyll-octopress",
+        kind="listing",
+        lang="en",
+        source=f"{SHELDON}:blog/index.html (real Jekyll + Octopress 2 classic output; the head (first 2.7 KB, not "
+        "read) is the archives fixture's without its title, description and canonical, the Google Analytics "
+        "snippet dropped, blank template lines in the meta block collapsed): the site's four posts, each an "
+        "<article> with a linked h1, a 'Nov 28, 2014' meta line, a one- or two-paragraph excerpt and a 'Read on →' "
+        "footer; the oldest post is shown whole with no 'Read on'; a 'Blog Archives' link and a Recent Posts "
+        "sidebar repeating the titles",
+        entry="div.blog-index > article",
+        title="h1.entry-title a",
+        date="time",
+        excerpt="div.entry-content",
+        furniture=(*OCTOPRESS_FURNITURE, "Read on", "Blog Archives"),
+    ),
+    "holdout4/jekyll-octopress/archives": Page(
+        theme="jekyll-octopress",
+        kind="titles",
+        lang="en",
+        source=f"{SHELDON}:blog/archives/index.html (real output; the Google Analytics snippet and the jQuery "
+        "fallback document.write script dropped): 'Blog Archive', year h2 headings and one <article> per post "
+        "holding a linked h1 and a <time> split into month/day/year spans ('Nov 28 2014'); Recent Posts sidebar",
+        entry="div#blog-archives > article",
+        title="h1 a",
+        date="time",
+        furniture=(*OCTOPRESS_FURNITURE, "Blog Archive"),
     ),
 }
