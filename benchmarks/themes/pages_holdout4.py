@@ -44,7 +44,7 @@ TRANQUILPEAK_FURNITURE = (
 
 KYOOMA = "Kyooooma/Kyooooma.github.io@13f8d0da4813e8cdc9de6120fc3af04bf920f27d"
 KRATOS_HEAD = (
-    "head and header (the first 6-7 KB, not read) taken from page/4/index.html of the same site at "
+    "head and header (the first 6-7.5 KB, not read) taken from page/4/index.html of the same site at "
     "b2606484aaaab5a75020bbe1c7d2f76a69a78e9e (Hexo 6.3, Kratos:Rebirth), its inline <style> dropped"
 )
 KRATOS_FURNITURE = (
@@ -75,7 +75,9 @@ PELICAN_FURNITURE = (
 )
 
 LAUREN = "Laurenfrost/laurenfrost.github.io@81eed3d23adf95ebbcb0297bee2fee096bd8163e"
-ARKNIGHTS_TRIM = "the MathJax <style> block in the head and the Valine script (head loader and inline init) dropped"
+ARKNIGHTS_TRIM = (
+    "the MathJax <style> block and the Valine loader script in the head (and the post's Valine init) dropped"
+)
 ARKNIGHTS_FURNITURE = (
     "Dr.Laurenfrost",
     "Archives Total:",
@@ -129,9 +131,9 @@ HOLDOUT4_PAGES: dict[str, Page] = {
         kind="article",
         lang="zh",
         source=f"{STACK}:p/博客转移/index.html (real output; {STACK_TRIM}, the Disqus loader script and its <style> "
-        "and the PhotoSwipe scripts dropped): a short post (two paragraphs, about 130 characters) under a linked "
-        "title, date and reading time, followed by a licence line, an empty related-posts aside and the Disqus "
-        "placeholder",
+        "and the PhotoSwipe scripts and stylesheet links dropped): a short post (two paragraphs, about 130 "
+        "characters) under a linked title, date and reading time, followed by a licence line, an empty "
+        "related-posts aside and the Disqus placeholder",
         entry="article.main-article",
         title="h2.article-title a",
         date="time.article-time--published",
