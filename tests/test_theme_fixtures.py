@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from benchmarks.themes.label import ROOT, apply_overrides, label, parse_date
+from benchmarks.themes.label import ROOT, Page, apply_overrides, label, parse_date
 from benchmarks.themes.pages import PAGES
 
 KEYS = {"theme", "page_kind", "lang", "source", "entries", "furniture"}
@@ -78,6 +78,33 @@ def test_third_holdout_set_is_fresh_and_large_enough() -> None:
     assert set(kinds) == KINDS
     assert kinds.count("listing") >= 3 and kinds.count("titles") >= 3
     assert kinds.count("article") >= 3 and kinds.count("reject") >= 2
+
+
+def test_fourth_holdout_set_is_fresh_and_large_enough() -> None:
+    """holdout4 judges the detector after holdout3 was tuned on too: its themes must be new to every other set."""
+    pages = [p for p in HTML_PAGES if p.parts[-3] == "holdout4"]
+    themes = {p.parent.name for p in pages}
+    older = {p.parent.name for p in HTML_PAGES if p.parts[-3] in ("dev", "holdout", "holdout2", "holdout3")}
+    assert len(themes) >= 6, themes
+    assert not themes & older, f"holdout4 reuses themes {themes & older}"
+    docs = [json.loads(p.with_suffix(".json").read_text(encoding="utf-8")) for p in pages]
+    assert len(docs) >= 14
+    assert sum(d["lang"] == "zh" for d in docs) * 2 >= len(docs), "at least half of holdout4 is Chinese"
+    kinds = [d["page_kind"] for d in docs]
+    assert set(kinds) == KINDS
+    assert kinds.count("listing") >= 3 and kinds.count("titles") >= 3
+    assert kinds.count("article") >= 2 and kinds.count("reject") >= 2
+
+
+def test_labeller_reads_a_date_from_the_preceding_sibling(tmp_path: Path) -> None:
+    """Pelican archives put each date in a <dt> before the <dd> holding the title; the entry itself has no date."""
+    html = tmp_path / "archives.html"
+    html.write_text(
+        "<dl><dt>2014-03-02</dt><dd><a href='/a/'>A</a></dd><dt>2013-11-03</dt><dd><a href='/b/'>B</a></dd></dl>",
+        encoding="utf-8",
+    )
+    page = Page(theme="t", kind="titles", lang="en", source="s", entry="dl > dd", title="a", date_before="dt")
+    assert [e["date"] for e in label(html, page)["entries"]] == ["2014-03-02", "2013-11-03"]
 
 
 @pytest.mark.parametrize(

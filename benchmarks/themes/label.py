@@ -51,6 +51,7 @@ class Page:
     link: str | None = None  # CSS selector inside the entry for the <a href>; None = the title's own/inner <a>
     date: str | None = None  # CSS selector inside the entry for the date element
     date_attr: str | None = None  # read the date from this attribute instead of the text
+    date_before: str | None = None  # the date is the nearest preceding sibling matching this (<dt> before its <dd>)
     excerpt: str | None = None  # CSS selector inside the entry for the excerpt/body
     drop: tuple[str, ...] = ()  # CSS selectors removed from the excerpt before reading its text
     text_strip: tuple[str, ...] = ()  # regexes removed from the excerpt text (labels inside it, e.g. 摘要:)
@@ -161,7 +162,11 @@ def read_url(node: Tag, title_node: Tag, page: Page, base: str | None, index: in
 
 
 def read_date(soup: BeautifulSoup, node: Tag, page: Page) -> str | None:
-    dnode = node.select_one(page.date) if page.date else None
+    if page.date_before:
+        # Pelican archives print <dt>date</dt><dd>title</dd>: the date is outside the entry, just before it.
+        dnode = next((sib for sib in node.find_previous_siblings() if soupsieve.match(page.date_before, sib)), None)
+    else:
+        dnode = node.select_one(page.date) if page.date else None
     if dnode is None:
         return None
     raw = dnode.get(page.date_attr, "") if page.date_attr else dnode.get_text(" ")
@@ -246,7 +251,9 @@ Lanyon, Twenty Twenty) were measured once and then moved into `dev/`; any other 
 `holdout2/` is the second held-out set, built after `holdout/` had been used for
 tuning and kept for the final measurement only. `holdout3/` is the third, built after `dev/` and `holdout2/`
 had both been used for tuning; its labels come only from per-theme selectors and the detector was never run
-on its pages while it was built.
+on its pages while it was built. `holdout4/` is the fourth, built the same way while `holdout3/` was being
+used for tuning, from theme families none of the other sets holds (Hugo Stack and Tranquilpeak, Hexo
+Kratos:Rebirth and Arknights, Pelican, Zola, Octopress).
 """
 
 
