@@ -1,0 +1,82 @@
+"""Selectors for the fifth held-out theme set (``holdout5/``), keyed "holdout5/theme/page".
+
+Why a separate module: holdout5 was built while ``holdout4/`` was about to be measured once and then tuned on, so
+that the round after it can still be measured on themes nobody has seen. Its themes come from families no other set
+holds. Its labels come only from the hand-written selectors below (the detector was never run on these pages while
+building them); ``pages.py`` merges them into ``PAGES`` so the same labeller and fixture test cover every set.
+"""
+
+from __future__ import annotations
+
+from benchmarks.themes.label import Page
+
+BRANNUA = "Brannua/Brannua.github.io@0e5af1262e80238324501979b21e0f8a0a3061f9"
+YUN_TRIM = (
+    "the ScrollReveal, yun-config and search-popup inline scripts dropped, the wave SVG path emptied"
+)
+YUN_FURNITURE = (
+    "刘培杰的博客",
+    "文学集锦",
+    "2020 – 2021",
+)
+
+HOLDOUT5_PAGES: dict[str, Page] = {
+    "holdout5/hexo-yun/index": Page(
+        theme="hexo-yun",
+        kind="listing",
+        lang="zh",
+        source=f"{BRANNUA}:index.html (real Hexo 5.4 + Yun 1.6.1 output, minified; {YUN_TRIM}; the last 99 "
+        "characters (not read) are the archives page's ending, the same template): the site's two posts as "
+        "centred cards: linked title, a created and a modified <time>, an excerpt (an empty APlayer music div, then "
+        "one long paragraph), a 'READ MORE' button, then category and tag links under the text; a banner and an "
+        "empty hitokoto quote box above the cards",
+        entry="article.post-card",
+        title="a.post-title-link",
+        date="time[itemprop~=datePublished]",
+        excerpt="div.post-card-excerpt",
+        furniture=(*YUN_FURNITURE, "READ MORE"),
+    ),
+    "holdout5/hexo-yun/archives": Page(
+        theme="hexo-yun",
+        kind="titles",
+        lang="zh",
+        source=f"{BRANNUA}:archives/index.html (real output; {YUN_TRIM}): 'Archive', '2 posts in total', year h2 "
+        "headings and one article per post whose 'MM-DD' <time> comes BEFORE the title link; a closing line "
+        "'没有更多的黑历史了_(:з」∠)_'",
+        entry="article.post-item",
+        title="a.post-title-link",
+        date="time.post-time",
+        year_from="h2.archive-year",
+        furniture=(*YUN_FURNITURE, "2 posts in total", "没有更多的黑历史了"),
+    ),
+    "holdout5/hexo-yun/post-dongzhi": Page(
+        theme="hexo-yun",
+        kind="article",
+        lang="zh",
+        source=f"{BRANNUA}:2017/12/28/冬至日，北国的热门是饺子/index.html (real output; {YUN_TRIM}, and the "
+        "Meting pjax and Valine comment scripts dropped): an essay of 13 paragraphs under an h1 holding an "
+        "icon-only edit link, created/modified times, a visitor counter, category and tag; a copyright list "
+        "(Post author / Post link / Copyright Notice), a prev link and a comment prompt after it; the post's "
+        "address is only in og:url (ending in index.html) and a <link itemprop=mainEntityOfPage>",
+        entry="article.post-block",
+        title="h1.post-title",
+        link="link[itemprop=mainEntityOfPage]",
+        date="time[itemprop~=datePublished]",
+        excerpt="div.post-content",
+        furniture=(
+            *YUN_FURNITURE,
+            "Post author:",
+            "Copyright Notice:",
+            "This post does not have a Table of Contents",
+            "要不要和我说些什么？",
+        ),
+    ),
+    "holdout5/hexo-yun/categories": Page(
+        theme="hexo-yun",
+        kind="reject",
+        lang="zh",
+        source=f"{BRANNUA}:categories/index.html (real output; {YUN_TRIM}): 'Category', '1 category in total' and "
+        "one category link with its count; no post",
+        furniture=(*YUN_FURNITURE, "1 category in total"),
+    ),
+}
