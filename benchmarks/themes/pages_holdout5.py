@@ -20,6 +20,18 @@ YUN_FURNITURE = (
     "2020 – 2021",
 )
 
+BOLIN = "BoLinJay/BoLinJay.github.io"
+ANATOLE_FURNITURE = (
+    "霖 の Blog",
+    "Hello there!",
+    "Bo Lin Jay",
+    "Powered by",
+    "Anatolo",
+    "首页",
+    "归档",
+    "标签",
+)
+
 HOLDOUT5_PAGES: dict[str, Page] = {
     "holdout5/hexo-yun/index": Page(
         theme="hexo-yun",
@@ -78,5 +90,41 @@ HOLDOUT5_PAGES: dict[str, Page] = {
         source=f"{BRANNUA}:categories/index.html (real output; {YUN_TRIM}): 'Category', '1 category in total' and "
         "one category link with its count; no post",
         furniture=(*YUN_FURNITURE, "1 category in total"),
+    ),
+    "holdout5/hexo-anatole/index": Page(
+        theme="hexo-anatole",
+        kind="listing",
+        lang="zh",
+        source=f"{BOLIN}@194cb83aa9d5cb4571bb5f8feba8dc3f094358bd:index.html (real Hexo 6.2 + Anatole output, whole "
+        "page, minified, no trimming; its footer credits 'Anatolo'): seven posts, each a title h3, a one-paragraph "
+        "auto-excerpt that keeps the Markdown's line breaks and headings run together and ends in '...' (one is "
+        "cut inside an HTML comment, '// &lt;!--...'), then a footer with a 2022-08-20 date, an optional tag and a "
+        "'大约4576个字, 15分钟15秒读完' word-count line; the second post ('测试') is empty, its excerpt a bare line "
+        "break; no canonical, root-relative links",
+        entry="div.post",
+        title="div.post-title a",
+        date="span.date",
+        excerpt="div.post-content",
+        furniture=(*ANATOLE_FURNITURE, "目录", "大约4576个字, 15分钟15秒读完", "大约0个字, 0秒读完", "个人项目"),
+    ),
+    "holdout5/hexo-anatole/archives": Page(
+        theme="hexo-anatole",
+        kind="titles",
+        lang="zh",
+        source=f"{BOLIN}@3f8bf31f939ae491822346e6424a60b171978681:archives/index.html (real output, whole page): a "
+        "'2022' heading and seven items, each a title link followed by an 'MM-DD' date",
+        entry="div.listing-item",
+        title="a",
+        date="span.date",
+        year_from="div.listing-title",
+        furniture=ANATOLE_FURNITURE,
+    ),
+    "holdout5/hexo-anatole/tags": Page(
+        theme="hexo-anatole",
+        kind="reject",
+        lang="zh",
+        source=f"{BOLIN}@194cb83aa9d5cb4571bb5f8feba8dc3f094358bd:tags/index.html (real output, whole page): two tag "
+        "buttons with counts separated by ' | ', nothing else",
+        furniture=(*ANATOLE_FURNITURE, "个人项目"),
     ),
 }
