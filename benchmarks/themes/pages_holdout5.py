@@ -32,6 +32,17 @@ ANATOLE_FURNITURE = (
     "标签",
 )
 
+LIYOUXI = "liyouxi/liyouxi.github.io"
+FLEX_FURNITURE = (
+    "Developer",
+    "关于我",
+    "Home",
+    "Archives",
+    "Categories",
+    "简单不先于复杂，而是在复杂之后",
+    "Alan Perlis",
+)
+
 HOLDOUT5_PAGES: dict[str, Page] = {
     "holdout5/hexo-yun/index": Page(
         theme="hexo-yun",
@@ -126,5 +137,48 @@ HOLDOUT5_PAGES: dict[str, Page] = {
         source=f"{BOLIN}@194cb83aa9d5cb4571bb5f8feba8dc3f094358bd:tags/index.html (real output, whole page): two tag "
         "buttons with counts separated by ' | ', nothing else",
         furniture=(*ANATOLE_FURNITURE, "个人项目"),
+    ),
+    "holdout5/pelican-flex/index6": Page(
+        theme="pelican-flex",
+        kind="listing",
+        lang="zh",
+        source=f"{LIYOUXI}@7bde1ece57edbcfb0a1fe1ba4e445b126b9d78d4:index6.html (real Pelican output, an early Flex "
+        "theme (theme/stylesheet/style.less) with a customised sidebar; whole page, no trimming): the last home "
+        "page, three <article>s of an h2 title link (with a '#slug' fragment), a 'Posted on 2016-04-07(星期四) 12:00 "
+        "in 随笔 • Tagged with 随笔' line, then a summary div ending in ' ...' with a 'Continue reading' button; the "
+        "first summary is only an <hr> and an h2 '随笔' (the post's one heading, same text as its title, category "
+        "and tag), the third starts with an h2; 'Newer Posts' pagination",
+        entry="main > article",
+        title="header h2 a",
+        date="header p",
+        excerpt="header + div",
+        drop=("a.btn",),
+        furniture=(*FLEX_FURNITURE, "Ups and Downs", "Posted on", "Tagged with", "Continue reading", "Newer Posts"),
+    ),
+    "holdout5/pelican-flex/archives": Page(
+        theme="pelican-flex",
+        kind="titles",
+        lang="zh",
+        source=f"{LIYOUXI}@12de6e97d38a3a97f270453e5f85bcbef1bc27e3:archives.html (real output of an earlier build of "
+        "the same site, then named 'Over Blog'; whole page): 'Archives', a definition list where one "
+        "<dt>2016-04-07(星期四) 12:00</dt> dates the four <dd> title links after it",
+        entry="dl > dd",
+        title="a",
+        date_before="dt",
+        furniture=(*FLEX_FURNITURE, "Over Blog", "友情推荐"),
+    ),
+    "holdout5/pelican-flex/post-virtual-1": Page(
+        theme="pelican-flex",
+        kind="article",
+        lang="zh",
+        source=f"{LIYOUXI}@20c4b10e5ace6b7c5d9e7449b221fb3e95bc1a17:virtual_1.html (real output; whole page): a short "
+        "post (an h2, one paragraph and a link line, about 190 characters) under an unlinked h1 and a 'Posted on' "
+        "line, a one-tag cloud after it; its address is in og:url and the JSON-LD only",
+        entry="main > article",
+        title="h1",
+        url_override=("http://liyouxi.github.io/virtual_1.html",),
+        date="header p",
+        excerpt="header + div",
+        furniture=(*FLEX_FURNITURE, "Ups and Downs", "Posted on", "友情推荐"),
     ),
 }
