@@ -43,6 +43,17 @@ FLEX_FURNITURE = (
     "Alan Perlis",
 )
 
+SOWB = "sowb/sowb.github.io@059a4f60713d2c7d9b0a3af25f6218154dd381c4"
+LITHIUM_TRIM = "the Google Tag Manager and Google Analytics scripts dropped"
+LITHIUM_FURNITURE = (
+    "Boubacar Sow",
+    "M2 Data Mining",
+    "M2 Economics and Finance",
+    "RSS feed",
+    "Made with",
+    "About",
+)
+
 HOLDOUT5_PAGES: dict[str, Page] = {
     "holdout5/hexo-yun/index": Page(
         theme="hexo-yun",
@@ -180,5 +191,28 @@ HOLDOUT5_PAGES: dict[str, Page] = {
         date="header p",
         excerpt="header + div",
         furniture=(*FLEX_FURNITURE, "Ups and Downs", "Posted on", "友情推荐"),
+    ),
+    "holdout5/hugo-lithium/index": Page(
+        theme="hugo-lithium",
+        kind="listing",
+        lang="en",
+        source=f"{SOWB}:index.html (real Hugo 0.80 output of a blogdown site on hugo-lithium with a customised "
+        f"list template and sidebar; {LITHIUM_TRIM}): six posts (four English, two French), each an "
+        "<article class=archive-item> holding only the title link and a '2021-09-15' date, and the summary in a "
+        "SEPARATE sibling <div class=sum> after the article, the whole summary one link to the post; relative "
+        "links ('./2021/09/15/...'), no canonical",
+        entry="article.archive-item",
+        title="a.archive-item-link",
+        date="span.archive-item-date",
+        excerpt_sibling="div.sum",
+        furniture=(*LITHIUM_FURNITURE, "Home"),
+    ),
+    "holdout5/hugo-lithium/tags": Page(
+        theme="hugo-lithium",
+        kind="reject",
+        lang="en",
+        source=f"{SOWB}:tags/index.html (real output; {LITHIUM_TRIM}): the tag index rendered by the customised "
+        "list template with nothing in it, an empty <div class=archive> between the sidebar and the footer",
+        furniture=(*LITHIUM_FURNITURE, "Home"),
     ),
 }
