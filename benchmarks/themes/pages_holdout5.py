@@ -54,6 +54,9 @@ LITHIUM_FURNITURE = (
     "About",
 )
 
+WANGYAZHU = "Wangyazhu16/Wangyazhu16.github.io"
+LITHIUM_STOCK_FURNITURE = ("About", "GitHub", "RSS feed", "Made with")
+
 HOLDOUT5_PAGES: dict[str, Page] = {
     "holdout5/hexo-yun/index": Page(
         theme="hexo-yun",
@@ -214,5 +217,33 @@ HOLDOUT5_PAGES: dict[str, Page] = {
         source=f"{SOWB}:tags/index.html (real output; {LITHIUM_TRIM}): the tag index rendered by the customised "
         "list template with nothing in it, an empty <div class=archive> between the sidebar and the footer",
         furniture=(*LITHIUM_FURNITURE, "Home"),
+    ),
+    "holdout5/hugo-lithium/home-wangyazhu": Page(
+        theme="hugo-lithium",
+        kind="titles",
+        lang="en",
+        source=f"{WANGYAZHU}@275f741afb6fbc863767f02f2dedcc22182ffa41:index.html (real Hugo 0.47 + stock hugo-lithium "
+        "output of another blogdown site; whole page): the home page IS the archive, a '2018' h2 and four "
+        "<article class=archive-item>s of a title link and a 'November 1, 2018' date, no summaries; the MathJax "
+        "loader sits after </html> as generated",
+        entry="article.archive-item",
+        title="a.archive-item-link",
+        date="span.archive-item-date",
+        furniture=LITHIUM_STOCK_FURNITURE,
+    ),
+    "holdout5/hugo-lithium/post-my-first-post": Page(
+        theme="hugo-lithium",
+        kind="article",
+        lang="en",
+        source=f"{WANGYAZHU}@62df99d0c304558dafa405a18408b6da92f54026:2018/10/23/my-first-post/index.html (real "
+        "output; whole page): an R Markdown post that is almost all code: an h2, five h4 sections of R code blocks, "
+        "three plot images and one output line; '1 min read' sits ABOVE the unlinked h1, the date below it; no "
+        "canonical or og:url, so the URL is the home page's link to it",
+        entry="article.article",
+        title="h1.article-title",
+        url_override=("/2018/10/23/my-first-post/",),
+        date="span.article-date",
+        excerpt="div.article-content",
+        furniture=(*LITHIUM_STOCK_FURNITURE, "1 min read"),
     ),
 }
