@@ -11,9 +11,7 @@ from __future__ import annotations
 from benchmarks.themes.label import Page
 
 BRANNUA = "Brannua/Brannua.github.io@0e5af1262e80238324501979b21e0f8a0a3061f9"
-YUN_TRIM = (
-    "the ScrollReveal, yun-config and search-popup inline scripts dropped, the wave SVG path emptied"
-)
+YUN_TRIM = "the ScrollReveal, yun-config and search-popup inline scripts dropped, the wave SVG path emptied"
 YUN_FURNITURE = (
     "刘培杰的博客",
     "文学集锦",
@@ -56,6 +54,20 @@ LITHIUM_FURNITURE = (
 
 WANGYAZHU = "Wangyazhu16/Wangyazhu16.github.io"
 LITHIUM_STOCK_FURNITURE = ("About", "GitHub", "RSS feed", "Made with")
+
+RISE = "AmazingRise/amazingrise.github.io@f316180393a33b41eea0d129f81009d92e11f1e6"
+DIARY_TRIM = "the Google Analytics script dropped"
+DIARY_FURNITURE = (
+    "左手的世界",
+    "Rise's Blog",
+    "歸檔 Archive",
+    "分類 Categories",
+    "關於 About",
+    "朋友們 Friends",
+    "Hugo Theme",
+    "本站遵循 CC-BY-NC 4.0 协议",
+    "移植自",
+)
 
 HOLDOUT5_PAGES: dict[str, Page] = {
     "holdout5/hexo-yun/index": Page(
@@ -245,5 +257,31 @@ HOLDOUT5_PAGES: dict[str, Page] = {
         date="span.article-date",
         excerpt="div.article-content",
         furniture=(*LITHIUM_STOCK_FURNITURE, "1 min read"),
+    ),
+    "holdout5/hugo-diary/page-3": Page(
+        theme="hugo-diary",
+        kind="listing",
+        lang="zh",
+        source=f"{RISE}:page/3/index.html (real Hugo 0.68 + Diary output by the theme's author, minified; "
+        f"{DIARY_TRIM}): the last home page, each card one <a class=a-block> around title, one-paragraph summary "
+        "and a '2019-05-18' meta line, the <a>s left UNCLOSED by the template (the parser closes each at the next); "
+        "the third card is the site's Friends page listed like a post, with an empty summary and Hugo's zero date "
+        "'0001-01-01' (labelled with no date by hand: it is not a publication date); pagination '3/3'",
+        entry="div.post-list-container > a.a-block[href]",
+        title="div.post-item-title",
+        date="div.post-item-meta",
+        excerpt="div.post-item-summary",
+        furniture=DIARY_FURNITURE,
+    ),
+    "holdout5/hugo-diary/posts-page-3": Page(
+        theme="hugo-diary",
+        kind="titles",
+        lang="zh",
+        source=f"{RISE}:posts/page/3/index.html (real output, minified; {DIARY_TRIM}): the last archive page, a "
+        "'2019' year card (an <a> with no href) and two title cards of title and '2019-05-18' meta line, no summary",
+        entry="div.post-list-container > a.a-block[href]",
+        title="div.post-item-title",
+        date="div.post-item-meta",
+        furniture=DIARY_FURNITURE,
     ),
 }
