@@ -69,6 +69,23 @@ DIARY_FURNITURE = (
     "移植自",
 )
 
+KINSIY = "Kinsiy/Kinsiy.github.io@06762c21371fa151436577cb70f4310715f67149"
+SAKURA_TRIM = (
+    "the mashiro_option and background inline scripts and two inline <style> blocks in the head, the search "
+    "config, Valine/busuanzi/Poi/tocbot scripts and the mobile #mo-nav menu at the end (not read past 32 KB) dropped, "
+    "the menu's blank template lines re-indented"
+)
+SAKURA_FURNITURE = (
+    "Kinsiy",
+    "slipped the surly bonds of earth to touch the face of God",
+    "首页",
+    "留言板",
+    "赞赏",
+    "Theme",
+    "Mashiro",
+    "Powered by Hexo",
+)
+
 HOLDOUT5_PAGES: dict[str, Page] = {
     "holdout5/hexo-yun/index": Page(
         theme="hexo-yun",
@@ -283,5 +300,20 @@ HOLDOUT5_PAGES: dict[str, Page] = {
         title="div.post-item-title",
         date="div.post-item-meta",
         furniture=DIARY_FURNITURE,
+    ),
+    "holdout5/hexo-sakura/archives": Page(
+        theme="hexo-sakura",
+        kind="titles",
+        lang="zh",
+        source=f"{KINSIY}:archives/2020/11/index.html (real Hexo 3.9 + Sakura (honjun) output; {SAKURA_TRIM}; the "
+        "2021-01 month group of eight posts dropped): the month archive prints the WHOLE archive as a collapsible "
+        "timeline: '2021年' / '2020年' h3s, month lists headed '03月(3篇文章)' (the count is the theme's, not the list "
+        "length) and one link per post whose text starts with the day and time ('07日19:28:44') before the title; "
+        "the date is spread over year heading, month heading and link (labelled by hand from them); the head's "
+        "</html> comes before <body> as generated",
+        entry="ul.al_post_list > li",
+        title="a",
+        title_drop=("span",),
+        furniture=(*SAKURA_FURNITURE, "全部展开/收缩", "篇文章", "Archives"),
     ),
 }
