@@ -86,6 +86,8 @@ SAKURA_FURNITURE = (
     "Powered by Hexo",
 )
 
+VIJAY = "vijaykodam/vijaykodam.github.io@a1e07934d4448538b1b2313f1edeac22bfa9fbec"
+
 HOLDOUT5_PAGES: dict[str, Page] = {
     "holdout5/hexo-yun/index": Page(
         theme="hexo-yun",
@@ -315,5 +317,17 @@ HOLDOUT5_PAGES: dict[str, Page] = {
         title="a",
         title_drop=("span",),
         furniture=(*SAKURA_FURNITURE, "全部展开/收缩", "篇文章", "Archives"),
+    ),
+    "holdout5/hugo-coder/category-bedrock": Page(
+        theme="hugo-coder",
+        kind="titles",
+        lang="en",
+        source=f"{VIJAY}:categories/bedrock/index.html (real Hugo 0.104 + Coder output; the Google Tag Manager "
+        "script dropped): a category list holding ONE post, a 'February 15, 2025' date before the title link, under "
+        "the h1 'Bedrock'; canonical and <base> set, absolute links",
+        entry="section.list li",
+        title="a.title",
+        date="span.date",
+        furniture=("Vijay Kodam", "About", "Blog", "Projects", "Powered by", "Coder"),
     ),
 }
