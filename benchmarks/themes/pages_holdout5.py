@@ -330,4 +330,19 @@ HOLDOUT5_PAGES: dict[str, Page] = {
         date="span.date",
         furniture=("Vijay Kodam", "About", "Blog", "Projects", "Powered by", "Coder"),
     ),
+    "holdout5/hugo-coder/post-first-ai-lab": Page(
+        theme="hugo-coder",
+        kind="article",
+        lang="en",
+        source="vijaykodam/vijaykodam.github.io@fb29a7b7947338a3519038976781b98f0adc47f9:ai-lab/first-ai-lab-post/"
+        "index.html (real Hugo 0.147 + Coder output, built by a local server so canonical, og:url and <base> point "
+        "at http://localhost:1313/; the cookie-consent inline script dropped): a one-paragraph placeholder post "
+        "(about 160 characters) rendered with the theme's PAGE layout: an h1 and the paragraph, no date shown "
+        "(the date is only in article:published_time), no post meta; the label keeps the page's own canonical URL",
+        entry="section.page article",
+        title="h1",
+        url_override=("http://localhost:1313/ai-lab/first-ai-lab-post/",),
+        excerpt="p",
+        furniture=("Vijay Kodam", "About", "AI Lab", "AI Projects", "Powered by", "Coder"),
+    ),
 }
