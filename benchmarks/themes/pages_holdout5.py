@@ -343,6 +343,6 @@ HOLDOUT5_PAGES: dict[str, Page] = {
         title="h1",
         url_override=("http://localhost:1313/ai-lab/first-ai-lab-post/",),
         excerpt="p",
-        furniture=("Vijay Kodam", "About", "AI Lab", "AI Projects", "Powered by", "Coder"),
+        furniture=("Vijay Kodam", "About", "AI Projects", "Powered by", "Coder"),
     ),
 }
