@@ -88,6 +88,8 @@ SAKURA_FURNITURE = (
 
 VIJAY = "vijaykodam/vijaykodam.github.io@a1e07934d4448538b1b2313f1edeac22bfa9fbec"
 
+WUZHEN = "WUZHEN1991/WUZHEN1991.github.io@275e80558d0b1699dc34aa6333878c3e18ba7127"
+
 HOLDOUT5_PAGES: dict[str, Page] = {
     "holdout5/hexo-yun/index": Page(
         theme="hexo-yun",
@@ -344,5 +346,34 @@ HOLDOUT5_PAGES: dict[str, Page] = {
         url_override=("http://localhost:1313/ai-lab/first-ai-lab-post/",),
         excerpt="p",
         furniture=("Vijay Kodam", "About", "AI Projects", "Powered by", "Coder"),
+    ),
+    "holdout5/pelican-flex/index-wuzhen": Page(
+        theme="pelican-flex",
+        kind="listing",
+        lang="en",
+        source=f"{WUZHEN}:index.html (real Pelican + Flex 2 output of a copy of another person's site, so every link "
+        "and og:url points at stevenfelix.github.io; whole page, no trimming): four posts, each an <article> with an "
+        "h2 title link, a 'Posted on Fri 11 August 2017 in Data Science • Tagged with ...' line and a summary cut "
+        "from a Jupyter notebook, with a floated image, one to two paragraphs and a 'Continue reading' button; "
+        "the cut leaves three notebook <div>s open in every summary, so an lxml parse nests each following "
+        "<article> inside the previous summary (a browser closes them at </article>); labelled as the four posts "
+        "a reader sees, each summary without the nested articles (and the last without the swallowed pagination "
+        "and footer)",
+        entry="article",
+        title="header h2 a",
+        date="header p",
+        excerpt="header + div",
+        drop=("a.btn", "article", "div.pagination", "footer"),
+        furniture=(
+            "WU ZHEN",
+            "Data Scientist",
+            "About Me",
+            "Data Science Projects",
+            "Posted on",
+            "Tagged with",
+            "Continue reading",
+            "Powered by",
+            "Alexandre Vicenzi",
+        ),
     ),
 }
