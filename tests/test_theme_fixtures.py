@@ -96,6 +96,22 @@ def test_fourth_holdout_set_is_fresh_and_large_enough() -> None:
     assert kinds.count("article") >= 2 and kinds.count("reject") >= 2
 
 
+def test_fifth_holdout_set_is_fresh_and_large_enough() -> None:
+    """holdout5 judges the detector after holdout4 was tuned on too: its themes must be new to every other set."""
+    pages = [p for p in HTML_PAGES if p.parts[-3] == "holdout5"]
+    themes = {p.parent.name for p in pages}
+    older = {p.parent.name for p in HTML_PAGES if p.parts[-3] in ("dev", "holdout", "holdout2", "holdout3", "holdout4")}
+    assert len(themes) >= 6, themes
+    assert not themes & older, f"holdout5 reuses themes {themes & older}"
+    docs = [json.loads(p.with_suffix(".json").read_text(encoding="utf-8")) for p in pages]
+    assert len(docs) >= 14
+    assert sum(d["lang"] == "zh" for d in docs) * 2 >= len(docs), "at least half of holdout5 is Chinese"
+    kinds = [d["page_kind"] for d in docs]
+    assert set(kinds) == KINDS
+    assert kinds.count("listing") >= 3 and kinds.count("titles") >= 3
+    assert kinds.count("article") >= 2 and kinds.count("reject") >= 2
+
+
 def test_labeller_reads_a_date_from_the_preceding_sibling(tmp_path: Path) -> None:
     """Pelican archives put each date in a <dt> before the <dd> holding the title; the entry itself has no date."""
     html = tmp_path / "archives.html"
