@@ -344,16 +344,21 @@ def test_upgrade_gives_stored_urls_their_key_and_the_first_seen_keeps_a_shared_o
         for article_id, url in zip(ids, urls, strict=True):
             con.execute("UPDATE articles SET url = ? WHERE article_id = ?", [url, article_id])
     warehouse.upgrade(path)
-    assert rows(
-        path, "SELECT article_id, url_key FROM articles WHERE url IS NOT NULL ORDER BY first_seen, article_id"
-    ) == [
-        (ids[0], "blog.example.org/2024/03/05/siglip"),
-        (ids[1], None),  # the same post as ids[0], loaded apart before 0004: the first keeps the address
-        (ids[2], "blog.example.org/p/2"),
-    ]
+    # 0006: an article with an address is keyed by it, with every row that names it (issue 14).
+    siglip, p2 = (dedup.url_article_id(key) for key in ("blog.example.org/2024/03/05/siglip", "blog.example.org/p/2"))
+    assert sorted(rows(path, "SELECT article_id, url_key FROM articles WHERE url IS NOT NULL")) == sorted(
+        [
+            (siglip, "blog.example.org/2024/03/05/siglip"),
+            (ids[1], None),  # the same post as ids[0], loaded apart before 0004: the first keeps the address
+            (p2, "blog.example.org/p/2"),
+        ]
+    )
+    # Their sightings moved with them: none is left under an old id.
+    assert rows(path, "SELECT count(*) FROM sightings WHERE article_id IN (?, ?)", [ids[0], ids[2]]) == [(0,)]
+    assert rows(path, "SELECT count(*) FROM sightings WHERE article_id IN (?, ?)", [siglip, p2]) == [(2,)]
     assert_consistent(path)
     matched = ingest(path, html("archive.html", entry(0, f"{SITE}/p/2/index.html", title="第二篇")))
-    assert [(s.article_id, s.kind) for s in matched[0].sightings] == [(ids[2], "url")]
+    assert [(s.article_id, s.kind) for s in matched[0].sightings] == [(p2, "url")]
     assert_consistent(path)
 
 
