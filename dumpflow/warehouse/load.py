@@ -21,7 +21,7 @@ from dumpflow import minhash
 from dumpflow.signals import batch_signals, url_signal
 from dumpflow.warehouse.connection import id_table, registered, utcnow
 from dumpflow.warehouse.lookup import loaded_dump_ids
-from dumpflow.warehouse.rekey import drop_repeated_versions, move_articles
+from dumpflow.warehouse.rekey import move_articles
 from schemas.records import AnnotatedDump, Article, ArticleState, LoadResult, Rejection, TopicTag
 
 
@@ -221,7 +221,6 @@ def _write(
     _insert(con, "merges", merges)
     _insert(con, "dropped_lines", dropped)
     _insert_versions(con, versions)
-    drop_repeated_versions(con, [r.article_id for r in rekeys])
     _upsert_articles(con, latest, first_dump, now, frozenset(r.article_id for r in rekeys))
 
 

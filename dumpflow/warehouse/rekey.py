@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import duckdb
 import pyarrow as pa
 
-from dumpflow.warehouse.connection import id_table, registered
+from dumpflow.warehouse.connection import registered
 from schemas.records import Rekey
 
 # Tables whose rows belong to an article and simply follow it.
@@ -56,20 +56,3 @@ def move_articles(con: duckdb.DuckDBPyConnection, rekeys: Sequence[Rekey]) -> No
         for name in FOLLOWERS:
             con.execute(f"UPDATE {name} SET article_id = m.article_id FROM _moves m WHERE {name}.article_id = m.old_id")
 
-
-def drop_repeated_versions(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> None:
-    """One index row per (signal, article) and one signature per (key, article) for these articles.
-
-    Two articles that become one may both have indexed the same version
-    (each saw it before they met); arriving in another order, the second
-    sighting would have been an exact repeat and indexed nothing.
-    """
-    if not article_ids:
-        return
-    with registered(con, "_united", id_table(sorted(set(article_ids)))):
-        for name, columns in (("match_keys", "hash, article_id"), ("signatures", "key_hash, article_id")):
-            con.execute(
-                f"DELETE FROM {name} WHERE rowid IN (SELECT rowid FROM (SELECT rowid, row_number() OVER "
-                f"(PARTITION BY {columns} ORDER BY rowid) AS n FROM {name} "
-                "WHERE article_id IN (SELECT value FROM _united)) WHERE n > 1)"
-            )
