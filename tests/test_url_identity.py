@@ -226,6 +226,39 @@ def test_the_articles_do_not_depend_on_the_order_of_the_dumps(order: tuple[int, 
     assert reference[dedup.url_article_id("blog.example.org/p/9")][3] == "第九篇"
 
 
+# Issue 14: a text dump (no addresses) of the same posts. Its cut of the page verifies against the page
+# but not against the card's own summary, and its copy of that summary differs in one mark of punctuation.
+FEED = (
+    CUT_EXCERPT,
+    CUSTOM_EXCERPT.replace(",", "，", 1),
+    "深度学习编译器把计算图翻译成高效的内核代码,本文比较了三种主流方案在推理延迟和内存占用上的差异,并给出选型建议。",
+)
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations(range(5))), ids=lambda o: "".join(map(str, o)))
+def test_a_text_dump_beside_the_pages_does_not_make_the_articles_depend_on_order(order: tuple[int, ...]) -> None:
+    dumps = [*all_dumps(), cleaned("feed.txt", transmission(*FEED))]
+    reference = final_states(match(*dumps))
+    got = match(*(dumps[i] for i in order))
+    assert final_states(got) == reference
+    # Every sighting of the post, the text line included, is under the id of its address.
+    post_id = dedup.url_article_id("blog.example.org/2024/03/05/siglip")
+    assert reference[post_id][0] == PAGE_BODY
+    fed = {s.raw_text: s.article_id for d in got if d.format == "text" for s in d.sightings}
+    assert (fed[CUT_EXCERPT], fed[FEED[1]]) == (post_id, post_id)
+    assert len(reference) == 4  # siglip, /p/2, /p/9 and the text-only article
+
+
+def test_an_article_that_gains_its_address_is_re_keyed_and_every_earlier_sighting_follows() -> None:
+    out = dedup.match_dumps(
+        [cleaned("feed.txt", transmission(CUT_EXCERPT)), html("post.html", *PAGE)], dedup.EmptySource()
+    )
+    post_id = dedup.url_article_id("blog.example.org/2024/03/05/siglip")
+    assert sightings(out) == [(post_id, "new"), (post_id, "truncation")]
+    assert [a.article_id for d in out for a in d.articles] == [post_id, post_id]
+    assert [d.rekeys for d in out] == [[], []]  # nothing stored to move: both dumps load in this batch
+
+
 # --- the warehouse -----------------------------------------------------------------
 
 
