@@ -98,9 +98,7 @@ def _select(con: duckdb.DuckDBPyConnection, name: str, keep) -> list[tuple]:
 def catalogue(db: Path) -> dict[str, list[tuple]]:
     """Every user-facing table and view, all rows in a total order, without the arrival columns."""
     with duckdb.connect(str(db), read_only=True) as con:
-        return {
-            name: _select(con, name, lambda n, c: c not in ARRIVAL.get(n, set())) for name in (*TABLES, *VIEWS)
-        }
+        return {name: _select(con, name, lambda n, c: c not in ARRIVAL.get(n, set())) for name in (*TABLES, *VIEWS)}
 
 
 def arrival(db: Path) -> dict[str, list[tuple]]:

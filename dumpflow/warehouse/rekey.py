@@ -55,4 +55,3 @@ def move_articles(con: duckdb.DuckDBPyConnection, rekeys: Sequence[Rekey]) -> No
         con.execute("DELETE FROM article_topics WHERE article_id IN (SELECT old_id FROM _moves)")
         for name in FOLLOWERS:
             con.execute(f"UPDATE {name} SET article_id = m.article_id FROM _moves m WHERE {name}.article_id = m.old_id")
-
