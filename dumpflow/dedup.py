@@ -473,22 +473,30 @@ def match_dumps(
             if entry.url_key is not None and (match is None or index.states[article_id].url_key is None):
                 addressed.add(article_id)
             keys = new_keys.setdefault(article_id, [])
-            if kind != "exact" and key and key not in keys:
+            added = kind != "exact" and bool(key) and key not in keys
+            if added:
                 keys.append(key)
             index.add(state, [key] if key else [])
             changed[article_id] = state
             if entry.url_key is not None:
                 state, moves = index.settle(article_id, entry)
+                seen_before = False  # the entry's version was indexed already, by an article it just united
+                moved_here = False  # ... or is indexed by this dump for one of them: keep it once
                 for old, new in moves:
                     changed.pop(old, None)
                     moved_keys = new_keys.pop(old, [])
                     keys = new_keys.setdefault(new, [])
                     keys.extend(k for k in moved_keys if k not in keys)
+                    seen_before |= old != article_id and key not in moved_keys and index.states[old].key == key
+                    moved_here |= key in moved_keys
                     if old in addressed:
                         addressed.discard(old)
                         addressed.add(new)
                     if old not in created:
                         moved_at.setdefault(old, len(out))
+                if added and seen_before and not moved_here:
+                    # Arriving after that article, the entry would have been an exact repeat: nothing to index.
+                    new_keys[state.article_id].remove(key)
                 article_id = state.article_id
                 changed[article_id] = state
             sightings.append(

@@ -249,6 +249,23 @@ def test_a_text_dump_beside_the_pages_does_not_make_the_articles_depend_on_order
     assert len(reference) == 4  # siglip, /p/2, /p/9 and the text-only article
 
 
+@pytest.mark.parametrize("order", list(itertools.permutations(range(3))), ids=lambda o: "".join(map(str, o)))
+def test_a_version_is_indexed_once_whichever_order_united_its_articles(order: tuple[int, ...]) -> None:
+    """The text line and a second card both show FEED[2]; the first card shows another summary."""
+    dumps = [
+        cleaned("feed.txt", transmission(FEED[2])),
+        html("l1.html", entry(0, POST, CUSTOM_EXCERPT)),
+        html("l2.html", entry(0, POST, FEED[2])),
+    ]
+    indexed: dict[str, list[str]] = {}
+    for d in match(*(dumps[i] for i in order)):
+        for a in d.articles:
+            indexed.setdefault(a.article_id, []).extend(a.new_keys)
+    [(article_id, keys)] = indexed.items()
+    assert article_id == dedup.url_article_id("blog.example.org/2024/03/05/siglip")
+    assert sorted(keys) == sorted({e.key for d in dumps for e in d.entries})
+
+
 def test_an_article_that_gains_its_address_is_re_keyed_and_every_earlier_sighting_follows() -> None:
     out = dedup.match_dumps(
         [cleaned("feed.txt", transmission(CUT_EXCERPT)), html("post.html", *PAGE)], dedup.EmptySource()
