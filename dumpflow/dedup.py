@@ -156,6 +156,7 @@ class Index:
     by_url: dict[str, str] = field(default_factory=dict)  # url_key -> the one article that has it
     # Ids that now go under another article (re-keyed or united); postings keep the old id, resolved on use.
     alias: dict[str, str] = field(default_factory=dict)
+    united: set[str] = field(default_factory=set)  # the ids aliases point at
     phases: dict[str, float] = field(default_factory=dict)  # seconds per phase, for benchmarks
 
     def prefetch(self, entries: Sequence[CleanEntry]) -> None:
@@ -234,13 +235,15 @@ class Index:
         return self._best_of(entry, candidates, exact_ids)
 
     def resolve(self, article_id: str) -> str:
-        """The id an article goes under now (itself unless it was re-keyed or united with another)."""
-        while (other := self.alias.get(article_id)) is not None:
-            article_id = other
-        return article_id
+        """The id an article goes under now (itself unless it was re-keyed or united with another).
+
+        One look-up: `settle` keeps every alias pointing at a final id.
+        """
+        return self.alias.get(article_id, article_id)
 
     def _resolved(self, ids: Iterable[str]) -> set[str]:
-        return {self.resolve(a) for a in ids}
+        alias = self.alias
+        return {alias.get(a, a) for a in ids}
 
     def _best_of(self, entry: CleanEntry, candidates: set[str], exact_ids: Iterable[str]) -> Match | None:
         """The candidate the entry's text verifies best against."""
@@ -318,8 +321,13 @@ class Index:
         if canonical != article_id and canonical not in self.taken:
             moves = [(old, canonical) for old, _ in moves] + [(article_id, canonical)]
             state = state._replace(article_id=canonical)
+        alias = self.alias
         for old, new in moves:
-            self.alias[old] = new
+            if old in self.united:  # it had taken others in: they follow it, so aliases stay one step
+                for other in [a for a, target in alias.items() if target == old]:
+                    alias[other] = new
+            alias[old] = new
+            self.united.add(new)
         if moves:
             self.states[state.article_id] = state
             self.taken.add(state.article_id)
