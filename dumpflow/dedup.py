@@ -24,8 +24,14 @@ with different addresses are never merged by their text, however alike
 without an address (every text dump) are matched by text alone, exactly as
 before, and may join an article that has one.
 
-An article's body is the longest version seen; its `article_id` is given
-once and never changes.
+An article's body is the longest version seen. Its id does not depend on
+the order dumps arrive in: an article with an address is keyed by it
+(`url_article_id`), one without by its text (`article_id_candidates`). So
+when an article known by its text alone gains an address, it is re-keyed;
+and when an entry with an address joins an article, the address-less
+articles whose text verifies against it are the same post and go under its
+id too (what would have happened had the HTML page come first). Stored
+articles re-keyed so travel to the loader as `Rekey`s. See docs/arrival-order.md.
 """
 
 from __future__ import annotations
@@ -33,13 +39,13 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from dumpflow import minhash
 from dumpflow.hashing import hex_id
 from dumpflow.signals import Known, batch_signals, url_signal
 from dumpflow.similarity import aligned_containment, gram_index, misses_exceed
-from schemas.records import ArticleState, CleanDump, CleanEntry, MatchedDump, Sighting
+from schemas.records import ArticleState, CleanDump, CleanEntry, MatchedDump, Rekey, Sighting
 
 # A shorter key must be at least this long to count as a cut of a longer one:
 # below it, a shared first phrase ("概述 本文介绍") says nothing.
@@ -52,6 +58,8 @@ ID_PREFIX = 48
 # A real repeat shares most of its 13 signals, so it is still found through the
 # others; without the cap, candidates per entry grow with the catalogue.
 MAX_POSTING = 16
+
+R = TypeVar("R", Sighting, ArticleState)
 
 KIND_RANK = {"exact": 3, "truncation": 2, "near": 1}
 # A match by address: certain, though the texts were not found alike.
@@ -146,6 +154,9 @@ class Index:
     ids: dict[str, list[str]] = field(default_factory=dict)  # key -> article_id_candidates(key)
     sketches: dict[str, list[int]] = field(default_factory=dict)  # key -> minhash sketch, for the warehouse
     by_url: dict[str, str] = field(default_factory=dict)  # url_key -> the one article that has it
+    # Ids that now go under another article (re-keyed or united); postings keep the old id, resolved on use.
+    alias: dict[str, str] = field(default_factory=dict)
+    united: set[str] = field(default_factory=set)  # the ids aliases point at
     phases: dict[str, float] = field(default_factory=dict)  # seconds per phase, for benchmarks
 
     def prefetch(self, entries: Sequence[CleanEntry]) -> None:
@@ -219,7 +230,20 @@ class Index:
             posting = postings.get(h)
             if posting:
                 candidates.update(posting)
+        if self.alias:
+            candidates, exact_ids = self._resolved(candidates), self._resolved(exact_ids)
         return self._best_of(entry, candidates, exact_ids)
+
+    def resolve(self, article_id: str) -> str:
+        """The id an article goes under now (itself unless it was re-keyed or united with another).
+
+        One look-up: `settle` keeps every alias pointing at a final id.
+        """
+        return self.alias.get(article_id, article_id)
+
+    def _resolved(self, ids: Iterable[str]) -> set[str]:
+        alias = self.alias
+        return {alias.get(a, a) for a in ids}
 
     def _best_of(self, entry: CleanEntry, candidates: set[str], exact_ids: Iterable[str]) -> Match | None:
         """The candidate the entry's text verifies best against."""
@@ -264,9 +288,52 @@ class Index:
         sigs = self.sigs[entry.key]
         states = self.states
         # An article with another address is another post, however alike the texts.
-        candidates = {a for h in sigs for a in self.postings.get(h, _NONE) if states[a].url_key is None}
-        exact_ids = self.postings.get(sigs[0], _NONE) & candidates
+        found = self._resolved(a for h in sigs for a in self.postings.get(h, _NONE))
+        candidates = {a for a in found if states[a].url_key is None}
+        exact_ids = self._resolved(self.postings.get(sigs[0], _NONE)) & candidates
         return self._best_of(entry, candidates, exact_ids)
+
+    def settle(self, article_id: str, entry: CleanEntry) -> tuple[Known, list[tuple[str, str]]]:
+        """After an entry with an address joined `article_id`: the article under its canonical id, and the
+        (old id, new id) moves that took it there.
+
+        Address-less articles whose text verifies against the article as it
+        now stands are the same post: had this entry come first, they would
+        have joined it as they arrived, so they join it now (verified in id
+        order, each against the article as the previous ones left it). Then
+        the article takes the id of its address, unless another article
+        already has that id (only possible in a warehouse upgraded from
+        before ids came from addresses; it then keeps its id).
+        """
+        state = self.states[article_id]
+        moves: list[tuple[str, str]] = []
+        if entry.key:
+            found = self._resolved(a for h in self.sigs[entry.key] for a in self.postings.get(h, _NONE))
+            for other in sorted(found - {article_id}):
+                known = self.states[other]
+                if known.url_key is not None or not known.key:
+                    continue
+                if verify(known.key, known.is_truncated, state, known.key == entry.key) is None:
+                    continue
+                state = merge_known(state, known)
+                moves.append((other, article_id))
+        canonical = url_article_id(state.url_key) if state.url_key is not None else article_id
+        if canonical != article_id and canonical not in self.taken:
+            moves = [(old, canonical) for old, _ in moves] + [(article_id, canonical)]
+            state = state._replace(article_id=canonical)
+        alias = self.alias
+        for old, new in moves:
+            if old in self.united:  # it had taken others in: they follow it, so aliases stay one step
+                for other in [a for a, target in alias.items() if target == old]:
+                    alias[other] = new
+            alias[old] = new
+            self.united.add(new)
+        if moves:
+            self.states[state.article_id] = state
+            self.taken.add(state.article_id)
+            if state.url_key is not None:
+                self.by_url[state.url_key] = state.article_id
+        return state, moves
 
     def article_state(self, known: Known, keys: list[str], addressed: bool = False) -> ArticleState:
         """The step's output for an article: where it stands after the dump, the
@@ -308,17 +375,18 @@ def merge_state(state: Known, entry: CleanEntry) -> Known:
     on which came first. The publication date is the earliest one shown.
     """
     # Longest by key first; a cut that only lost trailing punctuation has the
-    # same key, and then the fuller text wins.
+    # same key, and then the fuller text wins. Between versions of equal
+    # lengths, the complete one, then the smaller text: the same whichever came first.
     mine, theirs = (len(entry.key), len(entry.body)), (len(state.key), len(state.body))
-    longer = mine > theirs
+    longer = mine > theirs or (mine == theirs and (entry.is_truncated, entry.body) < (state.is_truncated, state.body))
     title, url = state.title, state.url
     if entry.title is not None or entry.url is not None:  # a text dump's entry (neither) leaves them
-        if longer:
-            title = entry.title or title
-            url = entry.url if entry.url_key is not None or url is None else url
-        elif mine == theirs:
+        if mine == theirs:
             title = _either(title, entry.title)
             url = _either(url, entry.url) if entry.url_key is not None else url or entry.url
+        elif longer:
+            title = entry.title or title
+            url = entry.url if entry.url_key is not None or url is None else url
         else:
             title = title or entry.title
             url = url or entry.url
@@ -335,6 +403,23 @@ def merge_state(state: Known, entry: CleanEntry) -> Known:
         state.url_key or entry.url_key,
         published,
     )
+
+
+def merge_known(state: Known, other: Known) -> Known:
+    """`state` after taking in another article's state, as if that article's best version were a sighting."""
+    entry = CleanEntry.model_construct(
+        position=0,
+        line_no=0,
+        raw_text=other.body,
+        body=other.body,
+        key=other.key,
+        is_truncated=other.is_truncated,
+        title=other.title,
+        url=other.url,
+        url_key=other.url_key,
+        published=other.published,
+    )
+    return merge_state(state, entry)
 
 
 def _either(a: str | None, b: str | None) -> str | None:
@@ -364,6 +449,8 @@ def match_dumps(
     verifying = 0.0
     lap = time.perf_counter()
     out: list[MatchedDump] = []
+    created: set[str] = set()  # ids given in this batch: the warehouse has no rows of them to move
+    moved_at: dict[str, int] = {}  # stored article re-keyed -> the dump (index in `out`) that did it
     for dump in dumps:
         changed: dict[str, Known] = {}
         new_keys: dict[str, list[str]] = {}
@@ -376,6 +463,7 @@ def match_dumps(
             key = entry.key
             if match is None:
                 article_id = index.new_id(key, entry.url_key)
+                created.add(article_id)
                 state = Known(
                     article_id,
                     entry.body,
@@ -393,10 +481,32 @@ def match_dumps(
             if entry.url_key is not None and (match is None or index.states[article_id].url_key is None):
                 addressed.add(article_id)
             keys = new_keys.setdefault(article_id, [])
-            if kind != "exact" and key and key not in keys:
+            added = kind != "exact" and bool(key) and key not in keys
+            if added:
                 keys.append(key)
             index.add(state, [key] if key else [])
             changed[article_id] = state
+            if entry.url_key is not None:
+                state, moves = index.settle(article_id, entry)
+                seen_before = False  # the entry's version was indexed already, by an article it just united
+                moved_here = False  # ... or is indexed by this dump for one of them: keep it once
+                for old, new in moves:
+                    changed.pop(old, None)
+                    moved_keys = new_keys.pop(old, [])
+                    keys = new_keys.setdefault(new, [])
+                    keys.extend(k for k in moved_keys if k not in keys)
+                    seen_before |= old != article_id and key not in moved_keys and index.states[old].key == key
+                    moved_here |= key in moved_keys
+                    if old in addressed:
+                        addressed.discard(old)
+                        addressed.add(new)
+                    if old not in created:
+                        moved_at.setdefault(old, len(out))
+                if added and seen_before and not moved_here:
+                    # Arriving after that article, the entry would have been an exact repeat: nothing to index.
+                    new_keys[state.article_id].remove(key)
+                article_id = state.article_id
+                changed[article_id] = state
             sightings.append(
                 Sighting.model_construct(
                     position=entry.position,
@@ -424,12 +534,38 @@ def match_dumps(
                 partial_tail=dump.partial_tail,
             )
         )
+    if index.alias:
+        out = [_rekeyed(dump, n, index, moved_at) for n, dump in enumerate(out)]
     _lap(index.phases, "merge", lap + verifying)
     index.phases["verify"] = verifying
     if phases is not None:
         for name, seconds in index.phases.items():
             phases[name] = phases.get(name, 0.0) + seconds
     return out
+
+
+def _rekeyed(dump: MatchedDump, n: int, index: Index, moved_at: dict[str, int]) -> MatchedDump:
+    """The dump with every id as the batch finally settled it, and the stored articles it must move.
+
+    A dump carries the move of a stored article when it made the move or
+    sighted the article before it (so, loaded on its own, its sightings never
+    point to an id the warehouse does not have yet); moving an id twice is a no-op.
+    """
+    resolve = index.resolve
+    olds = {old for old, at in moved_at.items() if at == n}
+    olds.update(s.article_id for s in dump.sightings if s.article_id in moved_at)
+    olds.update(a.article_id for a in dump.articles if a.article_id in moved_at)
+    return dump.model_copy(
+        update={
+            "sightings": [_with_id(s, resolve(s.article_id)) for s in dump.sightings],
+            "articles": [_with_id(a, resolve(a.article_id)) for a in dump.articles],
+            "rekeys": [Rekey(old_id=old, article_id=resolve(old)) for old in sorted(olds)],
+        }
+    )
+
+
+def _with_id(record: R, article_id: str) -> R:
+    return record if record.article_id == article_id else record.model_copy(update={"article_id": article_id})
 
 
 class EmptySource:

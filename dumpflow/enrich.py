@@ -114,6 +114,7 @@ def assemble(
                     "articles": articles,
                     "dropped": dump.dropped,
                     "partial_tail": dump.partial_tail,
+                    "rekeys": dump.rekeys,
                 },
             )
         )

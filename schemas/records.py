@@ -156,6 +156,15 @@ class Sighting(Record):
     published: IsoDate | None = None
 
 
+class Rekey(Record):
+    """A stored article that now goes under another id: it gained its canonical address (its id becomes
+    dedup.url_article_id of it), or it proved to be the same post as the article `article_id`.
+    The loader moves every row of `old_id` there, in the dump's transaction."""
+
+    old_id: str
+    article_id: str
+
+
 class MatchedDump(Record):
     """A dump after repeat detection: its sightings and the article states it changes."""
 
@@ -166,6 +175,7 @@ class MatchedDump(Record):
     articles: list[ArticleState]
     dropped: list[DroppedLine]
     partial_tail: bool = False
+    rekeys: list[Rekey] = []
 
 
 class LanguageGuess(Record):
@@ -209,6 +219,7 @@ class AnnotatedDump(Record):
     articles: list[Article]
     dropped: list[DroppedLine]
     partial_tail: bool = False
+    rekeys: list[Rekey] = []
 
 
 class LoadResult(Record):

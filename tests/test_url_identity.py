@@ -226,6 +226,56 @@ def test_the_articles_do_not_depend_on_the_order_of_the_dumps(order: tuple[int, 
     assert reference[dedup.url_article_id("blog.example.org/p/9")][3] == "第九篇"
 
 
+# Issue 14: a text dump (no addresses) of the same posts. Its cut of the page verifies against the page
+# but not against the card's own summary, and its copy of that summary differs in one mark of punctuation.
+FEED = (
+    CUT_EXCERPT,
+    CUSTOM_EXCERPT.replace(",", "，", 1),
+    "深度学习编译器把计算图翻译成高效的内核代码,本文比较了三种主流方案在推理延迟和内存占用上的差异,并给出选型建议。",
+)
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations(range(5))), ids=lambda o: "".join(map(str, o)))
+def test_a_text_dump_beside_the_pages_does_not_make_the_articles_depend_on_order(order: tuple[int, ...]) -> None:
+    dumps = [*all_dumps(), cleaned("feed.txt", transmission(*FEED))]
+    reference = final_states(match(*dumps))
+    got = match(*(dumps[i] for i in order))
+    assert final_states(got) == reference
+    # Every sighting of the post, the text line included, is under the id of its address.
+    post_id = dedup.url_article_id("blog.example.org/2024/03/05/siglip")
+    assert reference[post_id][0] == PAGE_BODY
+    fed = {s.raw_text: s.article_id for d in got if d.format == "text" for s in d.sightings}
+    assert (fed[CUT_EXCERPT], fed[FEED[1]]) == (post_id, post_id)
+    assert len(reference) == 4  # siglip, /p/2, /p/9 and the text-only article
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations(range(3))), ids=lambda o: "".join(map(str, o)))
+def test_a_version_is_indexed_once_whichever_order_united_its_articles(order: tuple[int, ...]) -> None:
+    """The text line and a second card both show FEED[2]; the first card shows another summary."""
+    dumps = [
+        cleaned("feed.txt", transmission(FEED[2])),
+        html("l1.html", entry(0, POST, CUSTOM_EXCERPT)),
+        html("l2.html", entry(0, POST, FEED[2])),
+    ]
+    indexed: dict[str, list[str]] = {}
+    for d in match(*(dumps[i] for i in order)):
+        for a in d.articles:
+            indexed.setdefault(a.article_id, []).extend(a.new_keys)
+    [(article_id, keys)] = indexed.items()
+    assert article_id == dedup.url_article_id("blog.example.org/2024/03/05/siglip")
+    assert sorted(keys) == sorted({e.key for d in dumps for e in d.entries})
+
+
+def test_an_article_that_gains_its_address_is_re_keyed_and_every_earlier_sighting_follows() -> None:
+    out = dedup.match_dumps(
+        [cleaned("feed.txt", transmission(CUT_EXCERPT)), html("post.html", *PAGE)], dedup.EmptySource()
+    )
+    post_id = dedup.url_article_id("blog.example.org/2024/03/05/siglip")
+    assert sightings(out) == [(post_id, "new"), (post_id, "truncation")]
+    assert [a.article_id for d in out for a in d.articles] == [post_id, post_id]
+    assert [d.rekeys for d in out] == [[], []]  # nothing stored to move: both dumps load in this batch
+
+
 # --- the warehouse -----------------------------------------------------------------
 
 
@@ -344,16 +394,21 @@ def test_upgrade_gives_stored_urls_their_key_and_the_first_seen_keeps_a_shared_o
         for article_id, url in zip(ids, urls, strict=True):
             con.execute("UPDATE articles SET url = ? WHERE article_id = ?", [url, article_id])
     warehouse.upgrade(path)
-    assert rows(
-        path, "SELECT article_id, url_key FROM articles WHERE url IS NOT NULL ORDER BY first_seen, article_id"
-    ) == [
-        (ids[0], "blog.example.org/2024/03/05/siglip"),
-        (ids[1], None),  # the same post as ids[0], loaded apart before 0004: the first keeps the address
-        (ids[2], "blog.example.org/p/2"),
-    ]
+    # 0006: an article with an address is keyed by it, with every row that names it (issue 14).
+    siglip, p2 = (dedup.url_article_id(key) for key in ("blog.example.org/2024/03/05/siglip", "blog.example.org/p/2"))
+    assert sorted(rows(path, "SELECT article_id, url_key FROM articles WHERE url IS NOT NULL")) == sorted(
+        [
+            (siglip, "blog.example.org/2024/03/05/siglip"),
+            (ids[1], None),  # the same post as ids[0], loaded apart before 0004: the first keeps the address
+            (p2, "blog.example.org/p/2"),
+        ]
+    )
+    # Their sightings moved with them: none is left under an old id.
+    assert rows(path, "SELECT count(*) FROM sightings WHERE article_id IN (?, ?)", [ids[0], ids[2]]) == [(0,)]
+    assert rows(path, "SELECT count(*) FROM sightings WHERE article_id IN (?, ?)", [siglip, p2]) == [(2,)]
     assert_consistent(path)
     matched = ingest(path, html("archive.html", entry(0, f"{SITE}/p/2/index.html", title="第二篇")))
-    assert [(s.article_id, s.kind) for s in matched[0].sightings] == [(ids[2], "url")]
+    assert [(s.article_id, s.kind) for s in matched[0].sightings] == [(p2, "url")]
     assert_consistent(path)
 
 

@@ -16,6 +16,8 @@ One module per job:
   index (`WarehouseSource`);
 - load.py: whole dumps in one transaction, bulk-inserted through Arrow, and
   rejected files;
+- rekey.py: moving a stored article's rows to the id repeat detection settled
+  on (an address it gained, a post it proved to be), inside that load;
 - retag.py: re-tagging every article after the taxonomy changed;
 - forget.py: removing one dump and what only it contributed.
 

@@ -21,6 +21,7 @@ from dumpflow import minhash
 from dumpflow.signals import batch_signals, url_signal
 from dumpflow.warehouse.connection import id_table, registered, utcnow
 from dumpflow.warehouse.lookup import loaded_dump_ids
+from dumpflow.warehouse.rekey import move_articles
 from schemas.records import AnnotatedDump, Article, ArticleState, LoadResult, Rejection, TopicTag
 
 
@@ -211,6 +212,8 @@ def _write(
     with registered(con, "_ids", id_table(dump_ids)):
         con.execute("DELETE FROM dumps WHERE status = 'rejected' AND dump_id IN (SELECT value FROM _ids)")
     _forget_unreadable(con, paths)
+    rekeys = [r for d in dumps for r in d.rekeys]
+    move_articles(con, rekeys)
     _insert(con, "dumps", dump_rows)
     _insert(con, "sightings", sight)
     repeat = pa.array([i for i, k in enumerate(kind) if k != "new"], type=pa.int64())
@@ -218,7 +221,7 @@ def _write(
     _insert(con, "merges", merges)
     _insert(con, "dropped_lines", dropped)
     _insert_versions(con, versions)
-    _upsert_articles(con, latest, first_dump, now)
+    _upsert_articles(con, latest, first_dump, now, frozenset(r.article_id for r in rekeys))
 
 
 def _insert_versions(con: duckdb.DuckDBPyConnection, states: Sequence[ArticleState]) -> None:
@@ -283,11 +286,20 @@ def index_addresses(con: duckdb.DuckDBPyConnection, owners: Sequence[tuple[str |
         )
 
 
+def _stored(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> set[str]:
+    if not article_ids:
+        return set()
+    with registered(con, "_ids", id_table(article_ids)):
+        rows = con.execute("SELECT article_id FROM articles WHERE article_id IN (SELECT value FROM _ids)").fetchall()
+    return {row[0] for row in rows}
+
+
 def _upsert_articles(
     con: duckdb.DuckDBPyConnection,
     latest: dict[str, tuple[AnnotatedDump, Article]],
     first_dump: dict[str, str],
     now: dt.datetime,
+    targets: frozenset[str] = frozenset(),
 ) -> None:
     ids = sorted(latest)
     rows = [latest[article_id] for article_id in ids]
@@ -320,7 +332,9 @@ def _upsert_articles(
     # An article with a `new` sighting in this group is not stored yet (repeat
     # detection gave it an id no stored article has): a plain insert. The rest
     # are updated in place; an upsert (ON CONFLICT) of all of them was slower.
-    fresh = pa.array([article_id in first_dump for article_id in ids], type=pa.bool_())
+    # Except one a stored article was just moved to (rekey.py): its row is there.
+    moved_to = _stored(con, [article_id for article_id in ids if article_id in first_dump and article_id in targets])
+    fresh = pa.array([article_id in first_dump and article_id not in moved_to for article_id in ids], type=pa.bool_())
     table = pa.table(arrays)
     _insert(con, "articles", table.filter(fresh))
     known = table.filter(pc.invert(fresh))
