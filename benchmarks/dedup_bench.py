@@ -72,6 +72,8 @@ class Run:
     wall: float
     peak_rss_mb: float  # largest single process in the tree (wait4 ru_maxrss)
     tree_rss_mb: float  # largest sampled sum over the tree
+    started_at: float = 0.0  # time.time() when the child was started
+    ended_at: float = 0.0  # time.time() when it had exited
 
     def check(self, what: str) -> Run:
         if self.returncode != 0:
@@ -134,7 +136,7 @@ def run_measured(cmd: Sequence[str], env: dict[str, str], log_dir: Path, name: s
     peak_tree = 0
     stop = threading.Event()
     with out_path.open("wb") as out, err_path.open("wb") as err:
-        started = time.perf_counter()
+        started, started_at = time.perf_counter(), time.time()
         proc = subprocess.Popen(list(cmd), stdout=out, stderr=err, env=env, cwd=ROOT)
 
         def sample() -> None:
@@ -145,7 +147,7 @@ def run_measured(cmd: Sequence[str], env: dict[str, str], log_dir: Path, name: s
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
         _, status, usage = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - started
+        wall, ended_at = time.perf_counter() - started, time.time()
         proc.returncode = os.waitstatus_to_exitcode(status)
         stop.set()
         sampler.join()
@@ -157,6 +159,8 @@ def run_measured(cmd: Sequence[str], env: dict[str, str], log_dir: Path, name: s
         wall=wall,
         peak_rss_mb=peak_mb,
         tree_rss_mb=max(peak_tree / 1024, peak_mb),
+        started_at=started_at,
+        ended_at=ended_at,
     )
 
 
@@ -339,7 +343,10 @@ def run_incremental(
     dump_path = next((inc_dir / "dumps").glob("*.txt"))
     status, times = time_match_dumps(dump_path, warehouse)
     run = run_measured(
-        dumpflow_cmd("ingest", str(inc_dir / "dumps"), "--warehouse", str(warehouse)), env, work, "incremental-ingest"
+        dumpflow_cmd("ingest", str(inc_dir / "dumps"), "--warehouse", str(warehouse), "--json"),
+        env,
+        work,
+        "incremental-ingest",
     ).check("dumpflow ingest (incremental)")
     predicted = query_predictions(warehouse, env, work, "incremental-query")
     truth = scoring.read_labels(corpus_dir / "truth.csv", "article")
@@ -355,13 +362,15 @@ def run_incremental(
         right[group][1] += 1
         ok = got not in known_ids if kind == "new" else got in ids_of.get(article, set())
         right[group][0] += bool(got) and ok
-    dedup_stage = stage_seconds(run.stdout).get("dedup", float("nan"))
+    summary = ingest_json(run.stdout)
+    dedup_stage = summary.get("stage_seconds", {}).get("dedup", float("nan"))
     lines = [
         f"warehouse: {articles} articles before the dump {dump_path.name}",
         f"dedup.match_dumps in-process: {status}"
         + (f", {times[0]:.3f} s first call, {min(times):.3f} s best of {len(times)}" if times else ""),
-        f"ingest of the one dump: {run.wall:.1f} s wall, flow `seconds:` {run.reported_seconds()}; "
+        f"ingest of the one dump: {run.wall:.2f} s wall, flow `seconds:` {summary.get('seconds')}; "
         f"its dedup stage (flow summary): {dedup_stage:.2f} s",
+        *incremental_split(run, summary),
         f"repeats matched to their article: {right['repeat'][0]}/{right['repeat'][1]}; "
         f"new articles kept new: {right['new'][0]}/{right['new'][1]}",
     ]
@@ -370,6 +379,46 @@ def run_incremental(
     if dedup_stage == dedup_stage:  # not NaN: the summary had a dedup stage
         return lines, (dedup_stage, "the ingest's dedup stage")
     return lines, None
+
+
+def ingest_json(stdout: str) -> dict:
+    """The object `dumpflow ingest --json` printed ({} when there is none, e.g. an older dumpflow)."""
+    try:
+        data = json.loads(stdout)
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def incremental_split(run: Run, summary: Mapping[str, object]) -> list[str]:
+    """Where a small ingest's wall time goes: the process, Prefect, or the run's own work.
+
+    From the clock readings of `dumpflow ingest --json` (`timeline`) and the
+    child's start and exit as seen from here: process start and imports (up
+    to the flow call), Prefect starting the flow run, the flow's own code (its
+    stages, then what else it ran: listing, the warehouse's ledger, Prefect's
+    task runs), Prefect finishing the flow run, and the process exiting.
+    """
+    times = summary.get("timeline")
+    if not isinstance(times, dict):
+        return ["wall time split: n/a (no `timeline` in the ingest's --json)"]
+    called, began, returned = times["flow_called"], times["flow_began"], times["flow_returned"]
+    flow = times["flow_seconds"]
+    stages: dict[str, float] = dict(summary.get("stage_seconds") or {})  # type: ignore[call-overload]
+    parts = {
+        "process start + imports": called - run.started_at,
+        "Prefect flow start": began - called,
+        "flow's own code": flow,
+        "Prefect flow finish": returned - (began + flow),
+        "output + process exit": run.ended_at - returned,
+    }
+    staged = sum(stages.values())
+    inside = ", ".join(f"{name} {sec:.2f}" for name, sec in stages.items())
+    return [
+        f"wall time split ({run.wall:.2f} s): " + ", ".join(f"{name} {sec:.2f} s" for name, sec in parts.items()),
+        f"  the flow's own {flow:.2f} s: stages {staged:.2f} s ({inside}), "
+        f"the rest {flow - staged:.2f} s (listing, ledger, Prefect task runs)",
+    ]
 
 
 def query_scalar(warehouse: Path, env: dict[str, str], log_dir: Path, sql: str) -> str:

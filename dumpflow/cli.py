@@ -15,6 +15,7 @@ import argparse
 import json
 import os
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -100,7 +101,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     a run row or a rejected row behind.
     """
     from dumpflow import interrupt, progress, read, terminal
-    from dumpflow.summary import JSON_VERSION, summary_json, summary_lines
+    from dumpflow.summary import JSON_VERSION, summary_json, summary_lines, timeline
 
     config.apply_prefect_defaults()  # before anything imports Prefect
     if (why := _runner_usage_error(args)) is not None:
@@ -126,11 +127,13 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     try:
         with interrupt.graceful(), terminal.progress_display(args.quiet) as bar, progress.reporting(bar):
+            called = time.time()
             summary = ingest(
                 paths=[str(p) for p in paths],
                 warehouse_file=str(db),
                 max_file_bytes=args.max_bytes,
             )
+            returned = time.time()
     except warehouse.WarehouseBusy as exc:
         print(f"dumpflow: {exc}", file=sys.stderr)
         return EXIT_FAILED
@@ -143,7 +146,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         print(f"dumpflow: ingest failed: {type(exc).__name__}: {exc}", file=sys.stderr)
         return EXIT_FAILED
     if args.json:
-        _print_json(summary_json(summary, str(db)))
+        _print_json({**summary_json(summary, str(db)), "timeline": timeline(called, summary, returned)})
     else:
         print(f"warehouse: {db}")
         for line in summary_lines(summary):

@@ -25,6 +25,12 @@ _DROPPED = r"[\W_]"  # what a key leaves out: anything but letters and digits
 _NOT_ALNUM = re.compile(_DROPPED + "+")
 # In the key table: a code point whose case fold is several characters.
 _SEVERAL = np.uint32(0xFFFFFFFF)
+# Building the key table takes 0.3-0.9 s, the regex ~3 µs a line more than
+# the table: a process keys its first characters with the regex and builds
+# the table only once it has keyed this many (a small incremental ingest
+# never does; a bulk one does within its first batch).
+TABLE_AFTER_CHARS = 2_000_000
+_keyed_chars = [0]  # characters keyed so far by this process
 
 
 def _keep_in_body(ch: str) -> bool:
@@ -85,7 +91,7 @@ def is_nfkc(text: str) -> bool:
     return unicodedata.is_normalized("NFKC", text)
 
 
-def keys_of_nfkc(texts: list[str]) -> list[str]:
+def keys_of_nfkc(texts: list[str], table: bool | None = None) -> list[str]:
     """`match_key` of each text, for texts already in NFKC, in one pass over all of them.
 
     A dump's lines are keyed together: joined by line breaks and looked up,
@@ -96,10 +102,17 @@ def keys_of_nfkc(texts: list[str]) -> list[str]:
     punctuation, dozens in a Chinese excerpt) and `str.casefold` ~1 µs, this
     takes under 2 µs. Texts with a line break of their own, and the rare
     characters whose fold is several characters (ß -> ss), take the regex.
+    `table` forces one way or the other; by default the table is used once
+    built or worth building (TABLE_AFTER_CHARS).
     """
     if not texts:
         return []
     joined = "\n".join(texts)
+    _keyed_chars[0] += len(joined)
+    if table is None:
+        table = _keyed_chars[0] >= TABLE_AFTER_CHARS or _key_table.cache_info().currsize > 0
+    if not table:
+        return [_NOT_ALNUM.sub("", text.casefold()) for text in texts]
     codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     kept = _key_table()[codes]
     if joined.count("\n") != len(texts) - 1 or (kept.size and kept.max() == _SEVERAL):

@@ -58,6 +58,7 @@ class Tally:
         stage_seconds: dict[str, float] | None = None,
         runner: RunnerInfo | None = None,
         status: str = "completed",
+        began: float = 0.0,
     ) -> RunSummary:
         return RunSummary(
             run_id=run_id,
@@ -76,6 +77,7 @@ class Tally:
             rejections=list(self.rejections),
             stage_seconds={k: round(v, 3) for k, v in (stage_seconds or {}).items()},
             runner=runner or RunnerInfo(),
+            began=began,
         )
 
 
@@ -151,4 +153,20 @@ def summary_json(s: RunSummary, warehouse: str) -> dict[str, object]:
         "rejections": [
             {"source_name": r.source_name, "source_path": r.source_path, "reason": r.reason} for r in s.rejections
         ],
+    }
+
+
+def timeline(called: float, summary: RunSummary, returned: float) -> dict[str, float]:
+    """Clock readings (time.time()) around the flow, so a benchmark can tell Prefect's share from the run's.
+
+    `flow_called` to `flow_began` is Prefect starting the flow run; the next
+    `flow_seconds` are the flow's own code (stages, task runs, the closing
+    checkpoint); from their end to `flow_returned`, Prefect finishing it. What
+    comes before `flow_called` is the process starting and importing.
+    """
+    return {
+        "flow_called": called,
+        "flow_began": summary.began,
+        "flow_seconds": summary.seconds,
+        "flow_returned": returned,
     }

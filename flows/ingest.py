@@ -204,7 +204,7 @@ def ingest(
     logger = get_run_logger()
     interrupt.rearm()  # a CLI run stops between batches on Ctrl-C/SIGTERM (dumpflow/interrupt.py)
     report = progress.current()
-    started = time.perf_counter()
+    started, began = time.perf_counter(), time.time()
     runner = runners.connect(parallelism)  # before the warehouse is touched: a bad address changes nothing
     paths = paths or [str(config.DEFAULT_RAW)]
     db = config.warehouse_path(warehouse_file)
@@ -244,9 +244,11 @@ def ingest(
                 report.advance(len(group), sum(r.n_entries for r in results))
                 for rej in rejected:
                     logger.warning("rejected %s: %s", rej.source_name, rej.reason)
-            summary = tally.summary(run_id, time.perf_counter() - started, watch.seconds, runner, status)
             with writer.connection() as con:
                 warehouse.finish_run(con, run_id, status, tally.counts())
+            # Closing the last connection checkpoints the file: work of this run, so it is timed with it.
+            watch.time("checkpoint", writer.close)
+            summary = tally.summary(run_id, time.perf_counter() - started, watch.seconds, runner, status, began)
         except BaseException as exc:
             # A second Ctrl-C, or a signal before the run took the signals over, is an interruption too.
             stopped = interrupt.is_interruption(exc) or isinstance(exc, TerminationSignal)

@@ -272,3 +272,6 @@ class RunSummary(Record):
     runner: RunnerInfo = Field(default_factory=RunnerInfo)
     batches: int = 0  # load transactions the run's new dumps were split into
     batches_loaded: int = 0
+    # time.time() when the flow's own code began: with the CLI's clock readings around the flow call,
+    # it splits a run's wall time into Prefect's start, the run itself, and Prefect's finish.
+    began: float = 0.0

@@ -281,6 +281,25 @@ def test_stage_seconds_from_the_summary_line() -> None:
     assert dedup_bench.format_stage_seconds({"a": 1.0, "b": 3.0}) == "a 1.00 s (25%), b 3.00 s (75%)"
 
 
+def test_incremental_split_accounts_for_the_whole_wall_time() -> None:
+    """Process start, Prefect's start and finish, the flow's code and the exit add up to the wall time."""
+    from benchmarks import dedup_bench
+
+    run = dedup_bench.Run(0, "", "", wall=10.0, peak_rss_mb=1, tree_rss_mb=1, started_at=100.0, ended_at=110.0)
+    summary = {
+        "stage_seconds": {"prepare": 0.5, "dedup": 0.25, "load": 0.25},
+        "timeline": {"flow_called": 104.0, "flow_began": 106.0, "flow_seconds": 1.5, "flow_returned": 108.0},
+    }
+    first, second = dedup_bench.incremental_split(run, summary)
+    assert first == (
+        "wall time split (10.00 s): process start + imports 4.00 s, Prefect flow start 2.00 s, "
+        "flow's own code 1.50 s, Prefect flow finish 0.50 s, output + process exit 2.00 s"
+    )
+    assert "stages 1.00 s (prepare 0.50, dedup 0.25, load 0.25), the rest 0.50 s" in second
+    assert dedup_bench.incremental_split(run, {})[0].endswith("n/a (no `timeline` in the ingest's --json)")
+    assert dedup_bench.ingest_json("not json\n") == {}
+
+
 def test_floor_reads_every_line_and_writes_each_once(made: Path, tmp_path: Path) -> None:
     import duckdb
 

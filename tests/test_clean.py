@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dumpflow import normalize
 from dumpflow.clean import (
     _MARKER_RUNS,
     LineResult,
@@ -244,4 +245,17 @@ def _to_nfkc(text: str) -> str:
 @settings(max_examples=300)
 @given(st.lists(st.one_of(text_strategy, boundary_lines).map(_to_nfkc), max_size=8))
 def test_keys_of_nfkc_agrees_with_match_key(texts: list[str]) -> None:
-    assert keys_of_nfkc(texts) == [match_key(text) for text in texts]
+    expected = [match_key(text) for text in texts]
+    assert keys_of_nfkc(texts, table=True) == keys_of_nfkc(texts, table=False) == keys_of_nfkc(texts) == expected
+
+
+def test_a_few_lines_are_keyed_without_building_the_key_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 12-entry ingest must not pay for the table (0.3-0.9 s); a bulk one builds it once it has keyed enough."""
+    monkeypatch.setattr(normalize, "_keyed_chars", [0])
+    _key_table.cache_clear()
+    lines = ["Ünïcode 概述 line one", "第二行：Straße 2024"]
+    assert keys_of_nfkc(lines) == [match_key(line) for line in lines]
+    assert _key_table.cache_info().currsize == 0
+    many = lines * (normalize.TABLE_AFTER_CHARS // sum(map(len, lines)) + 1)
+    assert keys_of_nfkc(many) == [match_key(line) for line in many]
+    assert _key_table.cache_info().currsize == 1

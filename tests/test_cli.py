@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -160,6 +161,7 @@ def test_ingest_json_summary_and_no_progress_off_a_terminal(
     """Under pytest stderr is not a terminal: the bar must not be drawn, and stdout is only the JSON."""
     (seeds_dir / "empty.txt").write_bytes(b"")
     db = tmp_path / "w.duckdb"
+    started = time.time()
     assert main(["ingest", str(seeds_dir), "--warehouse", str(db), "--json"]) == 0
     captured = capsys.readouterr()
     data = json.loads(captured.out)
@@ -169,6 +171,12 @@ def test_ingest_json_summary_and_no_progress_off_a_terminal(
         {"source_name": "empty.txt", "source_path": str(seeds_dir / "empty.txt"), "reason": "empty file"}
     ]
     assert data["batches"] == data["batches_loaded"] == 1
+    # The closing checkpoint is timed with the run, and the clock readings around the flow are in order.
+    assert list(data["stage_seconds"]) == ["prepare", "dedup", "annotate", "load", "checkpoint"]
+    times = data["timeline"]
+    assert times["flow_seconds"] == data["seconds"]
+    assert started < times["flow_called"] < times["flow_began"]
+    assert times["flow_began"] + times["flow_seconds"] <= times["flow_returned"] < time.time()
     assert "files" not in captured.err and "\r" not in captured.err and "\x1b" not in captured.err
 
 

@@ -37,6 +37,16 @@ LOCKED_CONFIG: dict[str, str | bool] = {
 }
 
 
+# A join whose small side has at most this many rows is also applied as a
+# filter inside the scan of the large table (DuckDB's default: 50). Repeat
+# detection looks up a few dozen to a few thousand ids or hashes at a time;
+# as a plain hash join, DuckDB read every stored body and key to find the 74
+# articles of a 12-entry dump (0.13 s warm, 1.1 s cold at 1M articles); as a
+# filter it reads the ids first and the rest of the matching rows only
+# (0.015 s, 0.07 s cold). Larger lookups (a bulk batch) stay hash joins.
+PUSHED_JOIN_ROWS = 4096
+
+
 class WarehouseBusy(RuntimeError):
     """Another process holds the warehouse for longer than we are willing to wait."""
 
@@ -57,7 +67,11 @@ def connect(
     locked=True applies LOCKED_CONFIG: for connections that run SQL a user typed.
     """
     deadline = time.monotonic() + wait_seconds
-    settings: dict[str, str | bool] = {"memory_limit": config.duckdb_memory(), **(LOCKED_CONFIG if locked else {})}
+    settings: dict[str, str | bool | int] = {
+        "memory_limit": config.duckdb_memory(),
+        "dynamic_or_filter_threshold": PUSHED_JOIN_ROWS,
+        **(LOCKED_CONFIG if locked else {}),
+    }
     while True:
         try:
             con = duckdb.connect(str(path), read_only=read_only, config=settings)

@@ -331,23 +331,45 @@ def _upsert_articles(
     }
     # An article with a `new` sighting in this group is not stored yet (repeat
     # detection gave it an id no stored article has): a plain insert. The rest
-    # are updated in place; an upsert (ON CONFLICT) of all of them was slower.
-    # Except one a stored article was just moved to (rekey.py): its row is there.
+    # are stored already and are replaced (`_replace_known`); so is one a stored
+    # article was just moved to (rekey.py): its row is there.
     moved_to = _stored(con, [article_id for article_id in ids if article_id in first_dump and article_id in targets])
     fresh = pa.array([article_id in first_dump and article_id not in moved_to for article_id in ids], type=pa.bool_())
     table = pa.table(arrays)
     _insert(con, "articles", table.filter(fresh))
-    known = table.filter(pc.invert(fresh))
-    if known.num_rows:
-        with registered(con, "_known", known):
-            con.execute(
-                "UPDATE articles SET title = k.title, body = k.body, lang = k.lang, "
-                "lang_confidence = k.lang_confidence, lang_method = k.lang_method, is_truncated = k.is_truncated, "
-                "n_chars = k.n_chars, url = k.url, last_seen = k.last_seen, last_dump_id = k.last_dump_id, "
-                "match_key = k.match_key, published = k.published, url_key = k.url_key "
-                "FROM _known k WHERE articles.article_id = k.article_id"
-            )
+    _replace_known(con, table.filter(pc.invert(fresh)))
     replace_topics(con, article_ids, topics)
+
+
+def _replace_known(con: duckdb.DuckDBPyConnection, known: pa.Table) -> None:
+    """Stored articles re-sighted: their rows deleted and inserted again, keeping when and where they were first seen.
+
+    Not an UPDATE: DuckDB stores an updated text column by rewriting, at the
+    next checkpoint, the whole column of every row group (122,880 rows) that
+    had one row changed, and a re-sighting changes `body` and `match_key`
+    (long texts, the bulk of the file). A 12-entry dump with 9 repeats thus
+    recompressed ~2 s of text per touched row group, more the larger the
+    warehouse; a delete only marks rows, and the new rows are appended.
+    """
+    if not known.num_rows:
+        return
+    names = [name for name in known.column_names if name not in _FIRST_SIGHTING]
+    with registered(con, "_known", known):
+        first = con.sql(
+            "SELECT article_id, first_seen, first_dump_id FROM articles "
+            "WHERE article_id IN (SELECT article_id FROM _known)"
+        ).to_arrow_table()
+        con.execute("DELETE FROM articles WHERE article_id IN (SELECT article_id FROM _known)")
+        with registered(con, "_first", first):
+            con.execute(
+                f"INSERT INTO articles ({', '.join(names)}, first_seen, first_dump_id) "
+                f"SELECT {', '.join('k.' + name for name in names)}, f.first_seen, f.first_dump_id "
+                "FROM _known k JOIN _first f USING (article_id) ORDER BY k.article_id"
+            )
+
+
+# What a re-sighting never changes: when and in which dump the article was first seen.
+_FIRST_SIGHTING = ("first_seen", "first_dump_id")
 
 
 def replace_topics(con: duckdb.DuckDBPyConnection, article_ids: pa.Array, topics: Sequence[Sequence[TopicTag]]) -> None:
