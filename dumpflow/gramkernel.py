@@ -26,6 +26,8 @@ import numpy as np
 REJECTED = -1.0
 _EMPTY = np.int64(-1)
 _FIB = np.uint64(0x9E3779B97F4A7C15)
+# Whether the kernel's machine code is kept on disk (False: compiled on every start).
+CACHED = False
 
 
 def _jit(fn):  # type: ignore[no-untyped-def]
@@ -36,10 +38,14 @@ def _jit(fn):  # type: ignore[no-untyped-def]
     a cache fails at decoration, and then the kernel is compiled on every
     start (about a second) rather than not at all.
     """
+    global CACHED
     try:
-        return numba.njit(cache=True, nogil=True)(fn)
-    except RuntimeError:
+        compiled = numba.njit(cache=True, nogil=True)(fn)
+    except RuntimeError:  # "cannot cache function ...: no locator available"
+        CACHED = False
         return numba.njit(cache=False, nogil=True)(fn)
+    CACHED = True
+    return compiled
 
 
 @numba.njit(inline="always")

@@ -167,9 +167,9 @@ class NearScorer:
     later batches use it from their first pair.
     """
 
-    def __init__(self, threshold: float, after: int = JIT_AFTER_PAIRS) -> None:
+    def __init__(self, threshold: float, after: int | None = None) -> None:
         self.threshold = threshold
-        self.after = after
+        self.after = JIT_AFTER_PAIRS if after is None else after
         self.pairs = 0
         self.compiled = _loaded_kernel()
 
