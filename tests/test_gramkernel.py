@@ -45,17 +45,20 @@ def kernel_answer(shorter: str, longer: str, threshold: float) -> float:
     other=TEXT,
     cut=st.integers(min_value=0, max_value=130),
     at=st.integers(min_value=0, max_value=130),
+    inserted=st.integers(min_value=0, max_value=40),
     threshold=st.sampled_from([0.0, 0.5, 0.8, 0.9, 1.0]),
 )
-@example(text="", other="", cut=0, at=0, threshold=0.8)
-@example(text="a", other="", cut=1, at=0, threshold=0.8)
-@example(text="ab", other="ab", cut=2, at=0, threshold=0.8)
-@example(text="😀", other="😀\x00\x00", cut=1, at=0, threshold=0.8)
-@example(text="ababababab", other="babababa", cut=10, at=3, threshold=0.8)
-def test_kernel_scores_exactly_as_python(text: str, other: str, cut: int, at: int, threshold: float) -> None:
+@example(text="", other="", cut=0, at=0, inserted=0, threshold=0.8)
+@example(text="a", other="", cut=1, at=0, inserted=0, threshold=0.8)
+@example(text="ab", other="ab", cut=2, at=0, inserted=2, threshold=0.8)
+@example(text="😀", other="😀\x00\x00", cut=1, at=0, inserted=3, threshold=0.8)
+@example(text="ababababab", other="babababa", cut=10, at=3, inserted=7, threshold=0.8)
+def test_kernel_scores_exactly_as_python(
+    text: str, other: str, cut: int, at: int, inserted: int, threshold: float
+) -> None:
     """Random pairs, copies with a cut and an inserted run, unrelated texts: the same float or the same rejection."""
     copy = text[:cut]
-    copy = copy[: at % (len(copy) + 1)] + other[:7] + copy[at % (len(copy) + 1) :]
+    copy = copy[: at % (len(copy) + 1)] + other[:inserted] + copy[at % (len(copy) + 1) :]
     for a, b in ((copy, text), (other, text), (text, text + other)):
         shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
         assert kernel_answer(shorter, longer, threshold) == python_answer(shorter, longer, threshold)
@@ -77,6 +80,15 @@ def test_kernel_on_real_texts_with_repeated_and_astral_grams() -> None:
             assert kernel_answer(shorter, longer, threshold) == python_answer(shorter, longer, threshold)
     assert kernel_answer(article[:60], article, 0.8) == 1.0
     assert kernel_answer(cases[2][0], article, 0.8) == gramkernel.REJECTED
+
+
+def test_kernel_counts_a_shifted_gram_up_to_the_slack_and_not_beyond() -> None:
+    """An opening moved right by exactly the slack (length/8 + 8) still counts; one more character does not."""
+    shorter = "".join(chr(0x4E00 + i) for i in range(80))  # distinct grams; slack 80 // 8 + 8 = 18
+    for shift, expected in ((18, 1.0), (19, 0.0)):
+        longer = "x" * shift + shorter
+        assert python_answer(shorter, longer, 0.8) == expected
+        assert kernel_answer(shorter, longer, 0.8) == expected
 
 
 def test_scorer_switches_to_the_kernel_after_enough_pairs_with_the_same_answers() -> None:
