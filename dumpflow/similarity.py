@@ -8,6 +8,7 @@ text): its shingles should almost all be there.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -190,8 +191,14 @@ def _loaded_kernel() -> Callable[[str, str, float], float | None] | None:
 
 
 def _load_kernel() -> Callable[[str, str, float], float | None]:
+    """The compiled scorer; the Python one, with a warning, where numba cannot be imported
+    (no wheel for this platform yet): the same answers, only slower."""
     if not _kernel:
-        from dumpflow import gramkernel  # numba: imported only by a batch large enough to pay for it
-
-        _kernel.append(gramkernel.score)
+        try:
+            from dumpflow import gramkernel  # numba: imported only by a batch large enough to pay for it
+        except ImportError as err:
+            warnings.warn(f"numba unavailable ({err}): repeat detection verifies pairs in Python", stacklevel=2)
+            _kernel.append(near_score)
+        else:
+            _kernel.append(gramkernel.score)
     return _kernel[0]

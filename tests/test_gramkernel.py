@@ -202,3 +202,19 @@ def test_match_dumps_decides_the_same_with_the_kernel_from_the_first_pair(tmp_pa
     assert similarity._loaded_kernel() is not None
     assert compiled == python
     assert {"near", "truncation", "exact"} <= {kind for _, kind, _ in python}
+
+
+def test_without_numba_pairs_are_scored_in_python_with_a_warning() -> None:
+    """No numba wheel for the platform: the same answers, slower, and the log says why."""
+    code = (
+        "import sys, warnings\n"
+        "sys.modules['numba'] = None  # makes `import numba` raise ImportError\n"
+        "from dumpflow.similarity import NearScorer, near_score\n"
+        "pair = ('abcdefghij' * 5 + 'klm', 'abcdefghij' * 5 + 'xyz')\n"
+        "with warnings.catch_warnings(record=True) as caught:\n"
+        "    warnings.simplefilter('always')\n"
+        "    got = NearScorer(0.8, after=0)(*pair)\n"
+        "assert got == near_score(*pair, 0.8), got\n"
+        "assert any('numba unavailable' in str(w.message) for w in caught), caught\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, cwd=ROOT)
