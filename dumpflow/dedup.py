@@ -37,14 +37,14 @@ articles re-keyed so travel to the loader as `Rekey`s. See docs/arrival-order.md
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
 from dumpflow import minhash
 from dumpflow.hashing import hex_id
 from dumpflow.signals import Known, batch_signals, url_signal
-from dumpflow.similarity import aligned_containment, gram_index, misses_exceed
+from dumpflow.similarity import NearScorer, near_score
 from schemas.records import ArticleState, CleanDump, CleanEntry, MatchedDump, Rekey, Sighting
 
 # A shorter key must be at least this long to count as a cut of a longer one:
@@ -114,8 +114,14 @@ def verify(
     entry_truncated: bool,
     state: Known,
     exact_hit: bool,
+    score_near: Callable[[str, str], float | None] | None = None,
 ) -> Match | None:
-    """Decide on the text whether an entry is a sighting of a candidate article."""
+    """Decide on the text whether an entry is a sighting of a candidate article.
+
+    `score_near` is `similarity.near_score` at NEAR_THRESHOLD; a batch passes
+    its `NearScorer`, which gives the same scores from compiled code once enough
+    pairs come up.
+    """
     if exact_hit or entry_key == state.key:
         return Match(state.article_id, "exact", 1.0)
     short, long_, short_truncated = (
@@ -129,9 +135,9 @@ def verify(
         return Match(state.article_id, "truncation", round(len(short) / len(long_), 6))
     if not short_truncated and len(short) / len(long_) < NEAR_THRESHOLD:
         return None  # the coverage cap below would keep any score under the threshold
-    if misses_exceed(short, long_, NEAR_THRESHOLD):
+    score = near_score(short, long_, NEAR_THRESHOLD) if score_near is None else score_near(short, long_)
+    if score is None:
         return None
-    score = aligned_containment(gram_index(short), gram_index(long_))
     if not short_truncated and len(short) < 0.9 * len(long_):
         # A complete text that only opens like a longer one is another article
         # (or a later edition with much added): require it to cover most of it.
@@ -158,6 +164,7 @@ class Index:
     alias: dict[str, str] = field(default_factory=dict)
     united: set[str] = field(default_factory=set)  # the ids aliases point at
     phases: dict[str, float] = field(default_factory=dict)  # seconds per phase, for benchmarks
+    score_near: NearScorer = field(default_factory=lambda: NearScorer(NEAR_THRESHOLD))
 
     def prefetch(self, entries: Sequence[CleanEntry]) -> None:
         """One round trip to the warehouse for a whole batch of entries.
@@ -257,7 +264,7 @@ class Index:
         # candidates in id order and keeping only strict improvements gave, without the sort.
         best: Match | None = None
         for article_id in candidates:
-            match = verify(entry.key, entry.is_truncated, self.states[article_id], False)
+            match = verify(entry.key, entry.is_truncated, self.states[article_id], False, self.score_near)
             if match and (
                 best is None
                 or (rank := (KIND_RANK[match.kind], match.similarity))
@@ -278,7 +285,7 @@ class Index:
         if owner is not None:
             state = self.states[owner]
             match = (
-                verify(entry.key, entry.is_truncated, state, entry.key == state.key)
+                verify(entry.key, entry.is_truncated, state, entry.key == state.key, self.score_near)
                 if entry.key and state.key
                 else None
             )

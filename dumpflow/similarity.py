@@ -8,6 +8,8 @@ text): its shingles should almost all be there.
 
 from __future__ import annotations
 
+import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -141,3 +143,62 @@ def aligned_containment(shorter: GramIndex, longer: GramIndex) -> float:
     drift = longer.first[pos] - shorter.first
     hit = (longer.unique[pos] == shorter.unique) & (np.abs(drift) <= slack)
     return float(np.count_nonzero(hit)) / shorter.unique.size
+
+
+def near_score(shorter: str, longer: str, threshold: float) -> float | None:
+    """None when the keys are certainly below `threshold` (`misses_exceed`), else their `aligned_containment`."""
+    if misses_exceed(shorter, longer, threshold):
+        return None
+    return aligned_containment(gram_index(shorter), gram_index(longer))
+
+
+# Candidate pairs scored in Python, per batch, before the compiled kernel is
+# loaded. Loading it (importing numba, reading the cached machine code) costs
+# ~1 s of CPU; a pair costs ~60 us in Python and a few in the kernel, so it pays
+# after ~20k pairs: a 20k-entry corpus verifies ~29k, 100k ~170k, the seed run a
+# few dozen. Below this a batch never imports numba.
+JIT_AFTER_PAIRS = 5000
+
+
+class NearScorer:
+    """`near_score` for one batch, switching to the compiled kernel (gramkernel.py) once it pays.
+
+    Both give the same answer (tests/test_gramkernel.py), so where the switch
+    falls changes only the time taken. Once a process has loaded the kernel,
+    later batches use it from their first pair.
+    """
+
+    def __init__(self, threshold: float, after: int | None = None) -> None:
+        self.threshold = threshold
+        self.after = JIT_AFTER_PAIRS if after is None else after
+        self.pairs = 0
+        self.compiled = _loaded_kernel()
+
+    def __call__(self, shorter: str, longer: str) -> float | None:
+        if self.compiled is None:
+            self.pairs += 1
+            if self.pairs <= self.after:
+                return near_score(shorter, longer, self.threshold)
+            self.compiled = _load_kernel()
+        return self.compiled(shorter, longer, self.threshold)
+
+
+_kernel: list[Callable[[str, str, float], float | None]] = []
+
+
+def _loaded_kernel() -> Callable[[str, str, float], float | None] | None:
+    return _kernel[0] if _kernel else None
+
+
+def _load_kernel() -> Callable[[str, str, float], float | None]:
+    """The compiled scorer; the Python one, with a warning, where numba cannot be imported
+    (no wheel for this platform yet): the same answers, only slower."""
+    if not _kernel:
+        try:
+            from dumpflow import gramkernel  # numba: imported only by a batch large enough to pay for it
+        except ImportError as err:
+            warnings.warn(f"numba unavailable ({err}): repeat detection verifies pairs in Python", stacklevel=2)
+            _kernel.append(near_score)
+        else:
+            _kernel.append(gramkernel.score)
+    return _kernel[0]

@@ -1,0 +1,130 @@
+"""Two checkouts of dumpflow side by side: repeat detection alone and the whole ingest, alternately.
+
+    python benchmarks/corpus.py bench-out/c20k --entries 20000 --seed 2026
+    git worktree add --detach ../dumpflow-base main
+    python benchmarks/ab_bench.py bench-out/c20k --base ../dumpflow-base --rounds 3
+
+On a shared machine a time is only worth its ratio to another taken beside it:
+each round runs the base checkout and this one (the order flips every round),
+each in a fresh process, and the table gives medians and base/new ratios of
+- match: `benchmarks/match_bench.py` of that checkout, one run (the dedup
+  stage alone, in process, against a real warehouse): wall and CPU seconds;
+- ingest: `python -m dumpflow ingest` of that checkout into a fresh warehouse,
+  against one `prefect server` started for the whole comparison (so Prefect's
+  own start-up is not timed): wall and CPU seconds of the process, and the
+  flow's own dedup stage seconds.
+A process starts cold every time, so whatever a version pays once per process
+(importing a library, loading compiled code) is in its numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+try:
+    from benchmarks.dedup_bench import child_env, prefect_server, stage_seconds
+except ModuleNotFoundError:  # run as a script: python benchmarks/ab_bench.py
+    from dedup_bench import child_env, prefect_server, stage_seconds  # type: ignore[no-redef]
+
+ROOT = Path(__file__).resolve().parent.parent
+_MEDIAN = re.compile(r"^\s*med\s+([0-9.]+)\s+([0-9.]+)", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Timed:
+    wall: float
+    cpu: float  # user + system of the child and what it waited for
+    stdout: str
+
+
+def run(cmd: Sequence[str], checkout: Path, env: dict[str, str]) -> Timed:
+    """Run a child in `checkout` (its cwd and PYTHONPATH, so `-m dumpflow` is that checkout's)."""
+    child_env = {**env, "PYTHONPATH": str(checkout)}
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        proc = subprocess.Popen(list(cmd), stdout=out, stderr=err, env=child_env, cwd=checkout)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - started
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read().decode(errors="replace"), err.read().decode(errors="replace")
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"ab_bench: {' '.join(cmd)} failed in {checkout}:\n{stderr[-2000:]}")
+    return Timed(wall, usage.ru_utime + usage.ru_stime, stdout)
+
+
+def match(checkout: Path, corpus: Path, env: dict[str, str]) -> tuple[float, float]:
+    """match_bench's stage wall and CPU seconds (one run)."""
+    timed = run([sys.executable, str(checkout / "benchmarks" / "match_bench.py"), str(corpus)], checkout, env)
+    found = _MEDIAN.search(timed.stdout)
+    if not found:
+        raise SystemExit(f"ab_bench: no median line from match_bench in {checkout}:\n{timed.stdout}")
+    return float(found.group(1)), float(found.group(2))
+
+
+def ingest(checkout: Path, corpus: Path, env: dict[str, str], work: Path) -> tuple[float, float, float]:
+    """Ingest wall and CPU seconds, and the flow's own dedup stage seconds."""
+    warehouse = work / "w.duckdb"
+    for p in work.glob("w.duckdb*"):
+        p.unlink()
+    timed = run(
+        [sys.executable, "-m", "dumpflow", "ingest", str(corpus / "dumps"), "--warehouse", str(warehouse)],
+        checkout,
+        env,
+    )
+    return timed.wall, timed.cpu, stage_seconds(timed.stdout).get("dedup", float("nan"))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("corpus_dir", type=Path, help="a directory written by benchmarks/corpus.py")
+    parser.add_argument("--base", type=Path, required=True, help="the other checkout (e.g. a worktree at main)")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--skip-ingest", action="store_true", help="time repeat detection alone")
+    args = parser.parse_args(argv)
+    corpus = args.corpus_dir.resolve()
+    sides = {"base": args.base.resolve(), "new": ROOT}
+    rows: dict[str, dict[str, list[float]]] = {side: {} for side in sides}
+    env = child_env()
+    with tempfile.TemporaryDirectory(prefix="ab-bench-") as tmp:
+        work = Path(tmp)
+        server = prefect_server(work, env) if not args.skip_ingest else None
+        url = server.__enter__() if server else ""
+        try:
+            for r in range(args.rounds):
+                order = list(sides) if r % 2 == 0 else list(reversed(sides))
+                for side in order:
+                    got = rows[side]
+                    wall, cpu = match(sides[side], corpus, env)
+                    got.setdefault("match wall s", []).append(wall)
+                    got.setdefault("match cpu s", []).append(cpu)
+                    line = f"round {r + 1} {side:>4}: match {wall:6.2f} s wall {cpu:6.2f} s cpu"
+                    if server:
+                        i_wall, i_cpu, dedup = ingest(sides[side], corpus, {**env, "PREFECT_API_URL": url}, work)
+                        got.setdefault("ingest wall s", []).append(i_wall)
+                        got.setdefault("ingest cpu s", []).append(i_cpu)
+                        got.setdefault("ingest dedup s", []).append(dedup)
+                        line += f" | ingest {i_wall:6.2f} s wall {i_cpu:6.2f} s cpu, dedup stage {dedup:6.2f} s"
+                    print(line, flush=True)
+        finally:
+            if server:
+                server.__exit__(None, None, None)
+    print(f"\n{'median of ' + str(args.rounds):<16} {'base':>8} {'new':>8} {'base/new':>9}")
+    for metric, values in rows["base"].items():
+        b, n = statistics.median(values), statistics.median(rows["new"][metric])
+        print(f"{metric:<16} {b:>8.2f} {n:>8.2f} {b / n:>8.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,162 @@
+"""The near-repeat score of `similarity.py`, compiled with numba: one call per candidate pair.
+
+Repeat detection spends most of its verify time in `misses_exceed`, a Python
+loop that searches the longer key for each of the shorter key's 3-grams. Here
+the same two steps run over arrays of code points in one compiled call: a
+hash table of the longer key's grams (with where each first occurs) is built
+once, then answers both "does this gram occur at all" (the early rejection)
+and "where does it first occur" (the aligned score).
+
+A gram is packed exactly into an int64 (three code points of 21 bits), so
+unlike `GramIndex`'s 64-bit polynomial hash it cannot collide: the score is
+`aligned_containment`'s, without its ~2**-64 odds of a false hit.
+
+This module imports numba, which costs ~0.5 s: `dedup` loads it only once a
+batch has verified enough pairs for that to pay (see `dedup.JIT_AFTER_PAIRS`).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numba
+import numpy as np
+
+# "Certainly below the threshold": `misses_exceed` would have said True.
+REJECTED = -1.0
+_EMPTY = np.int64(-1)
+_FIB = np.uint64(0x9E3779B97F4A7C15)
+# Whether the kernel's machine code is kept on disk (False: compiled on every start).
+CACHED = False
+
+
+def _jit(fn):  # type: ignore[no-untyped-def]
+    """Compile with an on-disk cache where numba finds a writable place for one.
+
+    numba keeps its cache beside the source (`__pycache__`) or in the user's
+    cache directory; in a read-only install with neither writable, asking for
+    a cache fails at decoration, and then the kernel is compiled on every
+    start (about a second) rather than not at all.
+    """
+    global CACHED
+    try:
+        compiled = numba.njit(cache=True, nogil=True)(fn)
+    except RuntimeError:  # "cannot cache function ...: no locator available"
+        CACHED = False
+        return numba.njit(cache=False, nogil=True)(fn)
+    CACHED = True
+    return compiled
+
+
+@numba.njit(inline="always")
+def _gram(cps: np.ndarray, i: int) -> np.int64:
+    n = cps.size
+    a = np.int64(cps[i])
+    b = np.int64(cps[i + 1]) if i + 1 < n else np.int64(0)  # a short key's one gram is zero-padded,
+    c = np.int64(cps[i + 2]) if i + 2 < n else np.int64(0)  # as `similarity.grams` pads it
+    return (a << 42) | (b << 21) | c
+
+
+@numba.njit(inline="always")
+def _slot(gram: np.int64, bits: int) -> np.int64:
+    return np.int64((np.uint64(gram) * _FIB) >> np.uint64(64 - bits))
+
+
+@numba.njit(inline="always")
+def _bits_for(count: int) -> int:
+    bits = 4
+    while (1 << bits) < 2 * count:
+        bits += 1
+    return bits
+
+
+@numba.njit(inline="always")
+def _gram_count(length: int) -> int:
+    """How many grams `similarity.grams` gives a key of this length (one padded gram if it is short)."""
+    if length == 0:
+        return 0
+    return max(1, length - 2)
+
+
+@_jit
+def near_score(shorter: np.ndarray, longer: np.ndarray, threshold: float) -> float:
+    """`REJECTED` when `misses_exceed(shorter, longer, threshold)`, else `aligned_containment` of the two.
+
+    `shorter` and `longer` are the keys' code points (uint32).
+    """
+    m = _gram_count(longer.size)
+    lbits = _bits_for(m)
+    lmask = np.int64((1 << lbits) - 1)
+    lkeys = np.full(1 << lbits, _EMPTY, dtype=np.int64)
+    lfirst = np.empty(1 << lbits, dtype=np.int64)
+    for j in range(m):
+        g = _gram(longer, j)
+        s = _slot(g, lbits)
+        while lkeys[s] != _EMPTY and lkeys[s] != g:
+            s = (s + 1) & lmask
+        if lkeys[s] == _EMPTY:
+            lkeys[s] = g
+            lfirst[s] = j
+
+    ns = _gram_count(shorter.size)
+    sbits = _bits_for(ns)
+    smask = np.int64((1 << sbits) - 1)
+    seen = np.full(1 << sbits, _EMPTY, dtype=np.int64)
+
+    # misses_exceed: distinct grams of the shorter key absent from the longer one, from the end.
+    n = shorter.size - 2
+    if n > 0:
+        budget = n * (1.0 - threshold) + 1e-6
+        absent = 0
+        for i in range(n - 1, -1, -1):
+            g = _gram(shorter, i)
+            s = _slot(g, lbits)
+            while lkeys[s] != _EMPTY and lkeys[s] != g:
+                s = (s + 1) & lmask
+            if lkeys[s] == g:
+                continue
+            t = _slot(g, sbits)
+            while seen[t] != _EMPTY and seen[t] != g:
+                t = (t + 1) & smask
+            if seen[t] == _EMPTY:
+                seen[t] = g
+                absent += 1
+                if absent > budget:
+                    return REJECTED
+        seen[:] = _EMPTY
+
+    # aligned_containment: each distinct gram of the shorter key, by its first
+    # position, hits when the longer key's first occurrence is within the slack.
+    if ns == 0 or m == 0:
+        return 0.0
+    slack = shorter.size // 8 + 8
+    unique = 0
+    hits = 0
+    for i in range(ns):
+        g = _gram(shorter, i)
+        t = _slot(g, sbits)
+        while seen[t] != _EMPTY and seen[t] != g:
+            t = (t + 1) & smask
+        if seen[t] == g:
+            continue
+        seen[t] = g
+        unique += 1
+        s = _slot(g, lbits)
+        while lkeys[s] != _EMPTY and lkeys[s] != g:
+            s = (s + 1) & lmask
+        if lkeys[s] == g and abs(lfirst[s] - i) <= slack:
+            hits += 1
+    return hits / unique
+
+
+@lru_cache(maxsize=16384)
+def code_points(key: str) -> np.ndarray:
+    """The key as the array `near_score` takes, remembered as `similarity.gram_index` is:
+    a stored article comes up as a candidate batch after batch (4 bytes a character)."""
+    return np.frombuffer(key.encode("utf-32-le"), dtype="<u4")
+
+
+def score(shorter: str, longer: str, threshold: float) -> float | None:
+    """None when `misses_exceed`, else `aligned_containment`: `similarity.near_score`, compiled."""
+    result = near_score(code_points(shorter), code_points(longer), threshold)
+    return None if result == REJECTED else result
