@@ -64,16 +64,18 @@ _SENTENCE = re.compile(r"[。，！？；：,.!?;:]")
 # at short lines, which also keeps them linear on megabyte-long scraped lines.
 _MAX_META_CHARS = 240
 # Separators themes put between metadata items.
-_META_SPLIT = re.compile(r"\s*[|·•｜/]\s*|\s{2,}|\s+-\s+|\s+—\s+")
+# A slash between digits is inside a date ("2026/07/04"), not between items.
+_META_SPLIT = re.compile(r"\s*(?:[|·•｜]|(?<!\d)/|/(?!\d))\s*|\s{2,}|\s+-\s+|\s+—\s+")
 # Labels that open a metadata item. A strong label ("Posted by", "发表于")
 # takes any short value (a name, a category); a weak one ("Updated", "更新")
 # also opens sentences, so it needs a colon or a date or count after it.
 _STRONG_LABEL = (
     r"posted\s+(?:on|by|in|at|@)|published\s+(?:on|by|in|at)|updated\s+(?:on|at)|last\s+(?:updated|modified)(?:\s+on)?"
-    r"|edited\s+on|created\s+on|written\s+by|filed\s+under|symbols\s+count(?:\s+in\s+article)?|reading\s+time"
+    r"|edited\s+on|created\s+on|written\s+by|filed\s+under|symbols\s+count(?:\s+in\s+article)?"
+    r"|(?:est(?:imated|\.)?\s+)?reading\s+time|time\s+to\s+read"
     r"|in\s+category|tagged\s+(?:with|as|in)|categori[sz]ed\s+(?:as|in|under)|posted\s+under|filed\s+in"
     r"|发表于|发布于|更新于|创建于|修改于|编辑于|发表时间|发布时间|更新时间|创建时间"
-    r"|阅读时长|阅读时间|阅读量|阅读次数|阅读数|评论数|浏览数|点赞数|本文字数|文章字数|字数统计|总字数|分类于|文章作者|作者|本文总阅读量"
+    r"|预计阅读时长|预计阅读时间|预计阅读|阅读时长|阅读时间|阅读约|阅读需要|阅读需|阅读量|阅读次数|阅读数|评论数|浏览数|点赞数|本文字数|文章字数|字数统计|总字数|分类于|文章作者|作者|本文总阅读量"
 )
 _WEAK_LABEL = (
     r"posted|published|updated|edited|created|modified|read\s+time|word\s+count|words|date|author|authors"
@@ -84,11 +86,13 @@ _STRONG = re.compile(rf"^(?:{_STRONG_LABEL})(?:\s*[:：]|\s|(?=[\d\u4e00-\u9fff]
 _WEAK = re.compile(rf"^(?:{_WEAK_LABEL})(?:\s*[:：]\s*|\s*(?=\d)|\s*$)", re.IGNORECASE)
 _NUMBER = re.compile(r"^[(（]?\d+(?:[.,]\d+)?\s*[kKwW万]?[)）]?(?:\s|$)")
 _ONLY_LABEL = re.compile(rf"^(?:{_STRONG_LABEL}|{_WEAK_LABEL})\s*[:：]?$", re.IGNORECASE)
+# How themes qualify a count: "约 5 分钟", "about 3 min", "less than 1 minute read" (a reading time under a minute).
+_ABOUT = r"约|大约|不到|少于|小于|超过|about|approx\.?|approximately|less\s+than|under|over|more\s+than|~|≈|<|>"
 _COUNT = re.compile(
-    r"^(?:约|大约|about|~|≈)?\s*[(（]?\s*(?:约|大约|about|~|≈)?\s*\d+(?:[.,]\d+)?\s*[kKwW万千]?\s*"
+    rf"^(?:{_ABOUT})?\s*[(（]?\s*(?:{_ABOUT})?\s*\d+(?:[.,]\d+)?\s*[kKwW万千]?\s*"
     r"(?:words?|characters?|chars?|symbols?|mins?|minutes?|hours?|secs?|seconds?|views?|reads?|comments?|likes?"
     r"|个字|字|分钟|小时|秒|次|条评论|人阅读|阅读|浏览|评论|点赞)"
-    r"(?:\s*(?:read|reading|读完|阅读))?\s*[)）]?$",
+    r"(?:\s*(?:read|reading|to\s+read|读完|阅读))?\s*[)）]?$",
     re.IGNORECASE,
 )
 _BY = re.compile(r"^(?:by|作者)\s*[:：]?\s*[^\s.,;!?。，！？]+(?:\s+[^\s.,;!?。，！？]+){0,3}$", re.IGNORECASE)

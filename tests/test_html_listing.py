@@ -575,3 +575,165 @@ def test_class_less_archive_items_split_into_one_list_per_year_are_all_read() ->
     got = entries(page(body))
     assert [e.url for e in got] == [f"/posts/p{i}/" for i in range(4)]
     assert [e.published for e in got] == ["2024-03-01", "2024-03-02", "2024-03-03", "2023-03-04"]
+
+
+# --- held-out set 2: structures the detector missed ----------------------------
+
+
+def _menu_column(inner: str) -> str:
+    """A page whose only content column is named like chrome ("menu-l", a left column), between header and footer."""
+    nav = '<header><h1><a href="/">Lab Notes</a></h1><nav><a href="/tags/">Tags</a></nav></header>'
+    return (
+        f"<html>{SITE}<body>{nav}<div class='wrapper'><div class='menu-l'><div class='content'>{inner}</div></div></div>"
+        "<footer>© Lab Notes</footer></body></html>"
+    )
+
+
+def test_a_layout_column_named_like_a_menu_holding_every_post_is_content() -> None:
+    cards = "".join(
+        f'<article class="article"><header><h1><a href="/posts/{i}/">{t}</a></h1>'
+        f'<a href="/posts/{i}/"><time datetime="2024-03-0{i + 1}">2024-03-0{i + 1}</time></a></header>'
+        f'<div class="article-entry"><p>{e}</p></div><aside class="op"><a href="javascript:void(0)">top</a></aside></article>'
+        for i, (t, e) in enumerate(zip(TITLES, EXCERPTS, strict=True))
+    )
+    got = entries(_menu_column(cards))
+    assert [(e.title, e.raw_text, e.published) for e in got] == [
+        (t, e, f"2024-03-0{i + 1}") for i, (t, e) in enumerate(zip(TITLES, EXCERPTS, strict=True))
+    ]
+    archive = "".join(
+        f'<article class="archive-article"><div class="meta"><time>2024-03-0{i + 1}</time></div>'
+        f'<h1><a href="/posts/{i}/">{t}</a></h1></article>'
+        for i, t in enumerate(TITLES)
+    )
+    assert [(e.title, e.raw_text) for e in entries(_menu_column(archive))] == [(t, "") for t in TITLES]
+
+
+def test_a_widget_beside_a_lone_404_message_stays_chrome() -> None:
+    # The column rule needs the element to hold every line of the page: a message beside it keeps it chrome.
+    recent = "".join(
+        f'<article><p class="date"><time>2024-03-0{i + 1}</time></p><p><a href="/posts/{i}/">{t}</a></p></article>'
+        for i, t in enumerate(TITLES)
+    )
+    body = f"<div class='content'><p>Not found.</p></div><div class='card widget'>{recent}</div>"
+    assert isinstance(parse(f"<html>{SITE}<body>{body}</body></html>"), Rejection)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "less than 1 minute read",
+        "June 06, 2018\u2003 less than 1 minute read",
+        "3 min read",
+        "about 4 minutes to read",
+        "Estimated reading time: 4 minutes",
+        "阅读时长 5 分钟",
+        "阅读时长: 5 分钟",
+        "约 5 分钟",
+        "预计阅读时间 5 分钟",
+        "不到 1 分钟",
+        "2026/07/04 GO, 规则",
+    ],
+)
+def test_reading_times_in_any_form_are_metadata(line: str) -> None:
+    assert classify(line) == "metadata"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Less than a minute of reading is all this sentence needs, as the intro explains.",
+        "Under 5 minutes you can fine-tune this small model on a laptop, which surprised us.",
+        "2026/07/04 we shipped the new tokenizer to every region, and caches rebuilt overnight.",
+    ],
+)
+def test_sentences_about_minutes_are_kept(line: str) -> None:
+    assert classify(line) is None
+
+
+def test_reading_time_and_category_names_after_a_slashed_date_stay_out_of_card_bodies() -> None:
+    cards = "".join(
+        f'<article class="card"><a href="/p/{i}/"><h2>{t}</h2><p>{e}</p>'
+        f'<div class="meta"><i class="icon"></i><time>2024/03/0{i + 1}</time> <span class="cats">Research, NLP</span>'
+        f'</div></a><p class="meta"><time>March 0{i + 1}, 2024</time>\u2003 less than 1 minute read</p></article>'
+        for i, (t, e) in enumerate(zip(TITLES, EXCERPTS, strict=True))
+    )
+    got = entries(page(f'<div class="feed">{cards}</div>'))
+    assert [(e.title, e.raw_text, e.published) for e in got] == [
+        (t, e, f"2024-03-0{i + 1}") for i, (t, e) in enumerate(zip(TITLES, EXCERPTS, strict=True))
+    ]
+
+
+DECLARED = (
+    '<head><title>Hello | Lab Notes</title><meta property="og:type" content="article">'
+    '<meta property="article:published_time" content="2024-03-05T08:00:00Z"></head>'
+)
+
+
+def test_a_one_sentence_declared_post_is_an_article_without_its_tag_badges() -> None:
+    body = (
+        '<article class="post"><h1>Hello</h1><div class="entry"><p>My first post.</p></div>'
+        '<div class="info"><ul><li><a href="javascript:void(0)">nlp</a></li></ul>'
+        '<ul><li><a href="/categories/notes/">Notes</a></li></ul></div></article>'
+    )
+    got = entries(page(body, DECLARED))
+    assert [(e.title, e.raw_text, e.published) for e in got] == [("Hello", "My first post.", "2024-03-05")]
+
+
+def test_a_short_link_post_keeps_its_link_line() -> None:
+    body = (
+        '<article class="post"><h1>Hello</h1><p><a href="https://example.org/papers/sparse">A paper worth reading</a></p>'
+        '<p><a href="/tags/nlp/">nlp</a></p></article>'
+    )
+    assert [e.raw_text for e in entries(page(body, DECLARED))] == ["A paper worth reading"]
+
+
+def test_a_one_sentence_page_that_declares_no_post_is_still_rejected() -> None:
+    assert isinstance(parse(page('<article class="post"><h1>Hello</h1><p>My first post.</p></article>')), Rejection)
+
+
+def test_a_category_listing_one_dated_post_gives_that_entry() -> None:
+    item = '<li class="row"><a href="/2024/03/sparse/">Sparse attention at scale</a> <time>2024/03/05</time></li>'
+    body = f'<article><div id="category"><h1>Research <span>1</span></h1><ul class="list">{item}</ul></div></article>'
+    got = entries(page(body))
+    assert [(e.title, e.url, e.raw_text, e.published) for e in got] == [
+        ("Sparse attention at scale", "/2024/03/sparse/", "", "2024-03-05")
+    ]
+
+
+def test_one_dated_link_beside_a_short_post_or_a_404_message_is_no_listing() -> None:
+    item = '<ul><li><a href="/2024/03/sparse/">Sparse attention at scale</a> <time>2024/03/05</time></li></ul>'
+    for own in ("<p>Sorry, that page is gone.</p>", "<p>Short note.</p>"):
+        result = parse(page(f"<div><h2>Oops</h2>{own}{item}</div>"))
+        assert isinstance(result, Rejection), result
+    # An undated link is no post entry either.
+    result = parse(page('<h1>Research</h1><ul><li><a href="/2024/03/sparse/">Sparse attention</a></li></ul>'))
+    assert isinstance(result, Rejection)
+
+
+def _home_with_one_post(href: str) -> str:
+    text = "".join(f"<p>{e}. {e[::-1]}.</p>" for e in EXCERPTS)
+    post = (
+        f'<article class="post"><h2 class="post-title"><a href="{href}">Sparse attention at scale</a></h2>'
+        '<ul class="post-meta"><li>Posted: <time datetime="2024-03-05 10:00">March 5, 2024</time></li></ul>'
+        f'<div class="post-content">{text}</div></article>'
+    )
+    sidebar = (
+        f'<div class="sidebar"><h3>Recent</h3><ul><li><a href="{href}">Sparse attention at scale</a></li></ul></div>'
+    )
+    header = '<header><a id="logo" href="https://notes.example/">Lab Notes</a></header>'
+    return (
+        f"<html><head><title>Lab Notes</title></head><body>{header}<div id='main'>{post}</div>{sidebar}</body></html>"
+    )
+
+
+def test_a_home_page_holding_one_whole_post_is_named_by_that_post_not_the_site() -> None:
+    got = entries(_home_with_one_post("https://notes.example/1.html"))
+    assert [(e.title, e.url, e.published) for e in got] == [
+        ("Sparse attention at scale", "https://notes.example/1.html", "2024-03-05")
+    ]
+    assert got[0].raw_text.startswith(EXCERPTS[0])
+
+
+def test_a_link_post_whose_title_leads_to_another_site_keeps_the_pages_name() -> None:
+    got = entries(_home_with_one_post("https://elsewhere.example/paper"))
+    assert [(e.title, e.url) for e in got] == [("Lab Notes", None)]

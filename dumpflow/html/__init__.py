@@ -12,7 +12,9 @@ How a page is told apart (README: HTML dumps):
    page order.
 4. Title-only listing (archive, category, tag page): a group of cards with a
    title and link but no excerpt, carrying more text than the rest of the
-   page. One entry per card with raw_text "" (title, URL and date only).
+   page. One entry per card with raw_text "" (title, URL and date only). A
+   category or tag holding one post shows a single dated title link and,
+   beside it, nothing but headings: that card is the entry.
 5. Cards that are neither clearly the page's content nor clearly beside an
    article make the page ambiguous: it is rejected, because loading it as one
    article would glue the excerpts together under the site's name.
@@ -38,9 +40,16 @@ from dumpflow.html.article import MainText, main_text
 from dumpflow.html.blocks import parse_soup, text_blocks
 from dumpflow.html.chrome import is_chrome
 from dumpflow.html.encoding import DecodeError, decode_html
-from dumpflow.html.listing import Card, find_cards, find_more_titles, find_title_cards
+from dumpflow.html.listing import Card, find_cards, find_lone_title_card, find_more_titles, find_title_cards
 from dumpflow.html.meta import base_url, declares_article, find_date, page_title, page_url
-from dumpflow.html.post import MIN_POST_CHARS, post_date, short_post_text, single_post
+from dumpflow.html.post import (
+    MIN_DECLARED_POST_CHARS,
+    MIN_POST_CHARS,
+    linked_post_card,
+    post_date,
+    short_post_text,
+    single_post,
+)
 from dumpflow.lines import MIN_CONTENT_CHARS, classify
 from dumpflow.normalize import match_key
 from schemas.records import DumpFile, ParsedDump, RawEntry, Rejection
@@ -62,6 +71,8 @@ _GRAM = 8
 # with this many letters per title on average (tags and menus are shorter).
 MIN_TITLE_CARDS = 3
 MIN_TITLE_LETTERS = 8
+# Lines that are never a page's own text.
+_FURNITURE_LINES = frozenset({"blank", "metadata", "read_more", "pagination"})
 
 
 def _outside_letters(soup: BeautifulSoup, cards: list[Card]) -> int:
@@ -180,16 +191,34 @@ def _link_text_only(soup: BeautifulSoup, text: str) -> bool:
     return len(rest) < MAX_UNLINKED_SHARE * len(key)
 
 
-def _article(soup: BeautifulSoup, text: MainText, title: str | None, declared: str | None) -> list[RawEntry]:
-    """The page as one article, when its text is long enough or its markup is one post's."""
+def _article(
+    soup: BeautifulSoup, text: MainText, title: str | None, declared: str | None, base: str | None
+) -> list[RawEntry]:
+    """The page as one article, when its text is long enough or its markup is one post's.
+
+    A page that does not declare itself a post and whose text is one post
+    titled by a link (an index holding a single whole post) is named by that
+    card: its title, link and date, not the site's name.
+    """
     body = text.text if len(match_key(text.text)) >= MIN_ARTICLE_CHARS else None
     if body is not None and not declared and _link_text_only(soup, body):
         return []
     if body is None and (declared or single_post(soup)):
-        body = short_post_text(soup, title) or (text.text if len(match_key(text.text)) >= MIN_POST_CHARS else None)
+        least = MIN_DECLARED_POST_CHARS if declared == "published" else MIN_POST_CHARS
+        body = short_post_text(soup, title, least) or (text.text if len(match_key(text.text)) >= least else None)
     if body is None:
         return []
-    return [RawEntry(line_no=0, raw_text=body, title=title, url=page_url(soup), published=post_date(soup))]
+    url, published = page_url(soup), post_date(soup)
+    card = linked_post_card(soup, base) if not declared else None
+    if card is not None and _holds_text(card, body):
+        title, url, published = card.title, card.url, card.published or published
+    return [RawEntry(line_no=0, raw_text=body, title=title, url=url, published=published)]
+
+
+def _holds_text(card: Card, body: str) -> bool:
+    """Whether the card holds most of the article's text (it is the post, not a box beside it)."""
+    main = _grams(body)
+    return bool(main) and len(main & _grams(f"{card.title} {card.body}")) >= MIN_FEED_COVERAGE * len(main)
 
 
 def _read_listing(soup: BeautifulSoup, base: str | None, text: MainText, declared: bool) -> tuple[list[RawEntry], bool]:
@@ -212,7 +241,23 @@ def _read_listing(soup: BeautifulSoup, base: str | None, text: MainText, declare
         titles = find_title_cards(soup, base)
         if titles and _title_listing(soup, titles, text):
             return _listing_entries([replace(card, body="") for card in titles]), False
+    # A page with an article's worth of main text is no list of one (and the search reads every element).
+    if verdict == "none" and len(match_key(text.text)) < MIN_ARTICLE_CHARS:
+        lone = find_lone_title_card(soup, base)
+        if lone is not None and _only_headings_beside(soup, lone):
+            return _listing_entries([lone]), False
     return [], verdict == "unsure"
+
+
+def _only_headings_beside(soup: BeautifulSoup, card: Card) -> bool:
+    """Whether the page shows nothing beside the card but headings and meta lines (a category's name and count).
+
+    A post, however short, has a line of its own text; a 404 page has its message.
+    """
+    inside = {id(element) for element in card.elements}
+    root = soup.body or soup
+    blocks = text_blocks(root, skip=lambda tag: id(tag) in inside or is_chrome(tag))
+    return all(block.heading or classify(block.text) in _FURNITURE_LINES for block in blocks)
 
 
 def parse_html(
@@ -240,7 +285,7 @@ def parse_html(
             "nor clearly beside one article; not loaded rather than glued into one article"
         )
     if not entries and mode != "listing":
-        entries = _article(soup, text, title, declared)
+        entries = _article(soup, text, title, declared, base)
     if not entries:
         return reject(
             "no recognizable articles in HTML page: no repeated cards with a link and excerpt text, "

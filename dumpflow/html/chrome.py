@@ -90,12 +90,34 @@ def _holds_content(tag: Tag) -> bool:
     """
     if tag.find("main") is not None or tag.find(attrs={"role": "main"}) is not None:
         return True
-    if len(tag.find_all("article", limit=2)) < 2:
+    articles = len(tag.find_all("article", limit=2))
+    if articles == 0:
         return False
-    return any(
+    if articles == 2 and any(
         inner.find_parent("article") is None and len(inner.find_all("a", href=True, limit=2)) == 2
         for inner in tag.find_all(_chrome_candidate)
+    ):
+        return True
+    return _only_column(tag)
+
+
+def _only_column(tag: Tag) -> bool:
+    """Whether the page shows no text outside this element but in its header, nav, footer and asides.
+
+    A page's content cannot be chrome: a layout column that holds every post
+    (Hexo Yilia's `menu-l`, "left column") is the page's content whatever it
+    is named. A recent-posts widget always sits beside something else: the
+    post, the archive, a tag cloud (even one in a widget of its own), a 404
+    message. Only chrome by tag or role is set aside here; a widget named as
+    one still counts as text beside this element.
+    """
+    root = next((parent for parent in tag.parents if parent.name == "body"), None)
+    if root is None:
+        return False
+    beside = text_blocks(
+        root, skip=lambda other: other is tag or other.name in CHROME_TAGS or other.get("role") in CHROME_ROLES
     )
+    return not beside
 
 
 def _chrome_named(tag: Tag) -> bool:

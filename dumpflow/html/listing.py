@@ -91,7 +91,7 @@ def _letters(text: str) -> int:
     return len(match_key(text))
 
 
-def _is_post_link(href: str | None, base: str | None = None) -> bool:
+def is_post_link(href: str | None, base: str | None = None) -> bool:
     """Not a taxonomy or paging link, and not the site's or this page's own address (a "pinned" label)."""
     if href is None or _TAXONOMY.search(href):
         return False
@@ -107,14 +107,14 @@ def _title_index(blocks: list[Block], base: str | None, links: dict[str, int]) -
     image) wins over one it links to once (a "pinned" label, a day's link).
     """
     for i, block in enumerate(blocks):
-        if block.heading and _is_post_link(block.href, base) and classify(block.text) not in _NOT_TITLES:
+        if block.heading and is_post_link(block.href, base) and classify(block.text) not in _NOT_TITLES:
             return i
     candidates: list[int] = []
     for i, block in enumerate(blocks):
         reason = classify(block.text)
         if block.heading and block.href is None and reason not in _NOT_TITLES:
             return candidates[0] if candidates else i
-        if block.linked and _is_post_link(block.href, base) and reason not in _CHROME_LINES:
+        if block.linked and is_post_link(block.href, base) and reason not in _CHROME_LINES:
             candidates.append(i)
     repeated = [i for i in candidates if links.get(blocks[i].href or "", 0) > 1]
     return (repeated or candidates or [None])[0]
@@ -135,7 +135,7 @@ def _link_title(element: Tag, base: str | None) -> tuple[str, str] | None:
         href = link["href"]
         text = link.get_text(" ", strip=True)
         usable = isinstance(href, str) and href.strip() and not href.strip().startswith(("#", "javascript:"))
-        if usable and text and _is_post_link(href, base) and classify(text) not in _CHROME_LINES:
+        if usable and text and is_post_link(href, base) and classify(text) not in _CHROME_LINES:
             return " ".join(text.split()), href.strip()
     return None
 
@@ -168,7 +168,7 @@ def read_card(element: Tag, base: str | None, parts: tuple[Tag, ...] = ()) -> Ca
     if is_hidden(element):
         return None
     blocks = text_blocks(element, skip=inline_chrome)
-    if len({b.href for b in blocks if b.heading and _is_post_link(b.href, base)}) > 1:
+    if len({b.href for b in blocks if b.heading and is_post_link(b.href, base)}) > 1:
         return None  # several cards (a row of them) or an article's linked sections
     index = _title_index(blocks, base, _link_counts(element))
     if index is None:
@@ -210,7 +210,7 @@ def _heading_card(heading: Tag, base: str | None) -> Card | None:
     if is_hidden(heading):
         return None
     blocks = text_blocks(heading, skip=inline_chrome)
-    if len(blocks) != 1 or not _is_post_link(blocks[0].href, base) or classify(blocks[0].text) in _NOT_TITLES:
+    if len(blocks) != 1 or not is_post_link(blocks[0].href, base) or classify(blocks[0].text) in _NOT_TITLES:
         return None
     return Card(
         title=blocks[0].text,
@@ -243,7 +243,7 @@ def _first_href(element: Tag, base: str | None) -> str | None:
     for link in element.find_all("a", href=True):
         href = link["href"]
         usable = isinstance(href, str) and href.strip() and not href.startswith(("#", "javascript:"))
-        if usable and _is_post_link(href.strip(), base):
+        if usable and is_post_link(href.strip(), base):
             return href.strip()
     return None
 
@@ -296,7 +296,7 @@ def _starts_card(tag: Tag, base: str | None) -> bool:
     if tag.name not in HEADING_TAGS and tag.name not in CARD_TAGS:
         return False
     lines = [b for b in text_blocks(tag) if classify(b.text) != "metadata"]
-    if len(lines) != 1 or not _is_post_link(lines[0].href, base) or classify(lines[0].text) in _CHROME_LINES:
+    if len(lines) != 1 or not is_post_link(lines[0].href, base) or classify(lines[0].text) in _CHROME_LINES:
         return False
     return tag.name in HEADING_TAGS or lines[0].linked or lines[0].heading
 
@@ -366,12 +366,12 @@ def _distinct(cards: list[Card], base: str | None) -> bool:
         return False
     if not base:
         return True
-    host = _host(base)
-    local = sum(1 for card in cards if card.url and _host(absolute(base, card.url) or "") == host)
+    site = host(base)
+    local = sum(1 for card in cards if card.url and host(absolute(base, card.url) or "") == site)
     return 2 * local >= len(cards)
 
 
-def _host(url: str) -> str:
+def host(url: str) -> str:
     try:
         return urlsplit(url).netloc.lower().removeprefix("www.")
     except ValueError:
@@ -404,6 +404,34 @@ def find_title_cards(soup: BeautifulSoup, base: str | None) -> list[Card]:
         if key > best_key:
             best, best_key = cards, key
     return best
+
+
+def find_lone_title_card(soup: BeautifulSoup, base: str | None) -> Card | None:
+    """The one dated title-only card on the page: a category or tag page that lists a single post.
+
+    A list of one repeats nothing, so the sibling search cannot see it. The
+    card is the innermost element outside chrome that reads as a dated title
+    link to a post with no excerpt; an outer box holding it reads as a card
+    too, but titled by the page's own unlinked heading, so it is not one.
+    None when no such card or several (those are a title listing's business).
+    """
+    found: list[Card] = []
+    stack = [soup.body or soup]
+    while stack:
+        tag = stack.pop()
+        children = [c for c in tag.children if isinstance(c, Tag) and not is_chrome(c) and not is_hidden(c)]
+        stack.extend(reversed(children))
+        if tag.name not in CARD_TAGS:
+            continue
+        card = read_card(tag, base)
+        if card is not None and card.linked_title and card.published and not card.body:
+            found.append(card)
+    inner = [card for card in found if not any(_inside(other.element, card.element) for other in found)]
+    return inner[0] if len({card.url for card in inner}) == 1 else None
+
+
+def _inside(element: Tag, container: Tag) -> bool:
+    return any(parent is container for parent in element.parents)
 
 
 def _in_lookalike_containers(cards: list[Card], base: str | None) -> list[Card]:
@@ -449,7 +477,7 @@ def find_more_titles(soup: BeautifulSoup, base: str | None, cards: list[Card]) -
     if region is None:
         return []
     listed = {card.url for card in cards}
-    hosts = {_host(absolute(base, card.url) or "") for card in cards}
+    hosts = {host(absolute(base, card.url) or "") for card in cards}
     last = cards[-1].elements[-1]
     after = {id(element) for element in last.find_all_next()}
     best: list[Card] = []
@@ -458,7 +486,7 @@ def find_more_titles(soup: BeautifulSoup, base: str | None, cards: list[Card]) -
             continue
         if len({_signature(card.element) for card in group}) > 1:
             continue  # one list repeats one element; a profile box's "friends" and "about me" links do not
-        if any(_host(absolute(base, card.url) or "") not in hosts for card in group):
+        if any(host(absolute(base, card.url) or "") not in hosts for card in group):
             continue
         elements = [element for card in group for element in card.elements]
         if all(id(element) in after and region in element.parents for element in elements) and len(group) > len(best):

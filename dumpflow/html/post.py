@@ -9,16 +9,21 @@ because trafilatura's precision setting drops very short main texts.
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from bs4 import BeautifulSoup, Tag
 
 from dumpflow.html.blocks import text_blocks
 from dumpflow.html.chrome import is_chrome
-from dumpflow.html.meta import find_date, page_date, title_heading
+from dumpflow.html.listing import Card, host, is_post_link, read_card
+from dumpflow.html.meta import absolute, find_date, page_date, title_heading
 from dumpflow.lines import classify
 from dumpflow.normalize import match_key
 
-# Fewer letters than this is a stray line (a 404 message), not a post.
+# Fewer letters than this is a stray line (a 404 message), not a post. A page whose
+# metadata declares a publication time is a post whatever its length ("在hexo的第一篇博客").
 MIN_POST_CHARS = 20
+MIN_DECLARED_POST_CHARS = 1
 _CHROME_LINES = frozenset({"blank", "metadata", "read_more", "pagination"})
 
 
@@ -60,8 +65,13 @@ def post_date(soup: BeautifulSoup) -> str | None:
     return None
 
 
-def short_post_text(soup: BeautifulSoup, title: str | None) -> str | None:
-    """The post's own lines (no title, metadata or read-more), when there are MIN_POST_CHARS letters of them."""
+def short_post_text(soup: BeautifulSoup, title: str | None, min_chars: int = MIN_POST_CHARS) -> str | None:
+    """The post's own lines (no title, metadata, read-more or tag links), when there are `min_chars` letters of them.
+
+    A line made only of links that lead to no post (a tag or category badge, a
+    javascript: control) is furniture; a link post's one line, which leads
+    elsewhere, is its text.
+    """
     root = _post_root(soup)
     if root is None:
         return None
@@ -69,7 +79,45 @@ def short_post_text(soup: BeautifulSoup, title: str | None) -> str | None:
     lines = [
         block.text
         for block in text_blocks(root, skip=is_chrome)
-        if block.text not in headings and not block.heading and classify(block.text) not in _CHROME_LINES
+        if block.text not in headings
+        and not block.heading
+        and classify(block.text) not in _CHROME_LINES
+        and not (block.linked and not is_post_link(block.href))
     ]
     text = "\n\n".join(lines)
-    return text if len(match_key(text)) >= MIN_POST_CHARS else None
+    return text if text and len(match_key(text)) >= min_chars else None
+
+
+def linked_post_card(soup: BeautifulSoup, base: str | None) -> Card | None:
+    """The page's one post read as a card, when its title links to a post on this site.
+
+    An index page whose feed holds a single post shows that post whole, so it
+    reads as an article page; but the post's title there is a link to the
+    post, and the page's own title is the site's name. The card then names the
+    post. A post page that links its title to itself gives the same answer; a
+    link post whose title leads to another site is left to the page's metadata.
+    """
+    root = _post_root(soup)
+    card = read_card(root, base) if root is not None else None
+    if card is None or not card.linked_title or not card.url or not is_post_link(card.url, base):
+        return None
+    target = host(absolute(base, card.url) or "")
+    if not target:
+        return card  # a relative link stays on the site
+    return card if target in _own_hosts(soup, base) else None
+
+
+def _own_hosts(soup: BeautifulSoup, base: str | None) -> set[str]:
+    """The page's site: its base address's host, else the hosts its home links name (`<a href="https://site/">`)."""
+    if base:
+        return {host(base)}
+    hosts: set[str] = set()
+    for link in soup.find_all("a", href=True):
+        href = link["href"]
+        try:
+            parts = urlsplit(href.strip()) if isinstance(href, str) else None
+        except ValueError:
+            continue
+        if parts is not None and parts.scheme in ("http", "https") and not parts.path.strip("/") and not parts.query:
+            hosts.add(host(href))
+    return hosts
