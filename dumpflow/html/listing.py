@@ -140,12 +140,46 @@ def _link_title(element: Tag, base: str | None) -> tuple[str, str] | None:
     return None
 
 
-def _body(rest: list[Block], title: Block) -> list[str]:
+def _own_link_labels(element: Tag, title: Block, base: str | None) -> tuple[str, ...]:
+    """Labels of the card's short links back to its own post other than the title: its read-more links.
+
+    Every theme spells "read more" its own way ("Readmore", "Read More »",
+    "继续阅读 →", "➦", an icon and "阅读全文"), but every one is a short
+    link to the post the title already leads to. A label long enough to be a
+    sentence (an excerpt wrapped in the post's link) is not one.
+    """
+    if title.href is None:
+        return ()
+    target = absolute(base, title.href)
+    labels: set[str] = set()
+    for link in element.find_all("a", href=True):
+        href = link["href"]
+        label = " ".join(link.get_text(" ").split())
+        if not isinstance(href, str) or not label or label == title.text or absolute(base, href.strip()) != target:
+            continue
+        if classify(label) is not None:
+            labels.add(label)
+    return tuple(sorted(labels, key=len, reverse=True))
+
+
+def _without_read_more(text: str, labels: tuple[str, ...]) -> str:
+    """The line without a read-more label ending it ("... 这次用React来实现。 阅读全文")."""
+    for label in labels:
+        if text.endswith(label):
+            return text[: -len(label)].rstrip()
+    return text
+
+
+def _body(rest: list[Block], title: Block, read_more: tuple[str, ...] = ()) -> list[str]:
     """The excerpt lines after the title: no subtitle, metadata, read-more or link-only furniture."""
     lines: list[str] = []
     for block in rest:
         if block.heading and block.href is not None and block.href == title.href and not lines:
             continue  # a subtitle inside the title's link
+        if read_more and (stripped := _without_read_more(block.text, read_more)) != block.text:
+            if not stripped:
+                continue
+            block = Block(text=stripped, heading=block.heading, href=None, linked=False)
         if _MARKER_ONLY.match(block.text):
             if lines:
                 lines[-1] = f"{lines[-1]}{block.text}"
@@ -198,7 +232,7 @@ def read_card(element: Tag, base: str | None, parts: tuple[Tag, ...] = ()) -> Ca
         title=_TITLE_LABEL.sub("", title.text) or title.text,
         url=url,
         published=card_date(element, url, parts[0] if parts else None),
-        body="\n\n".join(_body(rest, title)),
+        body="\n\n".join(_body(rest, title, _own_link_labels(element, title, base))),
         element=element,
         parts=parts,
         linked_title=title.href is not None,

@@ -1,0 +1,59 @@
+"""Listing rules generalised from the third held-out theme set (issue 13): one named test per rule.
+
+Each page is the smallest synthetic markup with the structure that failed on
+real themes: read-more links spelled any way, listings of one to three cards,
+title lists in unfamiliar markup, dates in forms not read before.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from dumpflow import html
+from schemas.records import DumpFile, ParsedDump, RawEntry, Rejection
+
+SITE = '<head><meta property="og:type" content="website"><title>Lab Notes</title></head>'
+EXCERPTS = [
+    "Sparse attention keeps memory linear in the sequence length while keeping most of the accuracy of dense attention",
+    "Every retrained tokenizer changes a few merges, and those changes ripple through embeddings and caches",
+    "An evaluation is only as honest as its held-out set, so we rebuilt ours from scratch this spring",
+]
+TITLES = ["Sparse attention at scale", "Why tokenizers drift", "Honest evaluations"]
+
+
+def parse(text: str) -> ParsedDump | Rejection:
+    data = text.encode("utf-8")
+    dump = DumpFile(path="p.html", source_name="p.html", dump_id=hashlib.sha256(data).hexdigest(), size_bytes=len(data))
+
+    def reject(reason: str) -> Rejection:
+        return Rejection(source_path="p.html", source_name="p.html", dump_id=dump.dump_id, reason=reason)
+
+    return html.parse_html(dump, data, reject)
+
+
+def entries(text: str) -> list[RawEntry]:
+    parsed = parse(text)
+    assert isinstance(parsed, ParsedDump), parsed
+    return parsed.entries
+
+
+def page(body: str, head: str = SITE) -> str:
+    nav = '<header><nav><a href="/">Home</a> <a href="/archives/">Archives</a></nav></header>'
+    return f"<html>{head}<body>{nav}<main>{body}</main><footer>© Lab Notes</footer></body></html>"
+
+
+# --- read-more links --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("label", ["Readmore", "Read More »", "继续阅读 →", "阅读全文", "➦", "Keep going"])
+@pytest.mark.parametrize("inline", [False, True])
+def test_a_short_link_back_to_the_cards_post_is_its_read_more_whatever_its_spelling(label: str, inline: bool) -> None:
+    def card(i: int) -> str:
+        more = f'<a href="/p/{i}/">{label}</a>'
+        excerpt = f"<p>{EXCERPTS[i]} {more}</p>" if inline else f'<p>{EXCERPTS[i]}</p><p class="x">{more}</p>'
+        return f'<div class="post"><h2><a href="/p/{i}/">{TITLES[i]}</a></h2>{excerpt}</div>'
+
+    got = entries(page("".join(card(i) for i in range(3))))
+    assert [e.raw_text for e in got] == EXCERPTS
