@@ -57,3 +57,58 @@ def test_a_short_link_back_to_the_cards_post_is_its_read_more_whatever_its_spell
 
     got = entries(page("".join(card(i) for i in range(3))))
     assert [e.raw_text for e in got] == EXCERPTS
+
+
+# --- dates ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("shown", "iso"), [("3月 19, 2017", "2017-03-19"), ("十月 01, 2021", "2021-10-01"), ("12月 5 2020", "2020-12-05")]
+)
+def test_a_chinese_month_in_english_order_is_a_card_date(shown: str, iso: str) -> None:
+    cards = "".join(
+        f'<div class="post"><p>{shown}</p><h3><a href="/p/{i}/">{TITLES[i]}</a></h3><p>{EXCERPTS[i]}</p></div>'
+        for i in range(3)
+    )
+    got = entries(page(cards))
+    assert [(e.published, e.raw_text) for e in got] == [(iso, e) for e in EXCERPTS]
+
+
+def test_a_byline_of_a_name_and_a_date_is_no_excerpt_text() -> None:
+    cards = "".join(
+        f'<div class="post"><h3><a href="/p/{i}/">{TITLES[i]}</a></h3><p>{EXCERPTS[i]}</p>'
+        f"<div><strong>Daryl</strong> <span>3月 {i + 1}, 2017</span></div></div>"
+        for i in range(3)
+    )
+    got = entries(page(cards))
+    assert [(e.published, e.raw_text) for e in got] == [(f"2017-03-0{i + 1}", EXCERPTS[i]) for i in range(3)]
+
+
+# --- listings of one card --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        '<span class="t"><a href="/posts/first/">First post</a></span>',
+        '<h2><a href="/posts/first/">First post</a></h2>',
+    ],
+)
+def test_a_listing_of_one_dated_card_with_an_excerpt_gives_that_entry(title: str) -> None:
+    card = (
+        f'<div class="item">{title}<span>Sep 24, 2019</span><span><p>This is a placeholder.</p></span>'
+        '... <a href="/posts/first/">➦</a></div>'
+    )
+    got = entries(page(f'<div class="list">{card}</div>'))
+    assert [(e.title, e.url, e.published, e.raw_text) for e in got] == [
+        ("First post", "/posts/first/", "2019-09-24", "This is a placeholder....")
+    ]
+
+
+def test_a_short_page_whose_box_holds_a_dated_menu_link_is_no_one_card_listing() -> None:
+    # The box opens with the site's menu, not with the dated link: it is no card.
+    body = (
+        '<div class="wrap"><ul class="links"><li><a href="/">Home</a></li><li><a href="/links">Friends</a></li></ul>'
+        "<p>Sep 24, 2019</p><p>A short note.</p></div>"
+    )
+    assert isinstance(parse(page(body)), Rejection)

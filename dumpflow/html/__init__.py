@@ -40,7 +40,14 @@ from dumpflow.html.article import MainText, main_text
 from dumpflow.html.blocks import parse_soup, text_blocks
 from dumpflow.html.chrome import is_chrome
 from dumpflow.html.encoding import DecodeError, decode_html
-from dumpflow.html.listing import Card, find_cards, find_lone_title_card, find_more_titles, find_title_cards
+from dumpflow.html.listing import (
+    Card,
+    find_cards,
+    find_lone_card,
+    find_lone_title_card,
+    find_more_titles,
+    find_title_cards,
+)
 from dumpflow.html.meta import base_url, declares_article, find_date, page_title, page_url
 from dumpflow.html.post import (
     MIN_DECLARED_POST_CHARS,
@@ -246,6 +253,9 @@ def _read_listing(soup: BeautifulSoup, base: str | None, text: MainText, declare
         lone = find_lone_title_card(soup, base)
         if lone is not None and _only_headings_beside(soup, lone):
             return _listing_entries([lone]), False
+        card = find_lone_card(soup, base)
+        if card is not None and _only_headings_beside(soup, card):
+            return _listing_entries([card]), False
     return [], verdict == "unsure"
 
 

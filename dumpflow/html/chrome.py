@@ -12,7 +12,7 @@ import re
 from bs4 import Tag
 
 from dumpflow.html.blocks import BLOCK_TAGS, text_blocks
-from dumpflow.lines import classify
+from dumpflow.lines import classify, dated_name
 
 # Containers whose tag says they are chrome, and class/id words that mean the
 # same on nearly every site (WAI-ARIA roles and CMS themes share them).
@@ -158,5 +158,7 @@ def inline_chrome(tag: Tag) -> bool:
     reason = classify(text)
     if reason == "metadata":
         line = next((p for p in tag.parents if p.name in BLOCK_TAGS), None)
-        return line is None or classify(line.get_text(" ", strip=True)) != "metadata"
+        shown = line.get_text(" ", strip=True) if line is not None else ""
+        # A byline ("Daryl 3月 19, 2017") is all metadata too: the card drops it whole, name and all.
+        return line is None or (classify(shown) != "metadata" and dated_name(shown) is None)
     return reason in _INLINE_REASONS or (tag.name == "a" and reason == "pagination")

@@ -34,8 +34,8 @@ from bs4 import BeautifulSoup, Tag
 from dumpflow.html.blocks import HEADING_TAGS, Block, is_hidden, text_blocks
 from dumpflow.html.card_dates import card_date
 from dumpflow.html.chrome import inline_chrome, is_chrome
-from dumpflow.html.meta import absolute
-from dumpflow.lines import classify
+from dumpflow.html.meta import absolute, find_date
+from dumpflow.lines import classify, dated_name
 from dumpflow.normalize import match_key
 
 # Elements that can be one card. A <p> never is: sibling paragraphs with
@@ -186,6 +186,8 @@ def _body(rest: list[Block], title: Block, read_more: tuple[str, ...] = ()) -> l
             continue
         if classify(block.text) in _CHROME_LINES or (block.text == title.text and block.linked):
             continue
+        if (shown := dated_name(block.text)) is not None and find_date(shown):
+            continue  # the card's byline: its author and date
         furniture = block.linked and (block.href is None or block.href != title.href)
         if furniture and _letters(block.text) <= _MAX_FURNITURE_LINK_LETTERS:
             continue
@@ -462,6 +464,43 @@ def find_lone_title_card(soup: BeautifulSoup, base: str | None) -> Card | None:
             found.append(card)
     inner = [card for card in found if not any(_inside(other.element, card.element) for other in found)]
     return inner[0] if len({card.url for card in inner}) == 1 else None
+
+
+def find_lone_card(soup: BeautifulSoup, base: str | None) -> Card | None:
+    """The one dated excerpt card on the page: a listing (index, tag page) that holds a single post.
+
+    A card is known by its structure, not by repetition: a title that is a
+    link to a post, a date, and excerpt text. The card is the innermost
+    element outside chrome that reads so (boxes around it read as the same
+    card); None when there is none or cards of several posts.
+    """
+    found: list[Card] = []
+    stack = [soup.body or soup]
+    while stack:
+        tag = stack.pop()
+        children = [c for c in tag.children if isinstance(c, Tag) and not is_chrome(c) and not is_hidden(c)]
+        stack.extend(reversed(children))
+        if tag.name not in CARD_TAGS:
+            continue
+        card = read_card(tag, base)
+        if card is not None and card.linked_title and card.published and card.body and _opens_with_title(card):
+            found.append(card)
+    inner = [card for card in found if not any(_inside(other.element, card.element) for other in found)]
+    return inner[0] if len({card.url for card in inner}) == 1 else None
+
+
+def _opens_with_title(card: Card) -> bool:
+    """Whether the card's first line, past its date line, is its title, as on every card.
+
+    A box around a whole post page (menu, share bar, then the post) also
+    holds a dated link with text after it, but the link is a menu item or a
+    share button somewhere inside, not the line the box opens with.
+    """
+    for block in text_blocks(card.element, skip=inline_chrome):
+        if classify(block.text) == "metadata" or dated_name(block.text) is not None:
+            continue
+        return block.linked and (_TITLE_LABEL.sub("", block.text) or block.text) == card.title
+    return False
 
 
 def _inside(element: Tag, container: Tag) -> bool:
