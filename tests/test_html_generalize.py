@@ -112,3 +112,15 @@ def test_a_short_page_whose_box_holds_a_dated_menu_link_is_no_one_card_listing()
         "<p>Sep 24, 2019</p><p>A short note.</p></div>"
     )
     assert isinstance(parse(page(body)), Rejection)
+
+
+def test_three_cards_of_one_kind_are_a_listing_even_when_one_excerpt_dwarfs_the_others() -> None:
+    long = " ".join(EXCERPTS) + ". " + " ".join(reversed(EXCERPTS))
+    texts = ["Needs: a brain, a device", long, "Hello World!"]
+    cards = "".join(
+        f'<li class="home-item"><h3 class="t"><a href="/p/{i}/">{TITLES[i]}</a></h3>'
+        f'<div class="c">{text}</div><a class="more" href="/p/{i}/">Read on</a></li>'
+        for i, text in enumerate(texts)
+    )
+    got = entries(page(f'<ul class="home-list">{cards}</ul>'))
+    assert [(e.title, e.raw_text) for e in got] == list(zip(TITLES, texts, strict=True))

@@ -47,6 +47,7 @@ from dumpflow.html.listing import (
     find_lone_title_card,
     find_more_titles,
     find_title_cards,
+    one_feed,
 )
 from dumpflow.html.meta import base_url, declares_article, find_date, page_title, page_url
 from dumpflow.html.post import (
@@ -121,9 +122,10 @@ def _listing_verdict(soup: BeautifulSoup, cards: list[Card], text: MainText) -> 
     largest = max(range(len(cards)), key=lambda i: len(per_card[i]))
     others = sum(len(match_key(card.body)) for i, card in enumerate(cards) if i != largest)
     # The extractor kept one card: that card is the article when it outweighs the rest together,
-    # unless every card's title links to its post, as on a listing of whole posts (Lanyon, Hyde).
+    # unless every card's title links to its post, as on a listing of whole posts (Lanyon, Hyde)
+    # or of a few posts in one repeated card element (the extractor kept the longest excerpt).
     dominant = len(per_card[largest]) > MAX_ONE_CARD_COVERAGE * len(main) and len(main) >= others
-    if dominant and not _whole_posts(cards):
+    if dominant and not (_whole_posts(cards) or one_feed(cards)):
         return "article"
     return "listing" if heavy else "unsure"
 

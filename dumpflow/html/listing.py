@@ -322,6 +322,17 @@ def _shared_signature(cards: list[Card]) -> tuple[str, tuple[str, ...]] | None:
     return next(iter(names)), tuple(sorted(shared))
 
 
+def one_feed(cards: list[Card]) -> bool:
+    """Cards of one element kind (tag and shared classes), every one titled by a link to its post.
+
+    An article page's own box sits beside boxes of other kinds (related
+    posts, a subscribe form); a listing of two or three posts repeats one
+    card, whatever lengths its excerpts happen to have.
+    """
+    shared = _shared_signature(cards)
+    return shared is not None and bool(shared[1]) and all(card.linked_title for card in cards) and not cards[0].parts
+
+
 def _starts_card(tag: Tag, base: str | None) -> bool:
     """A sibling that opens an unwrapped card: a heading with a post link, or a block that is only a title line.
 
