@@ -124,3 +124,39 @@ def test_three_cards_of_one_kind_are_a_listing_even_when_one_excerpt_dwarfs_the_
     )
     got = entries(page(f'<ul class="home-list">{cards}</ul>'))
     assert [(e.title, e.raw_text) for e in got] == list(zip(TITLES, texts, strict=True))
+
+
+# --- title lists -------------------------------------------------------------------------
+
+
+def test_a_section_title_that_is_no_heading_element_above_one_dated_title_is_a_title_listing() -> None:
+    item = '<li><span class="t"><a href="/posts/first/">First post</a> <time>Sep 24, 2019</time></span></li>'
+    got = entries(page(f'<div class="content"><span class="section-title">Posts</span><ul>{item}</ul></div>'))
+    assert [(e.title, e.url, e.published, e.raw_text) for e in got] == [
+        ("First post", "/posts/first/", "2019-09-24", "")
+    ]
+
+
+def test_a_short_line_below_one_dated_title_keeps_the_page_out_of_the_one_title_rule() -> None:
+    item = '<li><span class="t"><a href="/posts/first/">First post</a> <time>Sep 24, 2019</time></span></li>'
+    result = parse(page(f'<div class="content"><ul>{item}</ul></div><div><span>Nothing more here</span></div>'))
+    assert isinstance(result, Rejection), result
+
+
+@pytest.mark.parametrize("home", ["/.", "./", "/index.html", "https://notes.example/"])
+def test_a_link_to_the_sites_home_in_any_spelling_is_no_post(home: str) -> None:
+    header = (
+        f'<div id="header"><div class="site-name"><h1>Lab Notes</h1><a href="{home}">Lab Notes</a>'
+        "<p>A lab that writes things down</p></div></div>"
+    )
+    items = "".join(
+        f'<li><span class="date">2018/03/0{i + 1}</span><a href="/2018/03/0{i + 1}/p{i}/">{t}</a></li>'
+        for i, t in enumerate(TITLES)
+    )
+    footer = '<div class="copy">© Lab Notes. Powered by Hexo. Theme by Cho.</div>'
+    body = (
+        f'<div class="wrap">{header}<div id="layout"><h2>2018</h2><ul class="listing">{items}</ul>{footer}</div></div>'
+    )
+    text = f"<html>{SITE}<body>{body}</body></html>"
+    got = entries(text)
+    assert [(e.title, e.published) for e in got] == [(t, f"2018-03-0{i + 1}") for i, t in enumerate(TITLES)]

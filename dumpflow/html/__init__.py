@@ -37,7 +37,7 @@ from typing import Literal
 from bs4 import BeautifulSoup, Tag
 
 from dumpflow.html.article import MainText, main_text
-from dumpflow.html.blocks import parse_soup, text_blocks
+from dumpflow.html.blocks import Block, parse_soup, text_blocks
 from dumpflow.html.chrome import is_chrome
 from dumpflow.html.encoding import DecodeError, decode_html
 from dumpflow.html.listing import (
@@ -265,11 +265,19 @@ def _only_headings_beside(soup: BeautifulSoup, card: Card) -> bool:
     """Whether the page shows nothing beside the card but headings and meta lines (a category's name and count).
 
     A post, however short, has a line of its own text; a 404 page has its message.
+    A section's title need not be a heading element (`<span class="title">Posts</span>`):
+    a heading-shaped line (short, no sentence, no closing stop) above the card counts as one.
     """
     inside = {id(element) for element in card.elements}
     root = soup.body or soup
     blocks = text_blocks(root, skip=lambda tag: id(tag) in inside or is_chrome(tag))
-    return all(block.heading or classify(block.text) in _FURNITURE_LINES for block in blocks)
+    above = match_key(" ".join(card.elements[0].find_all_previous(string=True)))
+
+    def titles_section(block: Block) -> bool:
+        ends_sentence = block.text.rstrip().endswith((".", "。", "!", "！", "?", "？", "…"))
+        return classify(block.text) == "heading" and not ends_sentence and match_key(block.text) in above
+
+    return all(block.heading or classify(block.text) in _FURNITURE_LINES or titles_section(block) for block in blocks)
 
 
 def parse_html(

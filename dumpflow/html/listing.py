@@ -56,6 +56,8 @@ _TAXONOMY = re.compile(
     r"|[?&](?:tags?|cat|category|categories|label|author|page|s|q)=",
     re.IGNORECASE,
 )
+# The site's home page in any spelling: "/", "/.", "./", "/index.html".
+_HOME_PATH = re.compile(r"^[/.]*(?:index\.(?:html?|php))?$", re.IGNORECASE)
 # A truncation marker on a line of its own ("<p>...</p>" after the excerpt).
 _MARKER_ONLY = re.compile(r"^(?:\.{2,}|…+|\[(?:\.{3}|…)\]|。{3,})$")
 # A label in its own element before the title ("原 进制转换": original, repost, translation).
@@ -96,8 +98,9 @@ def is_post_link(href: str | None, base: str | None = None) -> bool:
     if href is None or _TAXONOMY.search(href):
         return False
     target = absolute(base, href) or href
-    path = urlsplit(target).path if "://" in target else target
-    return path.strip("/") != "" and (base is None or target.rstrip("/") != base.rstrip("/"))
+    parts = urlsplit(target)
+    home = _HOME_PATH.match(parts.path) is not None and not parts.query
+    return not home and (base is None or target.rstrip("/") != base.rstrip("/"))
 
 
 def _title_index(blocks: list[Block], base: str | None, links: dict[str, int]) -> int | None:
