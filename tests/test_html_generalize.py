@@ -160,3 +160,14 @@ def test_a_link_to_the_sites_home_in_any_spelling_is_no_post(home: str) -> None:
     text = f"<html>{SITE}<body>{body}</body></html>"
     got = entries(text)
     assert [(e.title, e.published) for e in got] == [(t, f"2018-03-0{i + 1}") for i, t in enumerate(TITLES)]
+
+
+def test_a_one_card_listing_on_a_page_hidden_whole_until_its_css_loads_is_read() -> None:
+    card = (
+        '<div class="entry"><p class="headline"><a href="/2017/03/19/todo.html">A todo list in React</a></p>'
+        f'<div class="text">{EXCERPTS[0]} <span><a href="/2017/03/19/todo.html">阅读全文</a></span></div>'
+        "<div><strong>Daryl</strong> <span>3月 19, 2017</span></div></div>"
+    )
+    text = page(f'<div class="index">{card}</div>').replace("<html>", '<html style="display:none">')
+    got = entries(text)
+    assert [(e.title, e.published, e.raw_text) for e in got] == [("A todo list in React", "2017-03-19", EXCERPTS[0])]

@@ -68,6 +68,8 @@ _SUMMARY_LABEL = re.compile(r"^(?:摘要|概要|summary|excerpt|abstract)\s*[:�
 _OWN_CLASS = re.compile(r"\d|^(?:category|categories|tag|tags|format|status|author|type)-", re.IGNORECASE)
 # A line that is all links elsewhere (a tag list, a category) is furniture up to this many letters.
 _MAX_FURNITURE_LINK_LETTERS = 80
+# How far above its link a lone card's box may be (`<li><span><a>` is two levels).
+LONE_CARD_LEVELS = 3
 
 
 @dataclass(frozen=True)
@@ -460,47 +462,83 @@ def find_lone_title_card(soup: BeautifulSoup, base: str | None) -> Card | None:
     """The one dated title-only card on the page: a category or tag page that lists a single post.
 
     A list of one repeats nothing, so the sibling search cannot see it. The
-    card is the innermost element outside chrome that reads as a dated title
-    link to a post with no excerpt; an outer box holding it reads as a card
-    too, but titled by the page's own unlinked heading, so it is not one.
-    None when no such card or several (those are a title listing's business).
+    card is found from its link: the nearest box around a post link (within
+    LONE_CARD_LEVELS) that reads as a dated title link with no excerpt, outside
+    chrome. Starting from links keeps the search linear on deeply nested
+    pages. None when there is no such card, or several (those are a title
+    listing's business).
     """
-    found: list[Card] = []
-    stack = [soup.body or soup]
-    while stack:
-        tag = stack.pop()
-        children = [c for c in tag.children if isinstance(c, Tag) and not is_chrome(c) and not is_hidden(c)]
-        stack.extend(reversed(children))
-        if tag.name not in CARD_TAGS:
+    found: Card | None = None
+    for link in soup.find_all("a", href=True):
+        href = link["href"]
+        if not isinstance(href, str) or not is_post_link(href.strip(), base):
             continue
-        card = read_card(tag, base)
+        card = _nearest_title_card(link, base)
+        if card is None or (found is not None and card.url == found.url):
+            continue
+        if not _shown_content(card.element):
+            continue
+        if found is not None:
+            return None
+        found = card
+    return found
+
+
+def _shown_content(element: Tag) -> bool:
+    """Outside chrome and not hidden; a page hidden whole until its CSS loads (`<html style="display:none">`) is shown."""
+    boxes = (element, *(parent for parent in element.parents if parent.name not in ("html", "[document]")))
+    return not any(is_chrome(box) or is_hidden(box) for box in boxes)
+
+
+def _nearest_title_card(link: Tag, base: str | None) -> Card | None:
+    """The closest box around the link (the link itself included) that reads as a dated title-only card."""
+    for level, box in enumerate((link, *link.parents)):
+        if level > LONE_CARD_LEVELS:
+            return None
+        if box.name not in CARD_TAGS:
+            continue
+        card = read_card(box, base)
         if card is not None and card.linked_title and card.published and not card.body:
-            found.append(card)
-    inner = [card for card in found if not any(_inside(other.element, card.element) for other in found)]
-    return inner[0] if len({card.url for card in inner}) == 1 else None
+            return card
+    return None
 
 
 def find_lone_card(soup: BeautifulSoup, base: str | None) -> Card | None:
     """The one dated excerpt card on the page: a listing (index, tag page) that holds a single post.
 
     A card is known by its structure, not by repetition: a title that is a
-    link to a post, a date, and excerpt text. The card is the innermost
-    element outside chrome that reads so (boxes around it read as the same
-    card); None when there is none or cards of several posts.
+    link to a post and opens the card, a date, and excerpt text. It is found
+    from its link, as a lone title card is: the nearest box around a post link
+    (within LONE_CARD_LEVELS) that reads so, outside chrome. None when there
+    is none, or cards of several posts.
     """
-    found: list[Card] = []
-    stack = [soup.body or soup]
-    while stack:
-        tag = stack.pop()
-        children = [c for c in tag.children if isinstance(c, Tag) and not is_chrome(c) and not is_hidden(c)]
-        stack.extend(reversed(children))
-        if tag.name not in CARD_TAGS:
+    found: Card | None = None
+    for link in soup.find_all("a", href=True):
+        href = link["href"]
+        if not isinstance(href, str) or not is_post_link(href.strip(), base):
             continue
-        card = read_card(tag, base)
+        card = _nearest_excerpt_card(link, base)
+        if card is None or (found is not None and card.url == found.url):
+            continue
+        if not _shown_content(card.element):
+            continue
+        if found is not None:
+            return None
+        found = card
+    return found
+
+
+def _nearest_excerpt_card(link: Tag, base: str | None) -> Card | None:
+    """The closest box around the link that reads as a dated card with an excerpt, opening with its title."""
+    for level, box in enumerate((link, *link.parents)):
+        if level > LONE_CARD_LEVELS:
+            return None
+        if box.name not in CARD_TAGS:
+            continue
+        card = read_card(box, base)
         if card is not None and card.linked_title and card.published and card.body and _opens_with_title(card):
-            found.append(card)
-    inner = [card for card in found if not any(_inside(other.element, card.element) for other in found)]
-    return inner[0] if len({card.url for card in inner}) == 1 else None
+            return card
+    return None
 
 
 def _opens_with_title(card: Card) -> bool:
@@ -515,10 +553,6 @@ def _opens_with_title(card: Card) -> bool:
             continue
         return block.linked and (_TITLE_LABEL.sub("", block.text) or block.text) == card.title
     return False
-
-
-def _inside(element: Tag, container: Tag) -> bool:
-    return any(parent is container for parent in element.parents)
 
 
 def _in_lookalike_containers(cards: list[Card], base: str | None) -> list[Card]:

@@ -21,7 +21,7 @@ from dumpflow.lines import classify
 from dumpflow.normalize import match_key
 
 # Fewer letters than this is a stray line (a 404 message), not a post. A page whose
-# metadata declares a publication time is a post whatever its length ("在hexo的第一篇博客").
+# metadata declares a publication time is a post whatever its length (a one-sentence post).
 MIN_POST_CHARS = 20
 MIN_DECLARED_POST_CHARS = 1
 _CHROME_LINES = frozenset({"blank", "metadata", "read_more", "pagination"})
