@@ -485,7 +485,7 @@ def find_lone_title_card(soup: BeautifulSoup, base: str | None) -> Card | None:
 
 
 def _shown_content(element: Tag) -> bool:
-    """Outside chrome and not hidden; a page hidden whole until its CSS loads (`<html style="display:none">`) is shown."""
+    """Outside chrome and not hidden; a page hidden whole until its CSS loads (`<html style="display:none">`) shows."""
     boxes = (element, *(parent for parent in element.parents if parent.name not in ("html", "[document]")))
     return not any(is_chrome(box) or is_hidden(box) for box in boxes)
 
