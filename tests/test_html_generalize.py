@@ -171,3 +171,14 @@ def test_a_one_card_listing_on_a_page_hidden_whole_until_its_css_loads_is_read()
     text = page(f'<div class="index">{card}</div>').replace("<html>", '<html style="display:none">')
     got = entries(text)
     assert [(e.title, e.published, e.raw_text) for e in got] == [("A todo list in React", "2017-03-19", EXCERPTS[0])]
+
+
+def test_an_archive_with_one_list_per_year_gives_the_items_of_every_list() -> None:
+    years = "".join(
+        f'<h2>{2021 - i}</h2><ul><li><time>0{i + 1} Aug {2021 - i}</time> - <a href="/post/p{i}/">{t}</a></li></ul>'
+        for i, t in enumerate(TITLES)
+    )
+    got = entries(page(f'<div class="header"><h1>Posts</h1></div><div class="content">{years}</div>'))
+    assert [(e.title, e.published, e.raw_text) for e in got] == [
+        (t, f"{2021 - i}-08-0{i + 1}", "") for i, t in enumerate(TITLES)
+    ]

@@ -42,6 +42,8 @@ from dumpflow.normalize import match_key
 # inline links are running text.
 CARD_TAGS = frozenset(["article", "li", "div", "section", "tr", "dd", "dl", "a"])
 MIN_CARDS = 2
+# Lists whose items are cards: a feed split into one list per year is several of them.
+_LIST_TAGS = frozenset(["ul", "ol"])
 # The longest excerpt of a feed is at most this many times the second longest.
 MAX_CARD_RATIO = 3
 # Lines of a card that are its furniture, never its excerpt.
@@ -62,6 +64,8 @@ _HOME_PATH = re.compile(r"^[/.]*(?:index\.(?:html?|php))?$", re.IGNORECASE)
 _MARKER_ONLY = re.compile(r"^(?:\.{2,}|…+|\[(?:\.{3}|…)\]|。{3,})$")
 # A label in its own element before the title ("原 进制转换": original, repost, translation).
 _TITLE_LABEL = re.compile(r"^(?:原创|转载|翻译|原|转|译)\s+")
+# Separators themes put between a date and a title ("29 Aug 2021 - Title", "06-18 | Title").
+_TITLE_SEPARATORS = " -–—|·•:：»›"
 # The label some themes put before the excerpt ("摘要: ...").
 _SUMMARY_LABEL = re.compile(r"^(?:摘要|概要|summary|excerpt|abstract)\s*[:：]\s*", re.IGNORECASE)
 # A class naming one post rather than the card's kind: an id (post-123) or its taxonomy (category-x, tag-y).
@@ -236,7 +240,7 @@ def read_card(element: Tag, base: str | None, parts: tuple[Tag, ...] = ()) -> Ca
             return None
     url = absolute(base, href)
     return Card(
-        title=_TITLE_LABEL.sub("", title.text) or title.text,
+        title=_title_text(title.text),
         url=url,
         published=card_date(element, url, parts[0] if parts else None),
         body="\n\n".join(_body(rest, title, _own_link_labels(element, title, base))),
@@ -244,6 +248,12 @@ def read_card(element: Tag, base: str | None, parts: tuple[Tag, ...] = ()) -> Ca
         parts=parts,
         linked_title=title.href is not None,
     )
+
+
+def _title_text(line: str) -> str:
+    """The title without a label before it ("原 ...") or the separator left by a date set aside ("- Title")."""
+    text = _TITLE_LABEL.sub("", line) or line
+    return text.strip(_TITLE_SEPARATORS) or text
 
 
 def _heading_card(heading: Tag, base: str | None) -> Card | None:
@@ -406,6 +416,28 @@ def _groups(soup: BeautifulSoup, base: str | None) -> Iterator[list[Card]]:
                     groups[child.name].append(card)
         yield from groups.values()
         yield _runs(children, base)
+        yield from _split_lists(children, base)
+
+
+def _split_lists(children: list[Tag], base: str | None) -> Iterator[list[Card]]:
+    """The items of sibling lists that split one feed, each list under its own heading ("2021", "2020").
+
+    An archive by year may put each year's posts in a class-less list of their
+    own, and a year with one post gives a list of one item: such a list
+    repeats no card, but the lists repeat. Their items, all of one tag, read
+    together as one group.
+    """
+    lists: dict[tuple[str, tuple[str, ...]], list[Tag]] = defaultdict(list)
+    for child in children:
+        if child.name in _LIST_TAGS:
+            lists[_signature(child)].append(child)
+    for boxes in lists.values():
+        if len(boxes) < MIN_CARDS:
+            continue
+        items = [item for box in boxes for item in box.children if isinstance(item, Tag) and item.name in CARD_TAGS]
+        if len({item.name for item in items}) == 1:
+            cards = [read_card(item, base) for item in items]
+            yield [card for card in cards if card is not None]
 
 
 def _distinct(cards: list[Card], base: str | None) -> bool:
@@ -551,7 +583,7 @@ def _opens_with_title(card: Card) -> bool:
     for block in text_blocks(card.element, skip=inline_chrome):
         if classify(block.text) == "metadata" or dated_name(block.text) is not None:
             continue
-        return block.linked and (_TITLE_LABEL.sub("", block.text) or block.text) == card.title
+        return block.linked and _title_text(block.text) == card.title
     return False
 
 
