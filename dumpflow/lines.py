@@ -219,6 +219,12 @@ def dated_name(raw: str) -> str | None:
     return text[match.start(2) :] if _name(match[1].strip(" |·•｜,，-")) else None
 
 
+def leading_date_removed(text: str) -> str:
+    """The line without the date that opens it ("06-18 标签插件" -> "标签插件"); unchanged when none does."""
+    match = _DATED.match(text.strip())
+    return text.strip()[match.end() :].strip() if match else text
+
+
 def is_meta_line(text: str) -> bool:
     """Whether a short folded line is a post's metadata line (dates, counts, labels, authors)."""
     text = _TRAILING_MARKER.sub("", text).strip()
@@ -234,4 +240,12 @@ def is_meta_line(text: str) -> bool:
     return all(s or _name(item) for s, item in zip(strong, items, strict=True))
 
 
-__all__ = ["MIN_CONTENT_CHARS", "classify", "dated_name", "is_meta_line", "shape_reason", "short_reason"]
+__all__ = [
+    "MIN_CONTENT_CHARS",
+    "classify",
+    "dated_name",
+    "is_meta_line",
+    "leading_date_removed",
+    "shape_reason",
+    "short_reason",
+]

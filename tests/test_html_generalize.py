@@ -182,3 +182,20 @@ def test_an_archive_with_one_list_per_year_gives_the_items_of_every_list() -> No
     assert [(e.title, e.published, e.raw_text) for e in got] == [
         (t, f"{2021 - i}-08-0{i + 1}", "") for i, t in enumerate(TITLES)
     ]
+
+
+@pytest.mark.parametrize(
+    ("date", "titles"),
+    [
+        ("<time>06-1{i}</time>", TITLES),
+        ('<span class="d">06-1{i}</span>', TITLES),
+        ("06-1{i}", ["标签插件", "芯片设计小实例", "AXI协议详解"]),
+    ],
+)
+def test_an_archive_row_that_is_one_link_holding_date_and_title_gives_the_title(date: str, titles: list[str]) -> None:
+    rows = "".join(
+        f'<div class="row"><a href="/p/{i}.html">{date.format(i=i)} <span class="t">{t}</span></a></div>'
+        for i, t in enumerate(titles)
+    )
+    got = entries(page(f'<section class="archive"><div class="year"><h2>2021</h2></div>{rows}</section>'))
+    assert [(e.title, e.published, e.raw_text) for e in got] == [(t, f"2021-06-1{i}", "") for i, t in enumerate(titles)]

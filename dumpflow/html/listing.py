@@ -26,7 +26,7 @@ import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Tag
@@ -35,7 +35,7 @@ from dumpflow.html.blocks import HEADING_TAGS, Block, is_hidden, text_blocks
 from dumpflow.html.card_dates import card_date
 from dumpflow.html.chrome import inline_chrome, is_chrome
 from dumpflow.html.meta import absolute, find_date
-from dumpflow.lines import classify, dated_name
+from dumpflow.lines import classify, dated_name, leading_date_removed
 from dumpflow.normalize import match_key
 
 # Elements that can be one card. A <p> never is: sibling paragraphs with
@@ -144,9 +144,41 @@ def _link_title(element: Tag, base: str | None) -> tuple[str, str] | None:
         href = link["href"]
         text = link.get_text(" ", strip=True)
         usable = isinstance(href, str) and href.strip() and not href.strip().startswith(("#", "javascript:"))
-        if usable and text and is_post_link(href, base) and classify(text) not in _CHROME_LINES:
+        if not (usable and text and is_post_link(href, base)):
+            continue
+        if classify(text) == "metadata":
+            text = _undated_label(link)  # "<a><time>06-18</time><span>Title</span></a>"
+        if text and classify(text) not in _CHROME_LINES:
             return " ".join(text.split()), href.strip()
     return None
+
+
+def _dated_link_label(element: Tag, href: str) -> str | None:
+    """The title link's text without the date element it holds (`<a><time>06-18</time> Title</a>`), if it holds one."""
+    for link in element.find_all("a", href=True):
+        target = link["href"]
+        if isinstance(target, str) and target.strip() == href and link.find(_date_element) is not None:
+            return _undated_label(link) or None
+    return None
+
+
+def _date_element(tag: Tag) -> bool:
+    """A `<time>`, or an element showing nothing but a date or a metadata line ("06-18", "2021-06-18 · 3 min")."""
+    if tag.name == "time":
+        return True
+    shown = tag.get_text(" ", strip=True)
+    return tag.name != "a" and bool(shown) and (classify(shown) == "metadata" or not leading_date_removed(shown))
+
+
+def _undated_label(link: Tag) -> str:
+    """A title link's text without the date it holds (a `<time>` or a date-only element, or a leading date).
+
+    Archives often make the whole row one link, date and title together; the
+    row then reads as a metadata line, but what is left beside the date is the title.
+    """
+
+    text = " ".join(block.text for block in text_blocks(link, skip=_date_element))
+    return _title_text(leading_date_removed(text))
 
 
 def _own_link_labels(element: Tag, title: Block, base: str | None) -> tuple[str, ...]:
@@ -238,6 +270,8 @@ def read_card(element: Tag, base: str | None, parts: tuple[Tag, ...] = ()) -> Ca
         href = title.href or (own if isinstance(own, str) else None) or _first_href(element, base)
         if not isinstance(href, str):
             return None
+    if title.linked and (label := _dated_link_label(element, href)) and label in title.text:
+        title = replace(title, text=label)  # the title line held the date too
     url = absolute(base, href)
     return Card(
         title=_title_text(title.text),
