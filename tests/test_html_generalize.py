@@ -199,3 +199,18 @@ def test_an_archive_row_that_is_one_link_holding_date_and_title_gives_the_title(
     )
     got = entries(page(f'<section class="archive"><div class="year"><h2>2021</h2></div>{rows}</section>'))
     assert [(e.title, e.published, e.raw_text) for e in got] == [(t, f"2021-06-1{i}", "") for i, t in enumerate(titles)]
+
+
+# --- article pages ---------------------------------------------------------------------------
+
+
+def test_a_site_name_heading_wrapped_in_a_home_link_is_not_the_posts_title() -> None:
+    text = "".join(f"<p>{e}.</p>" for e in EXCERPTS)
+    body = (
+        '<header><a class="logo" href="/"><h1># notes from the lab</h1><span>A blog</span></a></header>'
+        f'<section><article><h1 class="post-title">About me</h1><div class="info">Jun 12, 2016</div>{text}</article>'
+        "</section>"
+    )
+    head = "<head><title>About me - # notes from the lab</title></head>"
+    got = entries(f"<html>{head}<body>{body}</body></html>")
+    assert [e.title for e in got] == ["About me"]

@@ -169,7 +169,8 @@ def title_heading(soup: BeautifulSoup) -> Tag | None:
 
 
 def _links_home(heading: Tag) -> bool:
-    link = heading.find("a", href=True)
+    """Whether the heading links to the site's home, by a link inside it or around it (`<a href="/"><h1>`)."""
+    link = heading.find("a", href=True) or heading.find_parent("a", href=True)
     href = link.get("href") if isinstance(link, Tag) else None
     if not isinstance(href, str):
         return False
