@@ -214,3 +214,14 @@ def test_a_site_name_heading_wrapped_in_a_home_link_is_not_the_posts_title() -> 
     head = "<head><title>About me - # notes from the lab</title></head>"
     got = entries(f"<html>{head}<body>{body}</body></html>")
     assert [e.title for e in got] == ["About me"]
+
+
+def test_the_cards_date_line_wins_over_a_dated_note_opening_the_excerpt() -> None:
+    cards = "".join(
+        f'<li class="item"><article><h2><a href="/2016/06/1{i}/p/">{TITLES[i]}</a></h2>'
+        f'<div class="info">Jun 1{i}, 2016</div>'
+        f"<div><p><strong>Jun 2{i}, 2016 update:</strong> {EXCERPTS[i]}</p></div></article></li>"
+        for i in range(3)
+    )
+    got = entries(page(f'<ul class="home">{cards}</ul>'))
+    assert [e.published for e in got] == ["2016-06-10", "2016-06-11", "2016-06-12"]
