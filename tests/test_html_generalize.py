@@ -225,3 +225,28 @@ def test_the_cards_date_line_wins_over_a_dated_note_opening_the_excerpt() -> Non
     )
     got = entries(page(f'<ul class="home">{cards}</ul>'))
     assert [e.published for e in got] == ["2016-06-10", "2016-06-11", "2016-06-12"]
+
+
+def _titled_short_post(meta: str) -> str:
+    head = "<head><title>新年好，一点简单总结 | 阿烂精神</title></head>"
+    post = (
+        '<div class="card"><div class="thumb"><p class="headline">新年好，一点简单总结</p></div>'
+        f'<div class="meta">{meta}</div>'
+        "<div><p>忙碌的实习告一段落</p><p>这段时间发现了一些比较有趣的项目，未来几天慢慢总结一下。</p></div></div>"
+    )
+    return f"<html>{head}<body><main>{post}</main><footer>© 阿烂精神</footer></body></html>"
+
+
+def test_a_short_post_titled_by_a_line_the_browser_title_names_is_an_article() -> None:
+    got = entries(_titled_short_post("<div><strong>Daryl</strong> <span>2月 16, 2018</span></div>"))
+    assert [(e.title, e.published, e.raw_text) for e in got] == [
+        (
+            "新年好，一点简单总结",
+            "2018-02-16",
+            "忙碌的实习告一段落\n\n这段时间发现了一些比较有趣的项目，未来几天慢慢总结一下。",
+        )
+    ]
+
+
+def test_a_short_undated_page_titled_by_such_a_line_is_still_rejected() -> None:
+    assert isinstance(parse(_titled_short_post("<div><strong>Daryl</strong></div>")), Rejection)

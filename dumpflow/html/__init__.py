@@ -57,6 +57,7 @@ from dumpflow.html.post import (
     post_date,
     short_post_text,
     single_post,
+    title_line,
 )
 from dumpflow.lines import MIN_CONTENT_CHARS, classify
 from dumpflow.normalize import match_key
@@ -212,6 +213,8 @@ def _article(
     body = text.text if len(match_key(text.text)) >= MIN_ARTICLE_CHARS else None
     if body is not None and not declared and _link_text_only(soup, body):
         return []
+    if (line := title_line(soup)) is not None and single_post(soup):
+        title = line.get_text(" ", strip=True)  # the post's name, not the browser title's "Post | Site"
     if body is None and (declared or single_post(soup)):
         least = MIN_DECLARED_POST_CHARS if declared == "published" else MIN_POST_CHARS
         body = short_post_text(soup, title, least) or (text.text if len(match_key(text.text)) >= least else None)
