@@ -39,8 +39,8 @@ _PAGINATION = re.compile(
     re.IGNORECASE,
 )
 _READ_MORE = re.compile(
-    r"^[\s\[\(<«‹»›>→-]*(?:阅读全文|阅读更多|阅读剩余部分|阅读余下全文|查看全文|查看更多|继续阅读|展开全文|全文阅读|閱讀全文|"
-    r"閱讀更多|繼續閱讀|更多|read\s+more|read\s+the\s+rest|continue\s+reading|keep\s+reading|see\s+more|"
+    r"^[\s\[\(<«‹»›>→-]*(?:点击)?(?:阅读全文|阅读更多|阅读剩余部分|阅读余下全文|查看全文|查看更多|继续阅读|展开全文|全文阅读|閱讀全文|"
+    r"閱讀更多|繼續閱讀|更多|read\s*more|read\s+the\s+rest|continue\s+reading|keep\s+reading|see\s+more|"
     r"view\s+more|full\s+article|more)[\s\]\)>»›→.…:-]*$",
     re.IGNORECASE,
 )

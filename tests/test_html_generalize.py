@@ -12,6 +12,7 @@ import hashlib
 import pytest
 
 from dumpflow import html
+from dumpflow.lines import classify
 from schemas.records import DumpFile, ParsedDump, RawEntry, Rejection
 
 SITE = '<head><meta property="og:type" content="website"><title>Lab Notes</title></head>'
@@ -250,3 +251,8 @@ def test_a_short_post_titled_by_a_line_the_browser_title_names_is_an_article() -
 
 def test_a_short_undated_page_titled_by_such_a_line_is_still_rejected() -> None:
     assert isinstance(parse(_titled_short_post("<div><strong>Daryl</strong></div>")), Rejection)
+
+
+@pytest.mark.parametrize("line", ["Readmore", "READMORE »", "点击阅读全文", "点击阅读全文 >>"])
+def test_read_more_phrases_written_together_or_with_a_click_prompt_are_read_more(line: str) -> None:
+    assert classify(line) == "read_more"
