@@ -14,8 +14,9 @@ import re
 from urllib.parse import unquote, urlsplit
 
 from bs4 import NavigableString, Tag
+from bs4.element import PreformattedString
 
-from dumpflow.html.blocks import BLOCK_TAGS, text_blocks
+from dumpflow.html.blocks import INVISIBLE_TAGS, text_blocks
 from dumpflow.html.chrome import INLINE, inline_chrome
 from dumpflow.html.meta import CN_NUMBER, CN_YEAR, MONTHS, cn_number, find_date, iso_date
 from dumpflow.lines import classify
@@ -25,7 +26,6 @@ _MONTH_DAY = re.compile(r"(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?")
 _CN_MONTH_DAY = re.compile(rf"({CN_NUMBER})\s*月\s*({CN_NUMBER})\s*日")
 _YEAR = re.compile(rf"^((?:19|20)\d{{2}}|{CN_YEAR})\s*年?$")
 _YEAR_LOOKBACK = 400
-_INLINE_OR_LINE = INLINE | BLOCK_TAGS
 _MONTH_NAME = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _DAY_MONTH_NAME = re.compile(rf"(?<!\d)(\d{{1,2}})\s+{_MONTH_NAME}(?!\s*,?\s*\d{{4}})", re.IGNORECASE)
 _MONTH_NAME_DAY = re.compile(rf"\b{_MONTH_NAME}\s+(\d{{1,2}})(?!\d)(?!\s*,?\s*\d{{4}})", re.IGNORECASE)
@@ -48,13 +48,11 @@ def card_date(element: Tag, url: str | None = None, anchor: Tag | None = None) -
             return iso_date(int(machine[:4]), *month_day) or machine
         if machine:
             return machine
-    # The first date shown, in page order: a metadata span inside a line, or a metadata line of its own.
-    # An excerpt may open with a dated note ("<strong>Jun 16, 2016 update:</strong> ...") below the card's date line.
-    for tag in element.find_all(_INLINE_OR_LINE):
-        if tag.name in INLINE and inline_chrome(tag) and (date := find_date(tag.get_text(" ", strip=True))):
-            return date
-        if tag.name not in INLINE and tag.find(BLOCK_TAGS) is None and (date := _meta_line_date(tag)):
-            return date
+    for tag in element.find_all(INLINE):
+        if inline_chrome(tag) and (date := find_date(tag.get_text(" ", strip=True))):
+            # A metadata line above it is the card's date: an excerpt may open with a dated
+            # note ("<strong>Jun 16, 2016 update:</strong> ...") below the card's date line.
+            return _line_date_before(element, tag) or date
     for block in text_blocks(element):
         if classify(block.text) is not None and (date := find_date(block.text)):
             return date
@@ -65,10 +63,20 @@ def card_date(element: Tag, url: str | None = None, anchor: Tag | None = None) -
     return iso_date(year, *month_day)
 
 
-def _meta_line_date(tag: Tag) -> str | None:
-    """The date of a line element (no block inside it) that is a metadata line ("Jun 12, 2016", "Posted on ...")."""
-    shown = " ".join(tag.get_text(" ", strip=True).split())
-    return find_date(shown) if shown and classify(shown) == "metadata" else None
+def _line_date_before(element: Tag, stop: Tag) -> str | None:
+    """The date of a metadata line shown in a block of its own before `stop` ("<div>Jun 12, 2016</div>")."""
+    for node in element.descendants:
+        if node is stop:
+            return None
+        if not isinstance(node, NavigableString) or isinstance(node, PreformattedString):
+            continue
+        parent = node.parent
+        if parent is None or parent.name in INLINE or parent.name in INVISIBLE_TAGS:
+            continue
+        shown = " ".join(node.split())
+        if shown and (date := find_date(shown)) and classify(shown) == "metadata":
+            return date
+    return None
 
 
 def _month_day(strings: list[str]) -> tuple[int, int] | None:

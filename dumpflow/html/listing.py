@@ -270,7 +270,8 @@ def read_card(element: Tag, base: str | None, parts: tuple[Tag, ...] = ()) -> Ca
         href = title.href or (own if isinstance(own, str) else None) or _first_href(element, base)
         if not isinstance(href, str):
             return None
-    if title.linked and (label := _dated_link_label(element, href)) and label in title.text:
+    dated = title.linked and any(ch.isdigit() or ch == "月" for ch in title.text)  # a date shows a digit or 月
+    if dated and (label := _dated_link_label(element, href)) and label in title.text:
         title = replace(title, text=label)  # the title line held the date too
     url = absolute(base, href)
     return Card(
