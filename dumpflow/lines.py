@@ -39,8 +39,8 @@ _PAGINATION = re.compile(
     re.IGNORECASE,
 )
 _READ_MORE = re.compile(
-    r"^[\s\[\(<«‹»›>→-]*(?:阅读全文|阅读更多|阅读剩余部分|阅读余下全文|查看全文|查看更多|继续阅读|展开全文|全文阅读|閱讀全文|"
-    r"閱讀更多|繼續閱讀|更多|read\s+more|read\s+the\s+rest|continue\s+reading|keep\s+reading|see\s+more|"
+    r"^[\s\[\(<«‹»›>→-]*(?:点击)?(?:阅读全文|阅读更多|阅读剩余部分|阅读余下全文|查看全文|查看更多|继续阅读|展开全文|全文阅读|閱讀全文|"
+    r"閱讀更多|繼續閱讀|更多|read\s*more|read\s+the\s+rest|continue\s+reading|keep\s+reading|see\s+more|"
     r"view\s+more|full\s+article|more)[\s\]\)>»›→.…:-]*$",
     re.IGNORECASE,
 )
@@ -105,12 +105,15 @@ _ANY_DATE = (
     r"(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}"
+    # A Chinese month in the English order: "3月 19, 2017", "十月 01, 2021".
+    r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*\d{1,2}(?:\s*[,，]\s*|\s+)\d{4}(?!\d)"
     r"|\d{1,2}\s*月\s*\d{1,2}\s*日?|\d{1,2}[-/]\d{1,2}"
     # Chinese numerals: "二〇二〇年九月六日", "九月六日".
     r"|(?:[〇零一二三四五六七八九]{4}\s*年\s*)?[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日"
     rf"|{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}})"
 )
 _DATED = re.compile(rf"^(?:on\s+)?{_ANY_DATE}{_TIME}", re.IGNORECASE)
+_NAMED_DATE = re.compile(rf"^([^\d]+?)\s*[|·•｜,，-]?\s*((?:on\s+)?{_ANY_DATE}{_TIME})$", re.IGNORECASE)
 # The sentence-shaped post footers of classic WordPress themes.
 _FOOTER_SENTENCE = re.compile(
     r"^(?:this\s+entry\s+was\s+(?:posted|tagged|filed)|bookmark\s+the\s+permalink|leave\s+a\s+(?:comment|reply))\b",
@@ -204,6 +207,24 @@ def _labelled(item: str) -> bool:
     return (strong is not None or colon) and len(rest) <= 60
 
 
+def dated_name(raw: str) -> str | None:
+    """The date part of a line that is only a name and a date (a card's byline: "Daryl 3月 19, 2017"), else None.
+
+    Metadata lines open with a label or a date; a byline opens with the
+    author's bare name, so it is only read as one when a date ends it.
+    """
+    text = nfkc_fold(clean_body(raw))
+    if len(text) > _MAX_META_CHARS or (match := _NAMED_DATE.match(text)) is None:
+        return None
+    return text[match.start(2) :] if _name(match[1].strip(" |·•｜,，-")) else None
+
+
+def leading_date_removed(text: str) -> str:
+    """The line without the date that opens it ("06-18 标签插件" -> "标签插件"); unchanged when none does."""
+    match = _DATED.match(text.strip())
+    return text.strip()[match.end() :].strip() if match else text
+
+
 def is_meta_line(text: str) -> bool:
     """Whether a short folded line is a post's metadata line (dates, counts, labels, authors)."""
     text = _TRAILING_MARKER.sub("", text).strip()
@@ -219,4 +240,12 @@ def is_meta_line(text: str) -> bool:
     return all(s or _name(item) for s, item in zip(strong, items, strict=True))
 
 
-__all__ = ["MIN_CONTENT_CHARS", "classify", "is_meta_line", "shape_reason", "short_reason"]
+__all__ = [
+    "MIN_CONTENT_CHARS",
+    "classify",
+    "dated_name",
+    "is_meta_line",
+    "leading_date_removed",
+    "shape_reason",
+    "short_reason",
+]

@@ -37,10 +37,18 @@ from typing import Literal
 from bs4 import BeautifulSoup, Tag
 
 from dumpflow.html.article import MainText, main_text
-from dumpflow.html.blocks import parse_soup, text_blocks
+from dumpflow.html.blocks import Block, parse_soup, text_blocks
 from dumpflow.html.chrome import is_chrome
 from dumpflow.html.encoding import DecodeError, decode_html
-from dumpflow.html.listing import Card, find_cards, find_lone_title_card, find_more_titles, find_title_cards
+from dumpflow.html.listing import (
+    Card,
+    find_cards,
+    find_lone_card,
+    find_lone_title_card,
+    find_more_titles,
+    find_title_cards,
+    one_feed,
+)
 from dumpflow.html.meta import base_url, declares_article, find_date, page_title, page_url
 from dumpflow.html.post import (
     MIN_DECLARED_POST_CHARS,
@@ -49,6 +57,7 @@ from dumpflow.html.post import (
     post_date,
     short_post_text,
     single_post,
+    title_line,
 )
 from dumpflow.lines import MIN_CONTENT_CHARS, classify
 from dumpflow.normalize import match_key
@@ -114,9 +123,10 @@ def _listing_verdict(soup: BeautifulSoup, cards: list[Card], text: MainText) -> 
     largest = max(range(len(cards)), key=lambda i: len(per_card[i]))
     others = sum(len(match_key(card.body)) for i, card in enumerate(cards) if i != largest)
     # The extractor kept one card: that card is the article when it outweighs the rest together,
-    # unless every card's title links to its post, as on a listing of whole posts (Lanyon, Hyde).
+    # unless every card's title links to its post, as on a listing of whole posts (Lanyon, Hyde)
+    # or of a few posts in one repeated card element (the extractor kept the longest excerpt).
     dominant = len(per_card[largest]) > MAX_ONE_CARD_COVERAGE * len(main) and len(main) >= others
-    if dominant and not _whole_posts(cards):
+    if dominant and not (_whole_posts(cards) or one_feed(cards)):
         return "article"
     return "listing" if heavy else "unsure"
 
@@ -203,6 +213,8 @@ def _article(
     body = text.text if len(match_key(text.text)) >= MIN_ARTICLE_CHARS else None
     if body is not None and not declared and _link_text_only(soup, body):
         return []
+    if (line := title_line(soup)) is not None and single_post(soup):
+        title = line.get_text(" ", strip=True)  # the post's name, not the browser title's "Post | Site"
     if body is None and (declared or single_post(soup)):
         least = MIN_DECLARED_POST_CHARS if declared == "published" else MIN_POST_CHARS
         body = short_post_text(soup, title, least) or (text.text if len(match_key(text.text)) >= least else None)
@@ -246,6 +258,9 @@ def _read_listing(soup: BeautifulSoup, base: str | None, text: MainText, declare
         lone = find_lone_title_card(soup, base)
         if lone is not None and _only_headings_beside(soup, lone):
             return _listing_entries([lone]), False
+        card = find_lone_card(soup, base)
+        if card is not None and _only_headings_beside(soup, card):
+            return _listing_entries([card]), False
     return [], verdict == "unsure"
 
 
@@ -253,11 +268,19 @@ def _only_headings_beside(soup: BeautifulSoup, card: Card) -> bool:
     """Whether the page shows nothing beside the card but headings and meta lines (a category's name and count).
 
     A post, however short, has a line of its own text; a 404 page has its message.
+    A section's title need not be a heading element (`<span class="title">Posts</span>`):
+    a heading-shaped line (short, no sentence, no closing stop) above the card counts as one.
     """
     inside = {id(element) for element in card.elements}
     root = soup.body or soup
     blocks = text_blocks(root, skip=lambda tag: id(tag) in inside or is_chrome(tag))
-    return all(block.heading or classify(block.text) in _FURNITURE_LINES for block in blocks)
+    above = match_key(" ".join(card.elements[0].find_all_previous(string=True)))
+
+    def titles_section(block: Block) -> bool:
+        ends_sentence = block.text.rstrip().endswith((".", "。", "!", "！", "?", "？", "…"))
+        return classify(block.text) == "heading" and not ends_sentence and match_key(block.text) in above
+
+    return all(block.heading or classify(block.text) in _FURNITURE_LINES or titles_section(block) for block in blocks)
 
 
 def parse_html(

@@ -14,8 +14,9 @@ import re
 from urllib.parse import unquote, urlsplit
 
 from bs4 import NavigableString, Tag
+from bs4.element import PreformattedString
 
-from dumpflow.html.blocks import text_blocks
+from dumpflow.html.blocks import INVISIBLE_TAGS, text_blocks
 from dumpflow.html.chrome import INLINE, inline_chrome
 from dumpflow.html.meta import CN_NUMBER, CN_YEAR, MONTHS, cn_number, find_date, iso_date
 from dumpflow.lines import classify
@@ -49,7 +50,9 @@ def card_date(element: Tag, url: str | None = None, anchor: Tag | None = None) -
             return machine
     for tag in element.find_all(INLINE):
         if inline_chrome(tag) and (date := find_date(tag.get_text(" ", strip=True))):
-            return date
+            # A metadata line above it is the card's date: an excerpt may open with a dated
+            # note ("<strong>Jun 16, 2016 update:</strong> ...") below the card's date line.
+            return _line_date_before(element, tag) or date
     for block in text_blocks(element):
         if classify(block.text) is not None and (date := find_date(block.text)):
             return date
@@ -58,6 +61,22 @@ def card_date(element: Tag, url: str | None = None, anchor: Tag | None = None) -
         return None
     year = _url_year(url, month_day[0]) or _year_above(anchor or element)
     return iso_date(year, *month_day)
+
+
+def _line_date_before(element: Tag, stop: Tag) -> str | None:
+    """The date of a metadata line shown in a block of its own before `stop` ("<div>Jun 12, 2016</div>")."""
+    for node in element.descendants:
+        if node is stop:
+            return None
+        if not isinstance(node, NavigableString) or isinstance(node, PreformattedString):
+            continue
+        parent = node.parent
+        if parent is None or parent.name in INLINE or parent.name in INVISIBLE_TAGS:
+            continue
+        shown = " ".join(node.split())
+        if shown and (date := find_date(shown)) and classify(shown) == "metadata":
+            return date
+    return None
 
 
 def _month_day(strings: list[str]) -> tuple[int, int] | None:

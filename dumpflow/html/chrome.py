@@ -12,7 +12,7 @@ import re
 from bs4 import Tag
 
 from dumpflow.html.blocks import BLOCK_TAGS, text_blocks
-from dumpflow.lines import classify
+from dumpflow.lines import classify, dated_name
 
 # Containers whose tag says they are chrome, and class/id words that mean the
 # same on nearly every site (WAI-ARIA roles and CMS themes share them).
@@ -57,6 +57,7 @@ CHROME_WORDS = frozenset(
         "toolbar",
     ]
 )
+_PAGE_HEADER_NAMES = frozenset(["header", "site-header", "masthead", "page-top"])
 _NEVER_CHROME = frozenset(["html", "body", "main"])
 CHROME_ROLES = frozenset(["navigation", "banner", "contentinfo", "complementary", "search"])
 # Inline elements that hold a card's chrome inside its text ("阅读全文", "阅读 123").
@@ -126,6 +127,8 @@ def _chrome_named(tag: Tag) -> bool:
 
 
 def _chrome_words(tag: Tag) -> bool:
+    if _page_header(tag):
+        return True
     words: list[str] = []
     for attr in ("id", "class"):
         value = tag.get(attr)
@@ -133,6 +136,16 @@ def _chrome_words(tag: Tag) -> bool:
         for item in values:
             words.extend(w.lower() for w in re.split(r"[-_\s]+", item) if w)
     return any(word in CHROME_WORDS for word in words)
+
+
+def _page_header(tag: Tag) -> bool:
+    """The page's header box by its conventional name (`div#header`, `div.site-header`, `#masthead`).
+
+    "header" alone is no chrome word: a card's or a post's own header (`entry-header`,
+    `post-header`) holds its title. Only the names of the one header of the whole page count.
+    """
+    names = [tag.get("id")] + (tag.get("class") or [])
+    return any(isinstance(name, str) and name.lower() in _PAGE_HEADER_NAMES for name in names)
 
 
 def _chrome_candidate(tag: Tag) -> bool:
@@ -158,5 +171,7 @@ def inline_chrome(tag: Tag) -> bool:
     reason = classify(text)
     if reason == "metadata":
         line = next((p for p in tag.parents if p.name in BLOCK_TAGS), None)
-        return line is None or classify(line.get_text(" ", strip=True)) != "metadata"
+        shown = line.get_text(" ", strip=True) if line is not None else ""
+        # A byline ("Daryl 3月 19, 2017") is all metadata too: the card drops it whole, name and all.
+        return line is None or (classify(shown) != "metadata" and dated_name(shown) is None)
     return reason in _INLINE_REASONS or (tag.name == "a" and reason == "pagination")

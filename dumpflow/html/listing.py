@@ -26,7 +26,7 @@ import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Tag
@@ -34,14 +34,16 @@ from bs4 import BeautifulSoup, Tag
 from dumpflow.html.blocks import HEADING_TAGS, Block, is_hidden, text_blocks
 from dumpflow.html.card_dates import card_date
 from dumpflow.html.chrome import inline_chrome, is_chrome
-from dumpflow.html.meta import absolute
-from dumpflow.lines import classify
+from dumpflow.html.meta import absolute, find_date
+from dumpflow.lines import classify, dated_name, leading_date_removed
 from dumpflow.normalize import match_key
 
 # Elements that can be one card. A <p> never is: sibling paragraphs with
 # inline links are running text.
 CARD_TAGS = frozenset(["article", "li", "div", "section", "tr", "dd", "dl", "a"])
 MIN_CARDS = 2
+# Lists whose items are cards: a feed split into one list per year is several of them.
+_LIST_TAGS = frozenset(["ul", "ol"])
 # The longest excerpt of a feed is at most this many times the second longest.
 MAX_CARD_RATIO = 3
 # Lines of a card that are its furniture, never its excerpt.
@@ -56,10 +58,14 @@ _TAXONOMY = re.compile(
     r"|[?&](?:tags?|cat|category|categories|label|author|page|s|q)=",
     re.IGNORECASE,
 )
+# The site's home page in any spelling: "/", "/.", "./", "/index.html".
+_HOME_PATH = re.compile(r"^[/.]*(?:index\.(?:html?|php))?$", re.IGNORECASE)
 # A truncation marker on a line of its own ("<p>...</p>" after the excerpt).
 _MARKER_ONLY = re.compile(r"^(?:\.{2,}|…+|\[(?:\.{3}|…)\]|。{3,})$")
 # A label in its own element before the title ("原 进制转换": original, repost, translation).
 _TITLE_LABEL = re.compile(r"^(?:原创|转载|翻译|原|转|译)\s+")
+# Separators themes put between a date and a title ("29 Aug 2021 - Title", "06-18 | Title").
+_TITLE_SEPARATORS = " -–—|·•:：»›"
 # The label some themes put before the excerpt ("摘要: ...").
 _SUMMARY_LABEL = re.compile(r"^(?:摘要|概要|summary|excerpt|abstract)\s*[:：]\s*", re.IGNORECASE)
 # A class naming one post rather than the card's kind: an id (post-123) or its taxonomy (category-x, tag-y).
@@ -98,8 +104,9 @@ def is_post_link(href: str | None, base: str | None = None) -> bool:
     if href is None or _TAXONOMY.search(href):
         return False
     target = absolute(base, href) or href
-    path = urlsplit(target).path if "://" in target else target
-    return path.strip("/") != "" and (base is None or target.rstrip("/") != base.rstrip("/"))
+    parts = urlsplit(target)
+    home = _HOME_PATH.match(parts.path) is not None and not parts.query
+    return not home and (base is None or target.rstrip("/") != base.rstrip("/"))
 
 
 def _title_index(blocks: list[Block], base: str | None, links: dict[str, int]) -> int | None:
@@ -137,23 +144,91 @@ def _link_title(element: Tag, base: str | None) -> tuple[str, str] | None:
         href = link["href"]
         text = link.get_text(" ", strip=True)
         usable = isinstance(href, str) and href.strip() and not href.strip().startswith(("#", "javascript:"))
-        if usable and text and is_post_link(href, base) and classify(text) not in _CHROME_LINES:
+        if not (usable and text and is_post_link(href, base)):
+            continue
+        if classify(text) == "metadata":
+            text = _undated_label(link)  # "<a><time>06-18</time><span>Title</span></a>"
+        if text and classify(text) not in _CHROME_LINES:
             return " ".join(text.split()), href.strip()
     return None
 
 
-def _body(rest: list[Block], title: Block) -> list[str]:
+def _dated_link_label(element: Tag, href: str) -> str | None:
+    """The title link's text without the date element it holds (`<a><time>06-18</time> Title</a>`), if it holds one."""
+    for link in element.find_all("a", href=True):
+        target = link["href"]
+        if isinstance(target, str) and target.strip() == href and link.find(_date_element) is not None:
+            return _undated_label(link) or None
+    return None
+
+
+def _date_element(tag: Tag) -> bool:
+    """A `<time>`, or an element showing nothing but a date or a metadata line ("06-18", "2021-06-18 · 3 min")."""
+    if tag.name == "time":
+        return True
+    shown = tag.get_text(" ", strip=True)
+    return tag.name != "a" and bool(shown) and (classify(shown) == "metadata" or not leading_date_removed(shown))
+
+
+def _undated_label(link: Tag) -> str:
+    """A title link's text without the date it holds (a `<time>` or a date-only element, or a leading date).
+
+    Archives often make the whole row one link, date and title together; the
+    row then reads as a metadata line, but what is left beside the date is the title.
+    """
+
+    text = " ".join(block.text for block in text_blocks(link, skip=_date_element))
+    return _title_text(leading_date_removed(text))
+
+
+def _own_link_labels(element: Tag, title: Block, base: str | None) -> tuple[str, ...]:
+    """Labels of the card's short links back to its own post other than the title: its read-more links.
+
+    Every theme spells "read more" its own way ("Readmore", "Read More »",
+    "继续阅读 →", "➦", an icon and "阅读全文"), but every one is a short
+    link to the post the title already leads to. A label long enough to be a
+    sentence (an excerpt wrapped in the post's link) is not one.
+    """
+    if title.href is None:
+        return ()
+    target = absolute(base, title.href)
+    labels: set[str] = set()
+    for link in element.find_all("a", href=True):
+        href = link["href"]
+        label = " ".join(link.get_text(" ").split())
+        if not isinstance(href, str) or not label or label == title.text or absolute(base, href.strip()) != target:
+            continue
+        if classify(label) is not None:
+            labels.add(label)
+    return tuple(sorted(labels, key=len, reverse=True))
+
+
+def _without_read_more(text: str, labels: tuple[str, ...]) -> str:
+    """The line without a read-more label ending it ("... 这次用React来实现。 阅读全文")."""
+    for label in labels:
+        if text.endswith(label):
+            return text[: -len(label)].rstrip()
+    return text
+
+
+def _body(rest: list[Block], title: Block, read_more: tuple[str, ...] = ()) -> list[str]:
     """The excerpt lines after the title: no subtitle, metadata, read-more or link-only furniture."""
     lines: list[str] = []
     for block in rest:
         if block.heading and block.href is not None and block.href == title.href and not lines:
             continue  # a subtitle inside the title's link
+        if read_more and (stripped := _without_read_more(block.text, read_more)) != block.text:
+            if not stripped:
+                continue
+            block = Block(text=stripped, heading=block.heading, href=None, linked=False)
         if _MARKER_ONLY.match(block.text):
             if lines:
                 lines[-1] = f"{lines[-1]}{block.text}"
             continue
         if classify(block.text) in _CHROME_LINES or (block.text == title.text and block.linked):
             continue
+        if (shown := dated_name(block.text)) is not None and find_date(shown):
+            continue  # the card's byline: its author and date
         furniture = block.linked and (block.href is None or block.href != title.href)
         if furniture and _letters(block.text) <= _MAX_FURNITURE_LINK_LETTERS:
             continue
@@ -195,16 +270,25 @@ def read_card(element: Tag, base: str | None, parts: tuple[Tag, ...] = ()) -> Ca
         href = title.href or (own if isinstance(own, str) else None) or _first_href(element, base)
         if not isinstance(href, str):
             return None
+    dated = title.linked and any(ch.isdigit() or ch == "月" for ch in title.text)  # a date shows a digit or 月
+    if dated and (label := _dated_link_label(element, href)) and label in title.text:
+        title = replace(title, text=label)  # the title line held the date too
     url = absolute(base, href)
     return Card(
-        title=_TITLE_LABEL.sub("", title.text) or title.text,
+        title=_title_text(title.text),
         url=url,
         published=card_date(element, url, parts[0] if parts else None),
-        body="\n\n".join(_body(rest, title)),
+        body="\n\n".join(_body(rest, title, _own_link_labels(element, title, base))),
         element=element,
         parts=parts,
         linked_title=title.href is not None,
     )
+
+
+def _title_text(line: str) -> str:
+    """The title without a label before it ("原 ...") or the separator left by a date set aside ("- Title")."""
+    text = _TITLE_LABEL.sub("", line) or line
+    return text.strip(_TITLE_SEPARATORS) or text
 
 
 def _heading_card(heading: Tag, base: str | None) -> Card | None:
@@ -288,6 +372,17 @@ def _shared_signature(cards: list[Card]) -> tuple[str, tuple[str, ...]] | None:
     return next(iter(names)), tuple(sorted(shared))
 
 
+def one_feed(cards: list[Card]) -> bool:
+    """Cards of one element kind (tag and shared classes), every one titled by a link to its post.
+
+    An article page's own box sits beside boxes of other kinds (related
+    posts, a subscribe form); a listing of two or three posts repeats one
+    card, whatever lengths its excerpts happen to have.
+    """
+    shared = _shared_signature(cards)
+    return shared is not None and bool(shared[1]) and all(card.linked_title for card in cards) and not cards[0].parts
+
+
 def _starts_card(tag: Tag, base: str | None) -> bool:
     """A sibling that opens an unwrapped card: a heading with a post link, or a block that is only a title line.
 
@@ -356,6 +451,28 @@ def _groups(soup: BeautifulSoup, base: str | None) -> Iterator[list[Card]]:
                     groups[child.name].append(card)
         yield from groups.values()
         yield _runs(children, base)
+        yield from _split_lists(children, base)
+
+
+def _split_lists(children: list[Tag], base: str | None) -> Iterator[list[Card]]:
+    """The items of sibling lists that split one feed, each list under its own heading ("2021", "2020").
+
+    An archive by year may put each year's posts in a class-less list of their
+    own, and a year with one post gives a list of one item: such a list
+    repeats no card, but the lists repeat. Their items, all of one tag, read
+    together as one group.
+    """
+    lists: dict[tuple[str, tuple[str, ...]], list[Tag]] = defaultdict(list)
+    for child in children:
+        if child.name in _LIST_TAGS:
+            lists[_signature(child)].append(child)
+    for boxes in lists.values():
+        if len(boxes) < MIN_CARDS:
+            continue
+        items = [item for box in boxes for item in box.children if isinstance(item, Tag) and item.name in CARD_TAGS]
+        if len({item.name for item in items}) == 1:
+            cards = [read_card(item, base) for item in items]
+            yield [card for card in cards if card is not None]
 
 
 def _distinct(cards: list[Card], base: str | None) -> bool:
@@ -426,12 +543,18 @@ def find_lone_title_card(soup: BeautifulSoup, base: str | None) -> Card | None:
         card = _nearest_title_card(link, base)
         if card is None or (found is not None and card.url == found.url):
             continue
-        if any(is_chrome(parent) or is_hidden(parent) for parent in (card.element, *card.element.parents)):
+        if not _shown_content(card.element):
             continue
         if found is not None:
             return None
         found = card
     return found
+
+
+def _shown_content(element: Tag) -> bool:
+    """Outside chrome and not hidden; a page hidden whole until its CSS loads (`<html style="display:none">`) shows."""
+    boxes = (element, *(parent for parent in element.parents if parent.name not in ("html", "[document]")))
+    return not any(is_chrome(box) or is_hidden(box) for box in boxes)
 
 
 def _nearest_title_card(link: Tag, base: str | None) -> Card | None:
@@ -445,6 +568,58 @@ def _nearest_title_card(link: Tag, base: str | None) -> Card | None:
         if card is not None and card.linked_title and card.published and not card.body:
             return card
     return None
+
+
+def find_lone_card(soup: BeautifulSoup, base: str | None) -> Card | None:
+    """The one dated excerpt card on the page: a listing (index, tag page) that holds a single post.
+
+    A card is known by its structure, not by repetition: a title that is a
+    link to a post and opens the card, a date, and excerpt text. It is found
+    from its link, as a lone title card is: the nearest box around a post link
+    (within LONE_CARD_LEVELS) that reads so, outside chrome. None when there
+    is none, or cards of several posts.
+    """
+    found: Card | None = None
+    for link in soup.find_all("a", href=True):
+        href = link["href"]
+        if not isinstance(href, str) or not is_post_link(href.strip(), base):
+            continue
+        card = _nearest_excerpt_card(link, base)
+        if card is None or (found is not None and card.url == found.url):
+            continue
+        if not _shown_content(card.element):
+            continue
+        if found is not None:
+            return None
+        found = card
+    return found
+
+
+def _nearest_excerpt_card(link: Tag, base: str | None) -> Card | None:
+    """The closest box around the link that reads as a dated card with an excerpt, opening with its title."""
+    for level, box in enumerate((link, *link.parents)):
+        if level > LONE_CARD_LEVELS:
+            return None
+        if box.name not in CARD_TAGS:
+            continue
+        card = read_card(box, base)
+        if card is not None and card.linked_title and card.published and card.body and _opens_with_title(card):
+            return card
+    return None
+
+
+def _opens_with_title(card: Card) -> bool:
+    """Whether the card's first line, past its date line, is its title, as on every card.
+
+    A box around a whole post page (menu, share bar, then the post) also
+    holds a dated link with text after it, but the link is a menu item or a
+    share button somewhere inside, not the line the box opens with.
+    """
+    for block in text_blocks(card.element, skip=inline_chrome):
+        if classify(block.text) == "metadata" or dated_name(block.text) is not None:
+            continue
+        return block.linked and _title_text(block.text) == card.title
+    return False
 
 
 def _in_lookalike_containers(cards: list[Card], base: str | None) -> list[Card]:

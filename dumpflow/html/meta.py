@@ -48,6 +48,8 @@ _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"
 CN_YEAR = r"[〇零一二三四五六七八九]{4}"
 CN_NUMBER = r"[一二三四五六七八九十]{1,3}"
 _CN_YMD = re.compile(rf"({CN_YEAR})\s*年\s*({CN_NUMBER})\s*月\s*({CN_NUMBER})\s*日")
+# A Chinese month in the English order "Mar 19, 2017" (moment.js zh-cn "MMM D, YYYY"): "3月 19, 2017", "十月 01, 2021".
+_CN_MDY = re.compile(rf"(?<!\d)(\d{{1,2}}|{CN_NUMBER})\s*月\s*(\d{{1,2}})(?:\s*[,，]\s*|\s+)(\d{{4}})(?!\d)")
 
 
 def cn_number(text: str) -> int | None:
@@ -86,7 +88,13 @@ def find_date(text: str) -> str | None:
         found.append((m.start(), iso))
     if (m := _CN_YMD.search(text)) and (iso := iso_date(cn_number(m[1]), cn_number(m[2]), cn_number(m[3]))):
         found.append((m.start(), iso))
+    if (m := _CN_MDY.search(text)) and (iso := iso_date(int(m[3]), _month_number(m[1]), int(m[2]))):
+        found.append((m.start(), iso))
     return min(found)[1] if found else None
+
+
+def _month_number(text: str) -> int | None:
+    return int(text) if text.isdigit() else cn_number(text)
 
 
 def _attr(tag: Tag | None, name: str) -> str | None:
@@ -161,7 +169,8 @@ def title_heading(soup: BeautifulSoup) -> Tag | None:
 
 
 def _links_home(heading: Tag) -> bool:
-    link = heading.find("a", href=True)
+    """Whether the heading links to the site's home, by a link inside it or around it (`<a href="/"><h1>`)."""
+    link = heading.find("a", href=True) or heading.find_parent("a", href=True)
     href = link.get("href") if isinstance(link, Tag) else None
     if not isinstance(href, str):
         return False

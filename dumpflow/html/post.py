@@ -9,6 +9,7 @@ because trafilatura's precision setting drops very short main texts.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Tag
@@ -17,7 +18,7 @@ from dumpflow.html.blocks import text_blocks
 from dumpflow.html.chrome import is_chrome
 from dumpflow.html.listing import Card, host, is_post_link, read_card
 from dumpflow.html.meta import absolute, find_date, page_date, title_heading
-from dumpflow.lines import classify
+from dumpflow.lines import classify, dated_name
 from dumpflow.normalize import match_key
 
 # Fewer letters than this is a stray line (a 404 message), not a post. A page whose
@@ -25,6 +26,10 @@ from dumpflow.normalize import match_key
 MIN_POST_CHARS = 20
 MIN_DECLARED_POST_CHARS = 1
 _CHROME_LINES = frozenset({"blank", "metadata", "read_more", "pagination"})
+# What separates a post's name from the site's in a browser title ("Post | Site", "Post - Site", "Post · Site").
+_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·•_]\s+")
+# How far above its title line a post's box may be (title box, card, column).
+_TITLE_BOX_LEVELS = 4
 
 
 def _outside_chrome(tag: Tag) -> bool:
@@ -42,7 +47,44 @@ def _post_root(soup: BeautifulSoup) -> Tag | None:
     heading = headings[0] if len(headings) == 1 else title_heading(soup) if headings else None
     if heading is not None and isinstance(heading.parent, Tag):
         return heading.parent
+    line = title_line(soup)
+    return _dated_box(line) if line is not None else None
+
+
+def title_line(soup: BeautifulSoup) -> Tag | None:
+    """On a page with no <h1>, the element showing the post's name as the browser title gives it.
+
+    Some themes show a post's title in a styled paragraph or span, not a
+    heading; the browser title still names the post first ("Post | Site").
+    The line must show that name alone, outside links and page chrome.
+    """
+    if soup.find("h1") is not None or not isinstance(title_tag := soup.find("title"), Tag):
+        return None
+    name = " ".join(_TITLE_SEPARATOR.split(title_tag.get_text(" ", strip=True))[0].split())
+    if not name or soup.body is None:
+        return None
+    for string in soup.body.find_all(string=True):
+        line = string.parent
+        if " ".join(string.split()) != name or not isinstance(line, Tag) or line.name in ("a", "title"):
+            continue
+        if line.find_parent("a") is None and _outside_chrome(line) and not is_chrome(line):
+            return line
     return None
+
+
+def _dated_box(line: Tag) -> Tag | None:
+    """The nearest box around the title line that also shows a dated metadata line or byline: the post."""
+    for level, box in enumerate(line.parents):
+        if level >= _TITLE_BOX_LEVELS or box.name in ("body", "html"):
+            return None
+        if any(_dated_line(block.text) for block in text_blocks(box, skip=is_chrome)):
+            return box
+    return None
+
+
+def _dated_line(text: str) -> str | None:
+    """The date of a metadata line or a byline ("Daryl 2月 16, 2018"), else None."""
+    return find_date(text) if classify(text) == "metadata" or dated_name(text) is not None else None
 
 
 def single_post(soup: BeautifulSoup) -> bool:
@@ -60,7 +102,7 @@ def post_date(soup: BeautifulSoup) -> str | None:
         if not isinstance(root, Tag):
             continue
         for block in text_blocks(root, skip=is_chrome):
-            if classify(block.text) == "metadata" and (date := find_date(block.text)):
+            if date := _dated_line(block.text):
                 return date
     return None
 
@@ -82,6 +124,7 @@ def short_post_text(soup: BeautifulSoup, title: str | None, min_chars: int = MIN
         if block.text not in headings
         and not block.heading
         and classify(block.text) not in _CHROME_LINES
+        and dated_name(block.text) is None
         and not (block.linked and not is_post_link(block.href))
     ]
     text = "\n\n".join(lines)

@@ -1,0 +1,258 @@
+"""Listing rules generalised from the third held-out theme set (issue 13): one named test per rule.
+
+Each page is the smallest synthetic markup with the structure that failed on
+real themes: read-more links spelled any way, listings of one to three cards,
+title lists in unfamiliar markup, dates in forms not read before.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from dumpflow import html
+from dumpflow.lines import classify
+from schemas.records import DumpFile, ParsedDump, RawEntry, Rejection
+
+SITE = '<head><meta property="og:type" content="website"><title>Lab Notes</title></head>'
+EXCERPTS = [
+    "Sparse attention keeps memory linear in the sequence length while keeping most of the accuracy of dense attention",
+    "Every retrained tokenizer changes a few merges, and those changes ripple through embeddings and caches",
+    "An evaluation is only as honest as its held-out set, so we rebuilt ours from scratch this spring",
+]
+TITLES = ["Sparse attention at scale", "Why tokenizers drift", "Honest evaluations"]
+
+
+def parse(text: str) -> ParsedDump | Rejection:
+    data = text.encode("utf-8")
+    dump = DumpFile(path="p.html", source_name="p.html", dump_id=hashlib.sha256(data).hexdigest(), size_bytes=len(data))
+
+    def reject(reason: str) -> Rejection:
+        return Rejection(source_path="p.html", source_name="p.html", dump_id=dump.dump_id, reason=reason)
+
+    return html.parse_html(dump, data, reject)
+
+
+def entries(text: str) -> list[RawEntry]:
+    parsed = parse(text)
+    assert isinstance(parsed, ParsedDump), parsed
+    return parsed.entries
+
+
+def page(body: str, head: str = SITE) -> str:
+    nav = '<header><nav><a href="/">Home</a> <a href="/archives/">Archives</a></nav></header>'
+    return f"<html>{head}<body>{nav}<main>{body}</main><footer>© Lab Notes</footer></body></html>"
+
+
+# --- read-more links --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("label", ["Readmore", "Read More »", "继续阅读 →", "阅读全文", "➦", "Keep going"])
+@pytest.mark.parametrize("inline", [False, True])
+def test_a_short_link_back_to_the_cards_post_is_its_read_more_whatever_its_spelling(label: str, inline: bool) -> None:
+    def card(i: int) -> str:
+        more = f'<a href="/p/{i}/">{label}</a>'
+        excerpt = f"<p>{EXCERPTS[i]} {more}</p>" if inline else f'<p>{EXCERPTS[i]}</p><p class="x">{more}</p>'
+        return f'<div class="post"><h2><a href="/p/{i}/">{TITLES[i]}</a></h2>{excerpt}</div>'
+
+    got = entries(page("".join(card(i) for i in range(3))))
+    assert [e.raw_text for e in got] == EXCERPTS
+
+
+# --- dates ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("shown", "iso"), [("3月 19, 2017", "2017-03-19"), ("十月 01, 2021", "2021-10-01"), ("12月 5 2020", "2020-12-05")]
+)
+def test_a_chinese_month_in_english_order_is_a_card_date(shown: str, iso: str) -> None:
+    cards = "".join(
+        f'<div class="post"><p>{shown}</p><h3><a href="/p/{i}/">{TITLES[i]}</a></h3><p>{EXCERPTS[i]}</p></div>'
+        for i in range(3)
+    )
+    got = entries(page(cards))
+    assert [(e.published, e.raw_text) for e in got] == [(iso, e) for e in EXCERPTS]
+
+
+def test_a_byline_of_a_name_and_a_date_is_no_excerpt_text() -> None:
+    cards = "".join(
+        f'<div class="post"><h3><a href="/p/{i}/">{TITLES[i]}</a></h3><p>{EXCERPTS[i]}</p>'
+        f"<div><strong>Daryl</strong> <span>3月 {i + 1}, 2017</span></div></div>"
+        for i in range(3)
+    )
+    got = entries(page(cards))
+    assert [(e.published, e.raw_text) for e in got] == [(f"2017-03-0{i + 1}", EXCERPTS[i]) for i in range(3)]
+
+
+# --- listings of one card --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        '<span class="t"><a href="/posts/first/">First post</a></span>',
+        '<h2><a href="/posts/first/">First post</a></h2>',
+    ],
+)
+def test_a_listing_of_one_dated_card_with_an_excerpt_gives_that_entry(title: str) -> None:
+    card = (
+        f'<div class="item">{title}<span>Sep 24, 2019</span><span><p>This is a placeholder.</p></span>'
+        '... <a href="/posts/first/">➦</a></div>'
+    )
+    got = entries(page(f'<div class="list">{card}</div>'))
+    assert [(e.title, e.url, e.published, e.raw_text) for e in got] == [
+        ("First post", "/posts/first/", "2019-09-24", "This is a placeholder....")
+    ]
+
+
+def test_a_short_page_whose_box_holds_a_dated_menu_link_is_no_one_card_listing() -> None:
+    # The box opens with the site's menu, not with the dated link: it is no card.
+    body = (
+        '<div class="wrap"><ul class="links"><li><a href="/">Home</a></li><li><a href="/links">Friends</a></li></ul>'
+        "<p>Sep 24, 2019</p><p>A short note.</p></div>"
+    )
+    assert isinstance(parse(page(body)), Rejection)
+
+
+def test_three_cards_of_one_kind_are_a_listing_even_when_one_excerpt_dwarfs_the_others() -> None:
+    long = " ".join(EXCERPTS) + ". " + " ".join(reversed(EXCERPTS))
+    texts = ["Needs: a brain, a device", long, "Hello World!"]
+    cards = "".join(
+        f'<li class="home-item"><h3 class="t"><a href="/p/{i}/">{TITLES[i]}</a></h3>'
+        f'<div class="c">{text}</div><a class="more" href="/p/{i}/">Read on</a></li>'
+        for i, text in enumerate(texts)
+    )
+    got = entries(page(f'<ul class="home-list">{cards}</ul>'))
+    assert [(e.title, e.raw_text) for e in got] == list(zip(TITLES, texts, strict=True))
+
+
+# --- title lists -------------------------------------------------------------------------
+
+
+def test_a_section_title_that_is_no_heading_element_above_one_dated_title_is_a_title_listing() -> None:
+    item = '<li><span class="t"><a href="/posts/first/">First post</a> <time>Sep 24, 2019</time></span></li>'
+    got = entries(page(f'<div class="content"><span class="section-title">Posts</span><ul>{item}</ul></div>'))
+    assert [(e.title, e.url, e.published, e.raw_text) for e in got] == [
+        ("First post", "/posts/first/", "2019-09-24", "")
+    ]
+
+
+def test_a_short_line_below_one_dated_title_keeps_the_page_out_of_the_one_title_rule() -> None:
+    item = '<li><span class="t"><a href="/posts/first/">First post</a> <time>Sep 24, 2019</time></span></li>'
+    result = parse(page(f'<div class="content"><ul>{item}</ul></div><div><span>Nothing more here</span></div>'))
+    assert isinstance(result, Rejection), result
+
+
+@pytest.mark.parametrize("home", ["/.", "./", "/index.html", "https://notes.example/"])
+def test_a_link_to_the_sites_home_in_any_spelling_is_no_post(home: str) -> None:
+    header = (
+        f'<div id="header"><div class="site-name"><h1>Lab Notes</h1><a href="{home}">Lab Notes</a>'
+        "<p>A lab that writes things down</p></div></div>"
+    )
+    items = "".join(
+        f'<li><span class="date">2018/03/0{i + 1}</span><a href="/2018/03/0{i + 1}/p{i}/">{t}</a></li>'
+        for i, t in enumerate(TITLES)
+    )
+    footer = '<div class="copy">© Lab Notes. Powered by Hexo. Theme by Cho.</div>'
+    body = (
+        f'<div class="wrap">{header}<div id="layout"><h2>2018</h2><ul class="listing">{items}</ul>{footer}</div></div>'
+    )
+    text = f"<html>{SITE}<body>{body}</body></html>"
+    got = entries(text)
+    assert [(e.title, e.published) for e in got] == [(t, f"2018-03-0{i + 1}") for i, t in enumerate(TITLES)]
+
+
+def test_a_one_card_listing_on_a_page_hidden_whole_until_its_css_loads_is_read() -> None:
+    card = (
+        '<div class="entry"><p class="headline"><a href="/2017/03/19/todo.html">A todo list in React</a></p>'
+        f'<div class="text">{EXCERPTS[0]} <span><a href="/2017/03/19/todo.html">阅读全文</a></span></div>'
+        "<div><strong>Daryl</strong> <span>3月 19, 2017</span></div></div>"
+    )
+    text = page(f'<div class="index">{card}</div>').replace("<html>", '<html style="display:none">')
+    got = entries(text)
+    assert [(e.title, e.published, e.raw_text) for e in got] == [("A todo list in React", "2017-03-19", EXCERPTS[0])]
+
+
+def test_an_archive_with_one_list_per_year_gives_the_items_of_every_list() -> None:
+    years = "".join(
+        f'<h2>{2021 - i}</h2><ul><li><time>0{i + 1} Aug {2021 - i}</time> - <a href="/post/p{i}/">{t}</a></li></ul>'
+        for i, t in enumerate(TITLES)
+    )
+    got = entries(page(f'<div class="header"><h1>Posts</h1></div><div class="content">{years}</div>'))
+    assert [(e.title, e.published, e.raw_text) for e in got] == [
+        (t, f"{2021 - i}-08-0{i + 1}", "") for i, t in enumerate(TITLES)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("date", "titles"),
+    [
+        ("<time>06-1{i}</time>", TITLES),
+        ('<span class="d">06-1{i}</span>', TITLES),
+        ("06-1{i}", ["标签插件", "芯片设计小实例", "AXI协议详解"]),
+    ],
+)
+def test_an_archive_row_that_is_one_link_holding_date_and_title_gives_the_title(date: str, titles: list[str]) -> None:
+    rows = "".join(
+        f'<div class="row"><a href="/p/{i}.html">{date.format(i=i)} <span class="t">{t}</span></a></div>'
+        for i, t in enumerate(titles)
+    )
+    got = entries(page(f'<section class="archive"><div class="year"><h2>2021</h2></div>{rows}</section>'))
+    assert [(e.title, e.published, e.raw_text) for e in got] == [(t, f"2021-06-1{i}", "") for i, t in enumerate(titles)]
+
+
+# --- article pages ---------------------------------------------------------------------------
+
+
+def test_a_site_name_heading_wrapped_in_a_home_link_is_not_the_posts_title() -> None:
+    text = "".join(f"<p>{e}.</p>" for e in EXCERPTS)
+    body = (
+        '<header><a class="logo" href="/"><h1># notes from the lab</h1><span>A blog</span></a></header>'
+        f'<section><article><h1 class="post-title">About me</h1><div class="info">Jun 12, 2016</div>{text}</article>'
+        "</section>"
+    )
+    head = "<head><title>About me - # notes from the lab</title></head>"
+    got = entries(f"<html>{head}<body>{body}</body></html>")
+    assert [e.title for e in got] == ["About me"]
+
+
+def test_the_cards_date_line_wins_over_a_dated_note_opening_the_excerpt() -> None:
+    cards = "".join(
+        f'<li class="item"><article><h2><a href="/2016/06/1{i}/p/">{TITLES[i]}</a></h2>'
+        f'<div class="info">Jun 1{i}, 2016</div>'
+        f"<div><p><strong>Jun 2{i}, 2016 update:</strong> {EXCERPTS[i]}</p></div></article></li>"
+        for i in range(3)
+    )
+    got = entries(page(f'<ul class="home">{cards}</ul>'))
+    assert [e.published for e in got] == ["2016-06-10", "2016-06-11", "2016-06-12"]
+
+
+def _titled_short_post(meta: str) -> str:
+    head = "<head><title>新年好，一点简单总结 | 阿烂精神</title></head>"
+    post = (
+        '<div class="card"><div class="thumb"><p class="headline">新年好，一点简单总结</p></div>'
+        f'<div class="meta">{meta}</div>'
+        "<div><p>忙碌的实习告一段落</p><p>这段时间发现了一些比较有趣的项目，未来几天慢慢总结一下。</p></div></div>"
+    )
+    return f"<html>{head}<body><main>{post}</main><footer>© 阿烂精神</footer></body></html>"
+
+
+def test_a_short_post_titled_by_a_line_the_browser_title_names_is_an_article() -> None:
+    got = entries(_titled_short_post("<div><strong>Daryl</strong> <span>2月 16, 2018</span></div>"))
+    assert [(e.title, e.published, e.raw_text) for e in got] == [
+        (
+            "新年好，一点简单总结",
+            "2018-02-16",
+            "忙碌的实习告一段落\n\n这段时间发现了一些比较有趣的项目，未来几天慢慢总结一下。",
+        )
+    ]
+
+
+def test_a_short_undated_page_titled_by_such_a_line_is_still_rejected() -> None:
+    assert isinstance(parse(_titled_short_post("<div><strong>Daryl</strong></div>")), Rejection)
+
+
+@pytest.mark.parametrize("line", ["Readmore", "READMORE »", "点击阅读全文", "点击阅读全文 >>"])
+def test_read_more_phrases_written_together_or_with_a_click_prompt_are_read_more(line: str) -> None:
+    assert classify(line) == "read_more"
