@@ -49,67 +49,33 @@ def test_fixture_set_is_large_enough() -> None:
     assert kinds == KINDS
 
 
-def test_second_holdout_set_is_fresh_and_large_enough() -> None:
-    """holdout2 is the set the tuned detector is finally measured on: its themes must be new to both other sets."""
-    pages = [p for p in HTML_PAGES if p.parts[-3] == "holdout2"]
+# Each held-out set judges the detector after every set before it was tuned on, so its themes must be new to all
+# of them: (set, minimum themes, minimum pages, minimum pages per kind).
+HOLDOUT_SETS = (
+    ("holdout2", 7, 16, {"article": 3, "reject": 2}),
+    ("holdout3", 7, 16, {"listing": 3, "titles": 3, "article": 3, "reject": 2}),
+    ("holdout4", 6, 14, {"listing": 3, "titles": 3, "article": 2, "reject": 2}),
+    ("holdout5", 6, 14, {"listing": 3, "titles": 3, "article": 2, "reject": 2}),
+)
+SET_ORDER = ("dev", "holdout", *(name for name, *_ in HOLDOUT_SETS))
+
+
+@pytest.mark.parametrize(("name", "min_themes", "min_pages", "min_kinds"), HOLDOUT_SETS, ids=SET_ORDER[2:])
+def test_holdout_set_is_fresh_and_large_enough(
+    name: str, min_themes: int, min_pages: int, min_kinds: dict[str, int]
+) -> None:
+    pages = [p for p in HTML_PAGES if p.parts[-3] == name]
     themes = {p.parent.name for p in pages}
-    older = {p.parent.name for p in HTML_PAGES if p.parts[-3] in ("dev", "holdout")}
-    assert len(themes) >= 7, themes
-    assert not themes & older, f"holdout2 reuses themes {themes & older}"
+    earlier = SET_ORDER[: SET_ORDER.index(name)]
+    older = {p.parent.name for p in HTML_PAGES if p.parts[-3] in earlier}
+    assert len(themes) >= min_themes, themes
+    assert not themes & older, f"{name} reuses themes {themes & older}"
     docs = [json.loads(p.with_suffix(".json").read_text(encoding="utf-8")) for p in pages]
-    assert len(docs) >= 16
-    assert sum(d["lang"] == "zh" for d in docs) * 2 >= len(docs), "at least half of holdout2 is Chinese"
+    assert len(docs) >= min_pages
+    assert sum(d["lang"] == "zh" for d in docs) * 2 >= len(docs), f"at least half of {name} is Chinese"
     kinds = [d["page_kind"] for d in docs]
     assert set(kinds) == KINDS
-    assert kinds.count("article") >= 3 and kinds.count("reject") >= 2
-
-
-def test_third_holdout_set_is_fresh_and_large_enough() -> None:
-    """holdout3 judges the detector after dev and holdout2 were both tuned on: its themes must be new to every set."""
-    pages = [p for p in HTML_PAGES if p.parts[-3] == "holdout3"]
-    themes = {p.parent.name for p in pages}
-    older = {p.parent.name for p in HTML_PAGES if p.parts[-3] in ("dev", "holdout", "holdout2")}
-    assert len(themes) >= 7, themes
-    assert not themes & older, f"holdout3 reuses themes {themes & older}"
-    docs = [json.loads(p.with_suffix(".json").read_text(encoding="utf-8")) for p in pages]
-    assert len(docs) >= 16
-    assert sum(d["lang"] == "zh" for d in docs) * 2 >= len(docs), "at least half of holdout3 is Chinese"
-    kinds = [d["page_kind"] for d in docs]
-    assert set(kinds) == KINDS
-    assert kinds.count("listing") >= 3 and kinds.count("titles") >= 3
-    assert kinds.count("article") >= 3 and kinds.count("reject") >= 2
-
-
-def test_fourth_holdout_set_is_fresh_and_large_enough() -> None:
-    """holdout4 judges the detector after holdout3 was tuned on too: its themes must be new to every other set."""
-    pages = [p for p in HTML_PAGES if p.parts[-3] == "holdout4"]
-    themes = {p.parent.name for p in pages}
-    older = {p.parent.name for p in HTML_PAGES if p.parts[-3] in ("dev", "holdout", "holdout2", "holdout3")}
-    assert len(themes) >= 6, themes
-    assert not themes & older, f"holdout4 reuses themes {themes & older}"
-    docs = [json.loads(p.with_suffix(".json").read_text(encoding="utf-8")) for p in pages]
-    assert len(docs) >= 14
-    assert sum(d["lang"] == "zh" for d in docs) * 2 >= len(docs), "at least half of holdout4 is Chinese"
-    kinds = [d["page_kind"] for d in docs]
-    assert set(kinds) == KINDS
-    assert kinds.count("listing") >= 3 and kinds.count("titles") >= 3
-    assert kinds.count("article") >= 2 and kinds.count("reject") >= 2
-
-
-def test_fifth_holdout_set_is_fresh_and_large_enough() -> None:
-    """holdout5 judges the detector after holdout4 was tuned on too: its themes must be new to every other set."""
-    pages = [p for p in HTML_PAGES if p.parts[-3] == "holdout5"]
-    themes = {p.parent.name for p in pages}
-    older = {p.parent.name for p in HTML_PAGES if p.parts[-3] in ("dev", "holdout", "holdout2", "holdout3", "holdout4")}
-    assert len(themes) >= 6, themes
-    assert not themes & older, f"holdout5 reuses themes {themes & older}"
-    docs = [json.loads(p.with_suffix(".json").read_text(encoding="utf-8")) for p in pages]
-    assert len(docs) >= 14
-    assert sum(d["lang"] == "zh" for d in docs) * 2 >= len(docs), "at least half of holdout5 is Chinese"
-    kinds = [d["page_kind"] for d in docs]
-    assert set(kinds) == KINDS
-    assert kinds.count("listing") >= 3 and kinds.count("titles") >= 3
-    assert kinds.count("article") >= 2 and kinds.count("reject") >= 2
+    assert all(kinds.count(kind) >= least for kind, least in min_kinds.items()), (kinds, min_kinds)
 
 
 def test_labeller_reads_a_date_from_the_preceding_sibling(tmp_path: Path) -> None:
