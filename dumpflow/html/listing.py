@@ -25,7 +25,7 @@ import copy
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
@@ -535,12 +535,31 @@ def find_lone_title_card(soup: BeautifulSoup, base: str | None) -> Card | None:
     pages. None when there is no such card, or several (those are a title
     listing's business).
     """
+    return _lone_card(soup, base, lambda card: bool(card.linked_title and card.published and not card.body))
+
+
+def find_lone_card(soup: BeautifulSoup, base: str | None) -> Card | None:
+    """The one dated excerpt card on the page: a listing (index, tag page) that holds a single post.
+
+    A card is known by its structure, not by repetition: a title that is a
+    link to a post and opens the card, a date, and excerpt text. It is found
+    from its link, as a lone title card is: the nearest box around a post link
+    (within LONE_CARD_LEVELS) that reads so, outside chrome. None when there
+    is none, or cards of several posts.
+    """
+    return _lone_card(
+        soup, base, lambda card: bool(card.linked_title and card.published and card.body and _opens_with_title(card))
+    )
+
+
+def _lone_card(soup: BeautifulSoup, base: str | None, reads_as: Callable[[Card], bool]) -> Card | None:
+    """The one shown card of a post that `reads_as` accepts, found from the post links; None if none or several."""
     found: Card | None = None
     for link in soup.find_all("a", href=True):
         href = link["href"]
         if not isinstance(href, str) or not is_post_link(href.strip(), base):
             continue
-        card = _nearest_title_card(link, base)
+        card = _nearest_card(link, base, reads_as)
         if card is None or (found is not None and card.url == found.url):
             continue
         if not _shown_content(card.element):
@@ -557,53 +576,15 @@ def _shown_content(element: Tag) -> bool:
     return not any(is_chrome(box) or is_hidden(box) for box in boxes)
 
 
-def _nearest_title_card(link: Tag, base: str | None) -> Card | None:
-    """The closest box around the link (the link itself included) that reads as a dated title-only card."""
+def _nearest_card(link: Tag, base: str | None, reads_as: Callable[[Card], bool]) -> Card | None:
+    """The closest box around the link (the link itself included) whose card `reads_as` accepts."""
     for level, box in enumerate((link, *link.parents)):
         if level > LONE_CARD_LEVELS:
             return None
         if box.name not in CARD_TAGS:
             continue
         card = read_card(box, base)
-        if card is not None and card.linked_title and card.published and not card.body:
-            return card
-    return None
-
-
-def find_lone_card(soup: BeautifulSoup, base: str | None) -> Card | None:
-    """The one dated excerpt card on the page: a listing (index, tag page) that holds a single post.
-
-    A card is known by its structure, not by repetition: a title that is a
-    link to a post and opens the card, a date, and excerpt text. It is found
-    from its link, as a lone title card is: the nearest box around a post link
-    (within LONE_CARD_LEVELS) that reads so, outside chrome. None when there
-    is none, or cards of several posts.
-    """
-    found: Card | None = None
-    for link in soup.find_all("a", href=True):
-        href = link["href"]
-        if not isinstance(href, str) or not is_post_link(href.strip(), base):
-            continue
-        card = _nearest_excerpt_card(link, base)
-        if card is None or (found is not None and card.url == found.url):
-            continue
-        if not _shown_content(card.element):
-            continue
-        if found is not None:
-            return None
-        found = card
-    return found
-
-
-def _nearest_excerpt_card(link: Tag, base: str | None) -> Card | None:
-    """The closest box around the link that reads as a dated card with an excerpt, opening with its title."""
-    for level, box in enumerate((link, *link.parents)):
-        if level > LONE_CARD_LEVELS:
-            return None
-        if box.name not in CARD_TAGS:
-            continue
-        card = read_card(box, base)
-        if card is not None and card.linked_title and card.published and card.body and _opens_with_title(card):
+        if card is not None and reads_as(card):
             return card
     return None
 
