@@ -12,7 +12,7 @@ unlike `GramIndex`'s 64-bit polynomial hash it cannot collide: the score is
 `aligned_containment`'s, without its ~2**-64 odds of a false hit.
 
 This module imports numba, which costs ~0.5 s: `dedup` loads it only once a
-batch has verified enough pairs for that to pay (see `dedup.JIT_AFTER_PAIRS`).
+batch has verified enough pairs for that to pay (see `similarity.JIT_AFTER_PAIRS`).
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ from functools import lru_cache
 
 import numba
 import numpy as np
+
+from dumpflow import similarity
 
 # "Certainly below the threshold": `misses_exceed` would have said True.
 REJECTED = -1.0
@@ -63,6 +65,19 @@ def _slot(gram: np.int64, bits: int) -> np.int64:
 
 
 @numba.njit(inline="always")
+def _probe(table: np.ndarray, gram: np.int64, bits: int) -> np.int64:
+    """The gram's slot in an open-addressing table of 2**bits slots: where it is, or the empty slot it would take."""
+    mask = np.int64((1 << bits) - 1)
+    s = _slot(gram, bits)
+    while table[s] != _EMPTY and table[s] != gram:
+        s = (s + 1) & mask
+    return s
+
+
+_window_slack = numba.njit(inline="always")(similarity.window_slack)
+
+
+@numba.njit(inline="always")
 def _bits_for(count: int) -> int:
     bits = 4
     while (1 << bits) < 2 * count:
@@ -86,21 +101,17 @@ def near_score(shorter: np.ndarray, longer: np.ndarray, threshold: float) -> flo
     """
     m = _gram_count(longer.size)
     lbits = _bits_for(m)
-    lmask = np.int64((1 << lbits) - 1)
     lkeys = np.full(1 << lbits, _EMPTY, dtype=np.int64)
     lfirst = np.empty(1 << lbits, dtype=np.int64)
     for j in range(m):
         g = _gram(longer, j)
-        s = _slot(g, lbits)
-        while lkeys[s] != _EMPTY and lkeys[s] != g:
-            s = (s + 1) & lmask
+        s = _probe(lkeys, g, lbits)
         if lkeys[s] == _EMPTY:
             lkeys[s] = g
             lfirst[s] = j
 
     ns = _gram_count(shorter.size)
     sbits = _bits_for(ns)
-    smask = np.int64((1 << sbits) - 1)
     seen = np.full(1 << sbits, _EMPTY, dtype=np.int64)
 
     # misses_exceed: distinct grams of the shorter key absent from the longer one, from the end.
@@ -110,14 +121,10 @@ def near_score(shorter: np.ndarray, longer: np.ndarray, threshold: float) -> flo
         absent = 0
         for i in range(n - 1, -1, -1):
             g = _gram(shorter, i)
-            s = _slot(g, lbits)
-            while lkeys[s] != _EMPTY and lkeys[s] != g:
-                s = (s + 1) & lmask
+            s = _probe(lkeys, g, lbits)
             if lkeys[s] == g:
                 continue
-            t = _slot(g, sbits)
-            while seen[t] != _EMPTY and seen[t] != g:
-                t = (t + 1) & smask
+            t = _probe(seen, g, sbits)
             if seen[t] == _EMPTY:
                 seen[t] = g
                 absent += 1
@@ -129,21 +136,17 @@ def near_score(shorter: np.ndarray, longer: np.ndarray, threshold: float) -> flo
     # position, hits when the longer key's first occurrence is within the slack.
     if ns == 0 or m == 0:
         return 0.0
-    slack = shorter.size // 8 + 8
+    slack = _window_slack(shorter.size)
     unique = 0
     hits = 0
     for i in range(ns):
         g = _gram(shorter, i)
-        t = _slot(g, sbits)
-        while seen[t] != _EMPTY and seen[t] != g:
-            t = (t + 1) & smask
+        t = _probe(seen, g, sbits)
         if seen[t] == g:
             continue
         seen[t] = g
         unique += 1
-        s = _slot(g, lbits)
-        while lkeys[s] != _EMPTY and lkeys[s] != g:
-            s = (s + 1) & lmask
+        s = _probe(lkeys, g, lbits)
         if lkeys[s] == g and abs(lfirst[s] - i) <= slack:
             hits += 1
     return hits / unique

@@ -42,8 +42,13 @@ def prefix_containment(shorter: str, longer: str) -> float:
     return len(small & shingles(window)) / len(small)
 
 
+def window_slack(shorter_len: int) -> int:
+    """How far a gram of the shorter key may sit from its place in the longer one (also compiled in gramkernel)."""
+    return shorter_len // 8 + 8
+
+
 def window_length(shorter_len: int) -> int:
-    return shorter_len + shorter_len // 8 + 8
+    return shorter_len + window_slack(shorter_len)
 
 
 def grams(key: str) -> np.ndarray:
@@ -137,7 +142,7 @@ def aligned_containment(shorter: GramIndex, longer: GramIndex) -> float:
     """
     if shorter.unique.size == 0 or longer.unique.size == 0:
         return 0.0
-    slack = window_length(shorter.length) - shorter.length
+    slack = window_slack(shorter.length)
     pos = np.searchsorted(longer.unique, shorter.unique)
     pos[pos == longer.unique.size] = 0
     drift = longer.first[pos] - shorter.first
