@@ -52,6 +52,7 @@ class Page:
     date: str | None = None  # CSS selector inside the entry for the date element
     date_attr: str | None = None  # read the date from this attribute instead of the text
     date_before: str | None = None  # the date is the nearest preceding sibling matching this (<dt> before its <dd>)
+    date_ancestor: str | None = None  # the date sits on the nearest enclosing element matching this (Redefine's <li>)
     excerpt: str | None = None  # CSS selector inside the entry for the excerpt/body
     drop: tuple[str, ...] = ()  # CSS selectors removed from the excerpt before reading its text
     text_strip: tuple[str, ...] = ()  # regexes removed from the excerpt text (labels inside it, e.g. 摘要:)
@@ -165,6 +166,9 @@ def read_date(soup: BeautifulSoup, node: Tag, page: Page) -> str | None:
     if page.date_before:
         # Pelican archives print <dt>date</dt><dd>title</dd>: the date is outside the entry, just before it.
         dnode = next((sib for sib in node.find_previous_siblings() if soupsieve.match(page.date_before, sib)), None)
+    elif page.date_ancestor:
+        # Redefine archives put one date-is="MM-DD" on an <li> that holds every post of that day.
+        dnode = next((up for up in node.parents if isinstance(up, Tag) and soupsieve.match(page.date_ancestor, up)), None)
     else:
         dnode = node.select_one(page.date) if page.date else None
     if dnode is None:

@@ -1,0 +1,194 @@
+"""Selectors for the sixth held-out theme set (``holdout6/``), keyed "holdout6/theme/page".
+
+Why a separate module: holdout6 was built while the earlier sets had all been used for tuning, so that the next
+measurement still runs on themes nobody has seen. Its themes come from families no other set holds. Its labels come
+only from the hand-written selectors below (the detector was never run on these pages while building them);
+``pages.py`` merges them into ``PAGES`` so the same labeller and fixture test cover every set.
+"""
+
+from __future__ import annotations
+
+from benchmarks.themes.label import Page
+
+IJUNJIE = "ijunjie/ijunjie.github.io"
+JANE_TRIM = "blank template lines collapsed, IE shims, favicons and the jQuery integrity hashes dropped"
+JANE_FURNITURE = (
+    "Wang Junjie",
+    "Home",
+    "Archives",
+    "Tags",
+    "Categories",
+    "Powered by",
+    "Theme - Jane",
+)
+
+KHIGHL = "Khighl/Khighl.github.io@1f46f0cd13138fd8cd068888712c81e21b74e8eb"
+REIMU_TRIM = (
+    "the REIMU_CONFIG, loader, firework, live2d, AOS and service-worker scripts, font preloads and the loader's SVG "
+    "path dropped, blank template lines collapsed"
+)
+REIMU_FURNITURE = (
+    "少女祈祷中...",
+    "首页",
+    "归档",
+    "关于",
+    "友链",
+    "zer00ne",
+    "文章",
+    "标签",
+    "基于",
+    "Theme.Reimu",
+    "总访问量",
+    "总访客量",
+    "上一页",
+)
+
+JIONGTO = "JiongTo/JiongTo.github.io@5b7050be1e3101a194d9dc8f50c5bea84c19924f"
+REDEFINE_TRIM = (
+    "real Hexo 7.3 + Redefine 2.8.1 output, minified; the window.theme config script, the preloader's animation "
+    "script and inline <style>s, the emoji style, most font/fontawesome links and most Swup/tool scripts dropped, "
+    "the Hexo logo SVG path emptied"
+)
+REDEFINE_FURNITURE = (
+    "JiongTo's Blog",
+    "首页",
+    "归档",
+    "链接",
+    "CONMENT",
+    "Categories",
+    "博客已运行",
+    "Redefine v2.8.1",
+    "驱动",
+)
+
+HOLDOUT6_PAGES: dict[str, Page] = {
+    "holdout6/hugo-jane/page-5": Page(
+        theme="hugo-jane",
+        kind="listing",
+        lang="zh",
+        source=f"{IJUNJIE}@0b7af522a0fd90687daceb18fedfc4940aef8946:page/5/index.html (real Hugo 0.44 + Jane 2.7 "
+        f"output; {JANE_TRIM}, the PhotoSwipe dialog's preloader and share buttons dropped): the last home page, six "
+        "<article class=post>s of a linked h1 title, a meta block (date, a category link, '约 1212 字', '预计阅读 3 "
+        "分钟'), a plain-text post-summary cut mid-sentence and a '阅读全文' link; the second post ('昔日龌龊不足夸', "
+        "约 0 字) has an EMPTY summary; the canonical is the site root (Hugo 0.44 gives the pager no URL of its own), "
+        "root-relative post links",
+        entry="section#posts > article.post",
+        title="h1.post-title",
+        date="span.post-time",
+        excerpt="div.post-summary",
+        furniture=(*JANE_FURNITURE, "About", "阅读全文", "约 1212 字", "预计阅读 3 分钟", "programming", "myworks"),
+    ),
+    "holdout6/hugo-jane/archives": Page(
+        theme="hugo-jane",
+        kind="titles",
+        lang="zh",
+        source=f"{IJUNJIE}@0329b555c4adc337e61802abfbbf33800130a5fb:post/index.html (real Hugo 0.39 + Jane output of "
+        f"an earlier build; {JANE_TRIM}, the fancybox integrity hashes dropped): the section list rendered as the "
+        "archive: '共计 17 篇文章', a '2018' h2 and fifteen rows of a 'YYYY-MM-DD' date span BEFORE the title link, "
+        "then a '下一页' pager",
+        entry="div.archive-post",
+        title="a.archive-post-link",
+        date="span.archive-post-time",
+        furniture=(*JANE_FURNITURE, "共计 17 篇文章", "下一页"),
+    ),
+    "holdout6/hugo-jane/categories": Page(
+        theme="hugo-jane",
+        kind="titles",
+        lang="zh",
+        source=f"{IJUNJIE}@0329b555c4adc337e61802abfbbf33800130a5fb:categories/index.html (real output; {JANE_TRIM}): "
+        "Jane's terms page lists every post under its category: nine <section id=archive>s (the id repeated) headed "
+        "by a linked h2 '分类： arch' and holding the same date-then-title rows as the archive; every post appears "
+        "exactly once",
+        entry="div.archive-post",
+        title="a.archive-post-link",
+        date="span.archive-post-time",
+        furniture=(*JANE_FURNITURE, "分类： arch", "分类： fp", "分类： philosophy"),
+    ),
+    "holdout6/hugo-jane/post-houhai": Page(
+        theme="hugo-jane",
+        kind="article",
+        lang="zh",
+        source=f"{IJUNJIE}@0b7af522a0fd90687daceb18fedfc4940aef8946:post/life/houhai/index.html (real Hugo 0.44 "
+        f"output; {JANE_TRIM}, the PhotoSwipe dialog trimmed as on page-5 and the Gitment comment script dropped): "
+        "a photo post of two short paragraphs and four gallery figures with captions (126 characters counted by "
+        "Hugo), an empty '文章目录' box before it, then the copyright block (文章作者 / 上次更新 / 许可协议) and "
+        "prev/next links",
+        entry="article.post",
+        title="h1.post-title",
+        url_override=("https://ijunjie.github.io/post/life/houhai/",),
+        date="span.post-time",
+        excerpt="div.post-content",
+        furniture=(
+            *JANE_FURNITURE,
+            "About",
+            "文章目录",
+            "文章作者",
+            "上次更新",
+            "许可协议",
+            "约 126 字",
+            "预计阅读 1 分钟",
+            "Spring Thread Pool",
+            "Apache Kylin 单实例部署",
+        ),
+    ),
+    "holdout6/hexo-reimu/page-3": Page(
+        theme="hexo-reimu",
+        kind="listing",
+        lang="zh",
+        source=f"{KHIGHL}:page/3/index.html (real Hexo 7.3 + Reimu 1.8 output; {REIMU_TRIM}): the last home page, four "
+        "alternating left/right cards: an EMPTY <a class=post-link aria-label=...> stretched over the card is the "
+        "only link, a cover image, a meta line (date, '1.1k 字', '4 分钟'), an UNLINKED h2 title and an "
+        "<article class=post-article> holding the raw auto-excerpt (Markdown line breaks kept as text, entities "
+        "double-escaped so 'I&#x2F;O' shows literally, code joined to the text); og:url is the page's own "
+        "'https://khighl.github.io.git/page/3/index.html' as configured",
+        entry="div.post-wrapper",
+        title="h2.post-title",
+        link="a.post-link",
+        date="div.post-meta span",
+        excerpt="article.post-article",
+        furniture=(*REIMU_FURNITURE, "1.1k 字", "4 分钟", "15 分钟"),
+    ),
+    "holdout6/hexo-reimu/archives-page-3": Page(
+        theme="hexo-reimu",
+        kind="titles",
+        lang="zh",
+        source=f"{KHIGHL}:archives/page/3/index.html (real output; {REIMU_TRIM}; the head rebuilt from page-3's, with "
+        "this page's own og:url): a tag cloud of nine links above the list, then year sections ('2025', '2024' "
+        "links) of rows whose <time> shows 'MM-DD' before the title link; the last post's datetime is "
+        "2024-09-30T16:00Z but the page shows 10-01; the first section's </ul> is missing as generated",
+        entry="li.archive-article",
+        title="a.archive-article-title",
+        date="time",
+        year_from="a.archive-year",
+        furniture=(*REIMU_FURNITURE, "iot漏洞复现", "javascript", "SUCTF"),
+    ),
+    "holdout6/hexo-redefine/index": Page(
+        theme="hexo-redefine",
+        kind="listing",
+        lang="zh",
+        source=f"{JIONGTO}:index.html ({REDEFINE_TRIM}; the head rebuilt from the same build's archive page, with the "
+        "home page's canonical): the only home page, seven <li class=home-article-item>s of an h3 title link, a "
+        "plain-text excerpt (tabs and all) mostly ending in '...', and a meta row (date, category and tag lists, "
+        "absent on the first post) with a '阅读全文' link that also holds the title in a screen-reader span; a "
+        "sidebar with the site name, announcement, Archives/Tags/Categories links and counts before the list",
+        entry="li.home-article-item",
+        title="h3.home-article-title",
+        date="span.home-article-date",
+        excerpt="div.home-article-content",
+        furniture=(*REDEFINE_FURNITURE, "欢迎大家光临我的小站", "阅读全文", "知识整理", "博客相关", "Lv1"),
+    ),
+    "holdout6/hexo-redefine/archives-2023": Page(
+        theme="hexo-redefine",
+        kind="titles",
+        lang="zh",
+        source=f"{JIONGTO}:archives/2023/index.html ({REDEFINE_TRIM}): the year archive prints EVERY year (2024, 2023, "
+        "2022 sections with post counts); each date is only a date-is=\"MM-DD\" attribute on an <li> (drawn by CSS), "
+        "and posts of the same day share one <li>, so two <li>s hold two title links each",
+        entry="li.article-item > a",
+        title="span.article-title",
+        date_ancestor="li.article-item",
+        date_attr="date-is",
+        year_from="span.archive-year",
+        furniture=REDEFINE_FURNITURE,
+    ),
+}
