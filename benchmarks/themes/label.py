@@ -91,7 +91,7 @@ def collapse(text: str) -> str:
 
 def parse_date(raw: str) -> str | None:
     """Reads the few date spellings the themes print: ISO, 2019/08/08, 'May 14, 2023', '14 May 2023', 2020年1月2日,
-    '十月 01, 2021', '3月 19, 2017'.
+    '十月 01, 2021', '3月 19, 2017', and 'May 4' under a year heading ('2020-May 4').
 
     Spaces around the separators are allowed: Landscape archives print "1月 18" under a year heading.
     """
@@ -105,6 +105,10 @@ def parse_date(raw: str) -> str | None:
     m = re.search(r"(\d{1,2}) ([A-Za-z]{3})[a-z]* (\d{4})", raw)
     if m and m[2].lower() in MONTHS:
         return date(int(m[3]), MONTHS[m[2].lower()], int(m[1])).isoformat()
+    # Hello Friend NG archives print "May 4" under a year heading, which year_from turns into "2020-May 4".
+    m = re.search(r"(\d{4})-([A-Za-z]{3})[a-z]*\.? (\d{1,2})\b", raw)
+    if m and m[2].lower() in MONTHS:
+        return date(int(m[1]), MONTHS[m[2].lower()], int(m[3])).isoformat()
     m = re.search(r"(十[一二]?|[一二三四五六七八九]|\d{1,2})月 (\d{1,2}),? (\d{4})", raw)
     if m:
         month = int(m[1]) if m[1].isdigit() else ZH_MONTHS.index(m[1]) + 1

@@ -61,6 +61,21 @@ REDEFINE_FURNITURE = (
     "驱动",
 )
 
+ALEXDAY = "AlexanderDavid/alexanderdavid.github.io"
+HFNG_FURNITURE = (
+    "/home/alex",
+    "About",
+    "Blog",
+    "Projects",
+    "Publications",
+    "Talks",
+    "CC BY-NC 4.0",
+    "Powered by",
+    "Made with",
+    "Djordje Atlialp",
+)
+TERMINAL_FURNITURE = ("Alex Day", "About", "Posts", "Papers", "Talks", "Theme made by", "panr", "Read more")
+
 HOLDOUT6_PAGES: dict[str, Page] = {
     "holdout6/hugo-jane/page-5": Page(
         theme="hugo-jane",
@@ -190,5 +205,59 @@ HOLDOUT6_PAGES: dict[str, Page] = {
         date_attr="date-is",
         year_from="span.archive-year",
         furniture=REDEFINE_FURNITURE,
+    ),
+    "holdout6/hugo-terminal/posts": Page(
+        theme="hugo-terminal",
+        kind="listing",
+        lang="en",
+        source=f"{ALEXDAY}@3858e7e91f493db550b84cf346018f0e97a06211:posts/index.html (real Hugo + Terminal output of "
+        "an earlier build of the site below, minified; whole page, no trimming): five posts, each a linked h1, a "
+        "'2020-05-04' date, '#tag' links, then the post's ONE-LINE description as the summary in a <div "
+        "class='post-content post-meta'> (classed as meta) and a 'Read more →' button; canonical and og:url are the "
+        "relative '/posts/', so links stay as written",
+        entry="div.post.on-list",
+        title="h1.post-title",
+        date="span.post-date",
+        excerpt="div.post-content",
+        furniture=(*TERMINAL_FURNITURE, "Capstone_Project", "NLP"),
+    ),
+    "holdout6/hugo-hello-friend-ng/posts": Page(
+        theme="hugo-hello-friend-ng",
+        kind="titles",
+        lang="en",
+        source=f"{ALEXDAY}@f08c8aa3cee2083c243302ecf0a49d11bd7b673b:posts/index.html (real Hugo 0.76 + Hello Friend NG "
+        "output, minified; the head (not read) rebuilt from the same build's tags page with this page's canonical, "
+        "the theme-toggle SVG path emptied, the bundle's integrity hash dropped): the section list IS an archive: "
+        "'2020' and '2019' year divs and one link per post holding a title span and a 'May 4' day span (no year)",
+        entry="li.post-item",
+        title="span.post-title",
+        date="span.post-day",
+        year_from="div.post-year",
+        furniture=HFNG_FURNITURE,
+    ),
+    "holdout6/hugo-hello-friend-ng/tags": Page(
+        theme="hugo-hello-friend-ng",
+        kind="reject",
+        lang="en",
+        source=f"{ALEXDAY}@2c10b76b6c27b7f42ad4a996515c94425401992d:tags/index.html (real output, minified; the SVG "
+        "path and integrity hash trimmed as on posts): the tag index rendered with the SAME archive markup as the "
+        "post list: an h1 'Tags', a '2020' year div and ten <li class=post-item> links to tag pages, each a tag name "
+        "in a post-title span and the day of its newest post ('Nov 20'), then an 'Older posts →' button; no post",
+        furniture=(*HFNG_FURNITURE, "Older posts"),
+    ),
+    "holdout6/hugo-hello-friend-ng/post-github-actions": Page(
+        theme="hugo-hello-friend-ng",
+        kind="article",
+        lang="en",
+        source=f"{ALEXDAY}@3a2e5ca82fb5766606342998bd82e6d6a1a59083:posts/github-actions/index.html (real output, "
+        "minified; the syntax highlighter's inline colour spans in the YAML block, the meta-icon SVG paths and six "
+        "of nine share buttons dropped): an org-mode post (684 words) of paragraphs, nested outline divs with "
+        "h2/h3 headings and a YAML block; '4 minutes' above the linked h1, tags, '684 Words' and '2020-05-04 00:00' "
+        "AFTER the article, then 'Read other posts' with prev/next titles",
+        entry="main.post",
+        title="h1.post-title",
+        date="hr + div.post-info p:last-child",
+        excerpt="div.post-content",
+        furniture=(*HFNG_FURNITURE, "4 minutes", "684 Words", "Read other posts", "Stock Clustering", "Emacs for Email"),
     ),
 }
