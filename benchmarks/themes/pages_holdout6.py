@@ -76,6 +76,27 @@ HFNG_FURNITURE = (
 )
 TERMINAL_FURNITURE = ("Alex Day", "About", "Posts", "Papers", "Talks", "Theme made by", "panr", "Read more")
 
+MURLORS = "Murlors/murlors.github.io@87a02aa561c03dd5714f988754c32326374b1f47"
+SHOKAX_TRIM = (
+    "real Hexo 7.2 + ShokaX 0.4.5 output, minified; the LOCAL config script, pace/polyfill scripts, font, waline and "
+    "module-preload links dropped, five of six header background images and four of six social links dropped, the "
+    "wave SVG emptied"
+)
+SHOKAX_FURNITURE = (
+    "MurlorsのBlog",
+    "Hi, I'm Murlors.",
+    "站点概览",
+    "文章目录",
+    "随机文章",
+    "计算机科学",
+    "二进制杂谈",
+    "Murlors @ Murlors",
+    "站点总字数",
+    "Theme.ShokaX",
+    "关于本站",
+    "友链",
+)
+
 HOLDOUT6_PAGES: dict[str, Page] = {
     "holdout6/hugo-jane/page-5": Page(
         theme="hugo-jane",
@@ -259,5 +280,40 @@ HOLDOUT6_PAGES: dict[str, Page] = {
         date="hr + div.post-info p:last-child",
         excerpt="div.post-content",
         furniture=(*HFNG_FURNITURE, "4 minutes", "684 Words", "Read other posts", "Stock Clustering", "Emacs for Email"),
+    ),
+    "holdout6/hexo-redefine/tags": Page(
+        theme="hexo-redefine",
+        kind="reject",
+        lang="zh",
+        source="JiongTo/JiongTo.github.io@e4ce4890e80ba481ae685de3a6b592a16d41af9f:tags/index.html (real Hexo + "
+        f"Redefine 2.7.3 output of a later build; trimmed as the other Redefine pages, the head and navbar rebuilt from "
+        "the archive page's with this page's title, canonical, version and counts): the tag cloud, an h1 '标签' and "
+        "five '#'-icon tag links, no post",
+        furniture=(*REDEFINE_FURNITURE[:-2], "驱动", "Redefine v2.7.3"),
+    ),
+    "holdout6/hexo-shokax/index": Page(
+        theme="hexo-shokax",
+        kind="listing",
+        lang="zh",
+        source=f"{MURLORS}:index.html ({SHOKAX_TRIM}; the last four of ten cards and four of ten random-post widget "
+        "items dropped): '文章列表', then cards of a cover link, a meta row (a <time> with the date, '811 字', "
+        "'1 分钟'), an h3 title link, a raw auto-excerpt whose Markdown headings survive as '# Quick Start' text and "
+        "whose line breaks are kept, a category link under all but the first, and a 'more...' button; a sidebar "
+        "overview and a footer '随机文章' widget listing six of the same posts under category breadcrumbs",
+        entry="div.segments.posts > article.item",
+        title="h3",
+        date="time",
+        excerpt="div.excerpt",
+        furniture=(*SHOKAX_FURNITURE, "文章列表", "本文字数", "阅读时长", "36 分钟", "more...", "Reverse-Engineering"),
+    ),
+    "holdout6/hexo-shokax/archives": Page(
+        theme="hexo-shokax",
+        kind="reject",
+        lang="zh",
+        source=f"{MURLORS}:archives/index.html ({SHOKAX_TRIM}; the head rebuilt from the home page's with this page's "
+        "canonical and title, the footer's random-post widget the home page's (it is random per build)): ShokaX "
+        "prints the archive as collapsed month headings only ('目前共计 14 篇文章。', '2024 年 / 06 月 (1)'...) and "
+        "loads the posts by script, so the page holds no post link outside the random-post widget",
+        furniture=(*SHOKAX_FURNITURE, "目前共计 14 篇文章。", "嗯.. 继续努力。"),
     ),
 }
