@@ -263,7 +263,9 @@ on its pages while it was built. `holdout4/` is the fourth, built the same way w
 used for tuning, from theme families none of the other sets holds (Hugo Stack and Tranquilpeak, Hexo
 Kratos:Rebirth and Arknights, Pelican, Zola, Octopress). `holdout5/` is the fifth, built the same way while
 `holdout4/` was about to be measured once and then tuned on, from themes no other set holds (Hexo Yun, Anatole
-and Sakura, Pelican Flex, Hugo Lithium, Diary and Coder).
+and Sakura, Pelican Flex, Hugo Lithium, Diary and Coder). `holdout6/` is the sixth, built the same way after every
+earlier set had been used for tuning, from themes no other set holds (Hexo Redefine, Reimu and ShokaX, Hugo Jane,
+Terminal and Hello Friend NG, Jekyll Mediumish).
 """
 
 

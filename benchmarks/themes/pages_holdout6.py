@@ -85,17 +85,20 @@ SHOKAX_TRIM = (
 SHOKAX_FURNITURE = (
     "MurlorsのBlog",
     "Hi, I'm Murlors.",
-    "站点概览",
-    "文章目录",
     "随机文章",
     "计算机科学",
     "二进制杂谈",
     "Murlors @ Murlors",
-    "站点总字数",
+    "100k 字",
     "Theme.ShokaX",
     "关于本站",
     "友链",
 )
+
+SARA = "SaraHaxhia/MyBlog@7830f2b2d148c1dbab8d180e84ca46ea92374271"
+HZBIN = "hz-bin/hz-bin.github.io@851dcc3e72af8d406443ebd963776738e4ef6801"
+HZBIN_TRIM = "the AdSense and Google Analytics scripts, integrity hashes and the read-more icon's SVG path dropped"
+HZBIN_FURNITURE = ("我的博客", "首页", "分类", "关于", "本站总访问量", "本站总访客数", "Copyright © 2021 我的博客")
 
 HOLDOUT6_PAGES: dict[str, Page] = {
     "holdout6/hugo-jane/page-5": Page(
@@ -304,7 +307,7 @@ HOLDOUT6_PAGES: dict[str, Page] = {
         title="h3",
         date="time",
         excerpt="div.excerpt",
-        furniture=(*SHOKAX_FURNITURE, "文章列表", "本文字数", "阅读时长", "36 分钟", "more...", "Reverse-Engineering"),
+        furniture=(*SHOKAX_FURNITURE, "文章列表", "36 分钟", "17k", "more...", "Reverse-Engineering"),
     ),
     "holdout6/hexo-shokax/archives": Page(
         theme="hexo-shokax",
@@ -315,5 +318,46 @@ HOLDOUT6_PAGES: dict[str, Page] = {
         "prints the archive as collapsed month headings only ('目前共计 14 篇文章。', '2024 年 / 06 月 (1)'...) and "
         "loads the posts by script, so the page holds no post link outside the random-post widget",
         furniture=(*SHOKAX_FURNITURE, "目前共计 14 篇文章。", "嗯.. 继续努力。"),
+    ),
+    "holdout6/jekyll-mediumish/page3": Page(
+        theme="jekyll-mediumish",
+        kind="listing",
+        lang="en",
+        source=f"{SARA}:_site/page3/index.html (real Jekyll 3.8 + Mediumish output committed in _site; the "
+        "bookmark-icon SVG paths inside comments emptied, integrity hashes and two lunr style rules dropped, the "
+        "commented-out alert bar and category jumbotron shortened): the last page of three bootstrap cards (image, h2 "
+        "title link, an h4 card-text excerpt mostly ending in '...', a '12 Jan 2018' date); the site's owner commented "
+        "out the posts section with '<!-- <section ...', but the first card's own '<!-- begin post -->' closes that "
+        "comment, so a browser shows all three cards and a stray '-->' after them (labelled as shown); the third "
+        "card's title is the demo's 'External Featured Image'; canonical and og:url point at localhost:4000",
+        entry="div.card-group",
+        title="h2.card-title",
+        date="span.post-date",
+        excerpt="h4.card-text",
+        furniture=("Sara Haxhia", "Blog", "About", "Youtube", "Portfolio", "Contact", "Subscribe", "Copyright © 2020"),
+    ),
+    "holdout6/jekyll-mediumish/page2-hzbin": Page(
+        theme="jekyll-mediumish",
+        kind="listing",
+        lang="zh",
+        source=f"{HZBIN}:_site/page2/index.html (real Jekyll 4.2 + a customised Mediumish committed in _site, Bootstrap "
+        f"5 header instead of the theme's navbar; {HZBIN_TRIM}): the last page, four image-less cards of an h2 title "
+        "link, a ONE-LINE h4 excerpt (the post's first line: '进程、线程、协程', a heading pair, a fenced-code start "
+        "cut with '...', a source link), a '2021-02-04' date and an icon-only read link titled '阅读'; no canonical, "
+        "root-relative links",
+        entry="div.card-group",
+        title="h2.card-title",
+        date="span.post-date",
+        excerpt="h4.card-text",
+        furniture=(*HZBIN_FURNITURE, "上一页", "下一页"),
+    ),
+    "holdout6/jekyll-mediumish/404-hzbin": Page(
+        theme="jekyll-mediumish",
+        kind="reject",
+        lang="zh",
+        source=f"{HZBIN}:_site/404.html (real output; {HZBIN_TRIM}; the head, not read, rebuilt from page2's with "
+        "the site title): the theme's 404 ('404 Page does not exist!' and a search/homepage hint) between the site "
+        "header and footer",
+        furniture=(*HZBIN_FURNITURE, "Page does not exist!"),
     ),
 }
