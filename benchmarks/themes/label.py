@@ -172,7 +172,8 @@ def read_date(soup: BeautifulSoup, node: Tag, page: Page) -> str | None:
         dnode = next((sib for sib in node.find_previous_siblings() if soupsieve.match(page.date_before, sib)), None)
     elif page.date_ancestor:
         # Redefine archives put one date-is="MM-DD" on an <li> that holds every post of that day.
-        dnode = next((up for up in node.parents if isinstance(up, Tag) and soupsieve.match(page.date_ancestor, up)), None)
+        ancestors = (up for up in node.parents if isinstance(up, Tag) and soupsieve.match(page.date_ancestor, up))
+        dnode = next(ancestors, None)
     else:
         dnode = node.select_one(page.date) if page.date else None
     if dnode is None:

@@ -221,7 +221,7 @@ HOLDOUT6_PAGES: dict[str, Page] = {
         kind="titles",
         lang="zh",
         source=f"{JIONGTO}:archives/2023/index.html ({REDEFINE_TRIM}): the year archive prints EVERY year (2024, 2023, "
-        "2022 sections with post counts); each date is only a date-is=\"MM-DD\" attribute on an <li> (drawn by CSS), "
+        '2022 sections with post counts); each date is only a date-is="MM-DD" attribute on an <li> (drawn by CSS), '
         "and posts of the same day share one <li>, so two <li>s hold two title links each",
         entry="li.article-item > a",
         title="span.article-title",
@@ -282,16 +282,23 @@ HOLDOUT6_PAGES: dict[str, Page] = {
         title="h1.post-title",
         date="hr + div.post-info p:last-child",
         excerpt="div.post-content",
-        furniture=(*HFNG_FURNITURE, "4 minutes", "684 Words", "Read other posts", "Stock Clustering", "Emacs for Email"),
+        furniture=(
+            *HFNG_FURNITURE,
+            "4 minutes",
+            "684 Words",
+            "Read other posts",
+            "Stock Clustering",
+            "Emacs for Email",
+        ),
     ),
     "holdout6/hexo-redefine/tags": Page(
         theme="hexo-redefine",
         kind="reject",
         lang="zh",
         source="JiongTo/JiongTo.github.io@e4ce4890e80ba481ae685de3a6b592a16d41af9f:tags/index.html (real Hexo + "
-        f"Redefine 2.7.3 output of a later build; trimmed as the other Redefine pages, the head and navbar rebuilt from "
-        "the archive page's with this page's title, canonical, version and counts): the tag cloud, an h1 '标签' and "
-        "five '#'-icon tag links, no post",
+        "Redefine 2.7.3 output of a later build; trimmed as the other Redefine pages, the head and navbar rebuilt "
+        "from the archive page's with this page's title, canonical, version and counts): the tag cloud, an h1 "
+        "'标签' and five '#'-icon tag links, no post",
         furniture=(*REDEFINE_FURNITURE[:-2], "驱动", "Redefine v2.7.3"),
     ),
     "holdout6/hexo-shokax/index": Page(
@@ -340,10 +347,11 @@ HOLDOUT6_PAGES: dict[str, Page] = {
         theme="jekyll-mediumish",
         kind="listing",
         lang="zh",
-        source=f"{HZBIN}:_site/page2/index.html (real Jekyll 4.2 + a customised Mediumish committed in _site, Bootstrap "
-        f"5 header instead of the theme's navbar; {HZBIN_TRIM}): the last page, four image-less cards of an h2 title "
-        "link, a ONE-LINE h4 excerpt (the post's first line: '进程、线程、协程', a heading pair, a fenced-code start "
-        "cut with '...', a source link), a '2021-02-04' date and an icon-only read link titled '阅读'; no canonical, "
+        source=f"{HZBIN}:_site/page2/index.html (real Jekyll 4.2 + a customised Mediumish committed in _site, "
+        f"Bootstrap 5 header instead of the theme's navbar; {HZBIN_TRIM}): the last page, four image-less cards of "
+        "an h2 title link, a ONE-LINE h4 excerpt (the post's first line: '进程、线程、协程', a heading pair, a "
+        "fenced-code start cut with '...', a source link), a '2021-02-04' date and an icon-only read link titled "
+        "'阅读'; no canonical, "
         "root-relative links",
         entry="div.card-group",
         title="h2.card-title",
