@@ -148,10 +148,10 @@ HOLDOUT6_PAGES: dict[str, Page] = {
         kind="article",
         lang="zh",
         source=f"{IJUNJIE}@0b7af522a0fd90687daceb18fedfc4940aef8946:post/life/houhai/index.html (real Hugo 0.44 "
-        f"output; {JANE_TRIM}, the PhotoSwipe dialog trimmed as on page-5 and the Gitment comment script dropped): "
-        "a photo post of two short paragraphs and four gallery figures with captions (126 characters counted by "
-        "Hugo), an empty '文章目录' box before it, then the copyright block (文章作者 / 上次更新 / 许可协议) and "
-        "prev/next links",
+        f"output; {JANE_TRIM}, the PhotoSwipe dialog trimmed as on page-5 and the Gitment comment script dropped): a "
+        "photo post of two short paragraphs and four gallery figures with captions (126 characters counted by Hugo), "
+        "an empty '文章目录' box before it, then the copyright block (文章作者 / 上次更新 / 许可协议) and prev/next "
+        "links",
         entry="article.post",
         title="h1.post-title",
         url_override=("https://ijunjie.github.io/post/life/houhai/",),
@@ -176,9 +176,9 @@ HOLDOUT6_PAGES: dict[str, Page] = {
         lang="zh",
         source=f"{KHIGHL}:page/3/index.html (real Hexo 7.3 + Reimu 1.8 output; {REIMU_TRIM}): the last home page, four "
         "alternating left/right cards: an EMPTY <a class=post-link aria-label=...> stretched over the card is the "
-        "only link, a cover image, a meta line (date, '1.1k 字', '4 分钟'), an UNLINKED h2 title and an "
-        "<article class=post-article> holding the raw auto-excerpt (Markdown line breaks kept as text, entities "
-        "double-escaped so 'I&#x2F;O' shows literally, code joined to the text); og:url is the page's own "
+        "only link, a cover image, a meta line (date, '1.1k 字', '4 分钟'), an UNLINKED h2 title and an <article "
+        "class=post-article> holding the raw auto-excerpt (Markdown line breaks kept as text, entities double-escaped "
+        "so 'I&#x2F;O' shows literally, code joined to the text); og:url is the page's own "
         "'https://khighl.github.io.git/page/3/index.html' as configured",
         entry="div.post-wrapper",
         title="h2.post-title",
@@ -191,10 +191,10 @@ HOLDOUT6_PAGES: dict[str, Page] = {
         theme="hexo-reimu",
         kind="titles",
         lang="zh",
-        source=f"{KHIGHL}:archives/page/3/index.html (real output; {REIMU_TRIM}; the head rebuilt from page-3's, with "
-        "this page's own og:url): a tag cloud of nine links above the list, then year sections ('2025', '2024' "
-        "links) of rows whose <time> shows 'MM-DD' before the title link; the last post's datetime is "
-        "2024-09-30T16:00Z but the page shows 10-01; the first section's </ul> is missing as generated",
+        source=f"{KHIGHL}:archives/page/3/index.html (real output; {REIMU_TRIM}; the head, not read, rebuilt from "
+        "page-3's without its og:url, so links stay as written): a tag cloud of nine links above the list, then year "
+        "sections ('2025', '2024' links) of rows whose <time> shows 'MM-DD' before the title link; the last post's "
+        "datetime is 2024-09-30T16:00Z but the page shows 10-01; the first section's </ul> is missing as generated",
         entry="li.archive-article",
         title="a.archive-article-title",
         date="time",
@@ -205,11 +205,10 @@ HOLDOUT6_PAGES: dict[str, Page] = {
         theme="hexo-redefine",
         kind="listing",
         lang="zh",
-        source=f"{JIONGTO}:index.html ({REDEFINE_TRIM}; the head rebuilt from the same build's archive page, with the "
-        "home page's canonical): the only home page, seven <li class=home-article-item>s of an h3 title link, a "
-        "plain-text excerpt (tabs and all) mostly ending in '...', and a meta row (date, category and tag lists, "
-        "absent on the first post) with a '阅读全文' link that also holds the title in a screen-reader span; a "
-        "sidebar with the site name, announcement, Archives/Tags/Categories links and counts before the list",
+        source=f"{JIONGTO}:index.html ({REDEFINE_TRIM}): the only home page, seven <li class=home-article-item>s of an "
+        "h3 title link, a plain-text excerpt (tabs and all) mostly ending in '...', and a meta row (date, category "
+        "and tag lists, absent on the first post) with a '阅读全文' link that also holds the title in a screen-reader "
+        "span; a sidebar with the site name, announcement, Archives/Tags/Categories links and counts before the list",
         entry="li.home-article-item",
         title="h3.home-article-title",
         date="span.home-article-date",
@@ -250,9 +249,9 @@ HOLDOUT6_PAGES: dict[str, Page] = {
         kind="titles",
         lang="en",
         source=f"{ALEXDAY}@f08c8aa3cee2083c243302ecf0a49d11bd7b673b:posts/index.html (real Hugo 0.76 + Hello Friend NG "
-        "output, minified; the head (not read) rebuilt from the same build's tags page with this page's canonical, "
-        "the theme-toggle SVG path emptied, the bundle's integrity hash dropped): the section list IS an archive: "
-        "'2020' and '2019' year divs and one link per post holding a title span and a 'May 4' day span (no year)",
+        "output, minified; the theme-toggle SVG path emptied, the bundle's integrity hash dropped): the section list "
+        "IS an archive: '2020' and '2019' year divs and one link per post holding a title span and a 'May 4' day span "
+        "(no year)",
         entry="li.post-item",
         title="span.post-title",
         date="span.post-day",
@@ -274,10 +273,10 @@ HOLDOUT6_PAGES: dict[str, Page] = {
         kind="article",
         lang="en",
         source=f"{ALEXDAY}@3a2e5ca82fb5766606342998bd82e6d6a1a59083:posts/github-actions/index.html (real output, "
-        "minified; the syntax highlighter's inline colour spans in the YAML block, the meta-icon SVG paths and six "
-        "of nine share buttons dropped): an org-mode post (684 words) of paragraphs, nested outline divs with "
-        "h2/h3 headings and a YAML block; '4 minutes' above the linked h1, tags, '684 Words' and '2020-05-04 00:00' "
-        "AFTER the article, then 'Read other posts' with prev/next titles",
+        "minified; the syntax highlighter's inline colour spans in the YAML block, the meta-icon SVG paths and six of "
+        "nine share buttons dropped): an org-mode post (684 words) of paragraphs, nested outline divs with h2/h3 "
+        "headings and a YAML block; '4 minutes' above the linked h1, tags, '684 Words' and '2020-05-04 00:00' AFTER "
+        "the article, then 'Read other posts' with prev/next titles",
         entry="main.post",
         title="h1.post-title",
         date="hr + div.post-info p:last-child",
@@ -296,9 +295,9 @@ HOLDOUT6_PAGES: dict[str, Page] = {
         kind="reject",
         lang="zh",
         source="JiongTo/JiongTo.github.io@e4ce4890e80ba481ae685de3a6b592a16d41af9f:tags/index.html (real Hexo + "
-        "Redefine 2.7.3 output of a later build; trimmed as the other Redefine pages, the head and navbar rebuilt "
-        "from the archive page's with this page's title, canonical, version and counts): the tag cloud, an h1 "
-        "'标签' and five '#'-icon tag links, no post",
+        "Redefine 2.7.3 output of a later build; trimmed as the other Redefine pages; the head, not read, is the "
+        "archive page's with no canonical and a plain title, the navbar the archive page's with this page's version "
+        "and counts): the tag cloud, an h1 '标签' and five '#'-icon tag links, no post",
         furniture=(*REDEFINE_FURNITURE[:-2], "驱动", "Redefine v2.7.3"),
     ),
     "holdout6/hexo-shokax/index": Page(
@@ -306,8 +305,8 @@ HOLDOUT6_PAGES: dict[str, Page] = {
         kind="listing",
         lang="zh",
         source=f"{MURLORS}:index.html ({SHOKAX_TRIM}; the last four of ten cards and four of ten random-post widget "
-        "items dropped): '文章列表', then cards of a cover link, a meta row (a <time> with the date, '811 字', "
-        "'1 分钟'), an h3 title link, a raw auto-excerpt whose Markdown headings survive as '# Quick Start' text and "
+        "items dropped): '文章列表', then cards of a cover link, a meta row (a <time> with the date, '811 字', '1 "
+        "分钟'), an h3 title link, a raw auto-excerpt whose Markdown headings survive as '# Quick Start' text and "
         "whose line breaks are kept, a category link under all but the first, and a 'more...' button; a sidebar "
         "overview and a footer '随机文章' widget listing six of the same posts under category breadcrumbs",
         entry="div.segments.posts > article.item",
@@ -320,10 +319,9 @@ HOLDOUT6_PAGES: dict[str, Page] = {
         theme="hexo-shokax",
         kind="reject",
         lang="zh",
-        source=f"{MURLORS}:archives/index.html ({SHOKAX_TRIM}; the head rebuilt from the home page's with this page's "
-        "canonical and title, the footer's random-post widget the home page's (it is random per build)): ShokaX "
-        "prints the archive as collapsed month headings only ('目前共计 14 篇文章。', '2024 年 / 06 月 (1)'...) and "
-        "loads the posts by script, so the page holds no post link outside the random-post widget",
+        source=f"{MURLORS}:archives/index.html ({SHOKAX_TRIM}): ShokaX prints the archive as collapsed month headings "
+        "only ('目前共计 14 篇文章。', '2024 年 / 06 月 (1)'...) and loads the posts by script, so the page holds no "
+        "post link outside the footer's random-post widget (ten posts under category breadcrumbs)",
         furniture=(*SHOKAX_FURNITURE, "目前共计 14 篇文章。", "嗯.. 继续努力。"),
     ),
     "holdout6/jekyll-mediumish/page3": Page(
@@ -333,10 +331,10 @@ HOLDOUT6_PAGES: dict[str, Page] = {
         source=f"{SARA}:_site/page3/index.html (real Jekyll 3.8 + Mediumish output committed in _site; the "
         "bookmark-icon SVG paths inside comments emptied, integrity hashes and two lunr style rules dropped, the "
         "commented-out alert bar and category jumbotron shortened): the last page of three bootstrap cards (image, h2 "
-        "title link, an h4 card-text excerpt mostly ending in '...', a '12 Jan 2018' date); the site's owner commented "
-        "out the posts section with '<!-- <section ...', but the first card's own '<!-- begin post -->' closes that "
-        "comment, so a browser shows all three cards and a stray '-->' after them (labelled as shown); the third "
-        "card's title is the demo's 'External Featured Image'; canonical and og:url point at localhost:4000",
+        "title link, an h4 card-text excerpt mostly ending in '...', a '12 Jan 2018' date); the site's owner "
+        "commented out the posts section with '<!-- <section ...', but the first card's own '<!-- begin post -->' "
+        "closes that comment, so a browser shows all three cards and a stray '-->' after them (labelled as shown); "
+        "the third card's title is the demo's 'External Featured Image'; canonical and og:url point at localhost:4000",
         entry="div.card-group",
         title="h2.card-title",
         date="span.post-date",
@@ -348,11 +346,10 @@ HOLDOUT6_PAGES: dict[str, Page] = {
         kind="listing",
         lang="zh",
         source=f"{HZBIN}:_site/page2/index.html (real Jekyll 4.2 + a customised Mediumish committed in _site, "
-        f"Bootstrap 5 header instead of the theme's navbar; {HZBIN_TRIM}): the last page, four image-less cards of "
-        "an h2 title link, a ONE-LINE h4 excerpt (the post's first line: '进程、线程、协程', a heading pair, a "
+        f"Bootstrap 5 header instead of the theme's navbar; {HZBIN_TRIM}): the last page, four image-less cards of an "
+        "h2 title link, a ONE-LINE h4 excerpt (the post's first line: '进程、线程、协程', a heading pair, a "
         "fenced-code start cut with '...', a source link), a '2021-02-04' date and an icon-only read link titled "
-        "'阅读'; no canonical, "
-        "root-relative links",
+        "'阅读'; no canonical, root-relative links",
         entry="div.card-group",
         title="h2.card-title",
         date="span.post-date",
@@ -363,9 +360,8 @@ HOLDOUT6_PAGES: dict[str, Page] = {
         theme="jekyll-mediumish",
         kind="reject",
         lang="zh",
-        source=f"{HZBIN}:_site/404.html (real output; {HZBIN_TRIM}; the head, not read, rebuilt from page2's with "
-        "the site title): the theme's 404 ('404 Page does not exist!' and a search/homepage hint) between the site "
-        "header and footer",
+        source=f"{HZBIN}:_site/404.html (real output; {HZBIN_TRIM}): the theme's 404 ('404 Page does not exist!' and a "
+        "search/homepage hint) between the site header and footer",
         furniture=(*HZBIN_FURNITURE, "Page does not exist!"),
     ),
 }
