@@ -364,4 +364,36 @@ HOLDOUT6_PAGES: dict[str, Page] = {
         "search/homepage hint) between the site header and footer",
         furniture=(*HZBIN_FURNITURE, "Page does not exist!"),
     ),
+    "holdout6/hexo-shokax/post-centos-ssh": Page(
+        theme="hexo-shokax",
+        kind="article",
+        lang="zh",
+        source=f"{MURLORS}:computer-science/linux/centos/virtualbox-ssh-connection-configuration/index.html "
+        f"({SHOKAX_TRIM}; the footer's random-post widget cut after its first item, the rest not read): a short how-to "
+        "(719 characters counted by the theme: a blockquote, six h2 sections with '#' anchor links, shell blocks and "
+        "three screenshots, then tag links); the title h1 and the '发表于 / 本文字数 / 阅读时长' meta sit in the page "
+        "HEADER, outside the <article>, which holds the breadcrumb-less body, an '更新于' line, the copyright list "
+        "(本文作者 / 本文链接 / 版权声明) and is followed by prev/next cards with titles; the sidebar repeats the "
+        "section headings as a TOC and the title under '系列文章'",
+        entry="div#container",
+        title="div#brand h1",
+        url_override=(
+            "https://murlors.netlify.app/computer-science/linux/centos/virtualbox-ssh-connection-configuration/",
+        ),
+        date="div#brand time",
+        excerpt="article.post div.body",
+        drop=("div.tags",),
+        furniture=(
+            *SHOKAX_FURNITURE,
+            "发表于",
+            "本文字数",
+            "阅读时长",
+            "更新于",
+            "本文作者：",
+            "本文链接：",
+            "版权声明：",
+            "上一篇",
+            "下一篇",
+        ),
+    ),
 }
