@@ -56,6 +56,7 @@ HOLDOUT_SETS = (
     ("holdout3", 7, 16, {"listing": 3, "titles": 3, "article": 3, "reject": 2}),
     ("holdout4", 6, 14, {"listing": 3, "titles": 3, "article": 2, "reject": 2}),
     ("holdout5", 6, 14, {"listing": 3, "titles": 3, "article": 2, "reject": 2}),
+    ("holdout6", 7, 18, {"listing": 3, "titles": 3, "article": 2, "reject": 2}),
 )
 SET_ORDER = ("dev", "holdout", *(name for name, *_ in HOLDOUT_SETS))
 
@@ -87,6 +88,43 @@ def test_labeller_reads_a_date_from_the_preceding_sibling(tmp_path: Path) -> Non
     )
     page = Page(theme="t", kind="titles", lang="en", source="s", entry="dl > dd", title="a", date_before="dt")
     assert [e["date"] for e in label(html, page)["entries"]] == ["2014-03-02", "2013-11-03"]
+
+
+def test_labeller_reads_a_date_from_the_enclosing_element(tmp_path: Path) -> None:
+    """Redefine archives put one date-is="MM-DD" on an <li> holding every post of that day; each post takes it."""
+    html = tmp_path / "archives.html"
+    html.write_text(
+        "<section><span class='year'>2024</span><ul><li class='day' date-is='02-07'><a href='/a'><span>A</span></a>"
+        "<a href='/b'><span>B</span></a></li><li class='day' date-is='01-05'><a href='/c'><span>C</span></a></li>"
+        "</ul></section>",
+        encoding="utf-8",
+    )
+    page = Page(
+        theme="t",
+        kind="titles",
+        lang="zh",
+        source="s",
+        entry="li.day > a",
+        title="span",
+        date_ancestor="li.day",
+        date_attr="date-is",
+        year_from="span.year",
+    )
+    assert [e["date"] for e in label(html, page)["entries"]] == ["2024-02-07", "2024-02-07", "2024-01-05"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("2020-May 4", "2020-05-04"),
+        ("2019-Nov 6", "2019-11-06"),
+        ("2019-Foo 30", None),
+        ("May 4", None),
+    ],
+)
+def test_labeller_reads_a_month_day_under_a_year_heading(raw: str, expected: str | None) -> None:
+    """Hello Friend NG prints 'May 4' under a '2020' heading; year_from joins them as '2020-May 4'."""
+    assert parse_date(raw) == expected
 
 
 @pytest.mark.parametrize(

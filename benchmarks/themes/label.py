@@ -52,6 +52,7 @@ class Page:
     date: str | None = None  # CSS selector inside the entry for the date element
     date_attr: str | None = None  # read the date from this attribute instead of the text
     date_before: str | None = None  # the date is the nearest preceding sibling matching this (<dt> before its <dd>)
+    date_ancestor: str | None = None  # the date sits on the nearest enclosing element matching this (Redefine's <li>)
     excerpt: str | None = None  # CSS selector inside the entry for the excerpt/body
     drop: tuple[str, ...] = ()  # CSS selectors removed from the excerpt before reading its text
     text_strip: tuple[str, ...] = ()  # regexes removed from the excerpt text (labels inside it, e.g. 摘要:)
@@ -90,7 +91,7 @@ def collapse(text: str) -> str:
 
 def parse_date(raw: str) -> str | None:
     """Reads the few date spellings the themes print: ISO, 2019/08/08, 'May 14, 2023', '14 May 2023', 2020年1月2日,
-    '十月 01, 2021', '3月 19, 2017'.
+    '十月 01, 2021', '3月 19, 2017', and 'May 4' under a year heading ('2020-May 4').
 
     Spaces around the separators are allowed: Landscape archives print "1月 18" under a year heading.
     """
@@ -104,6 +105,10 @@ def parse_date(raw: str) -> str | None:
     m = re.search(r"(\d{1,2}) ([A-Za-z]{3})[a-z]* (\d{4})", raw)
     if m and m[2].lower() in MONTHS:
         return date(int(m[3]), MONTHS[m[2].lower()], int(m[1])).isoformat()
+    # Hello Friend NG archives print "May 4" under a year heading, which year_from turns into "2020-May 4".
+    m = re.search(r"(\d{4})-([A-Za-z]{3})[a-z]*\.? (\d{1,2})\b", raw)
+    if m and m[2].lower() in MONTHS:
+        return date(int(m[1]), MONTHS[m[2].lower()], int(m[3])).isoformat()
     m = re.search(r"(十[一二]?|[一二三四五六七八九]|\d{1,2})月 (\d{1,2}),? (\d{4})", raw)
     if m:
         month = int(m[1]) if m[1].isdigit() else ZH_MONTHS.index(m[1]) + 1
@@ -165,6 +170,10 @@ def read_date(soup: BeautifulSoup, node: Tag, page: Page) -> str | None:
     if page.date_before:
         # Pelican archives print <dt>date</dt><dd>title</dd>: the date is outside the entry, just before it.
         dnode = next((sib for sib in node.find_previous_siblings() if soupsieve.match(page.date_before, sib)), None)
+    elif page.date_ancestor:
+        # Redefine archives put one date-is="MM-DD" on an <li> that holds every post of that day.
+        ancestors = (up for up in node.parents if isinstance(up, Tag) and soupsieve.match(page.date_ancestor, up))
+        dnode = next(ancestors, None)
     else:
         dnode = node.select_one(page.date) if page.date else None
     if dnode is None:
@@ -255,7 +264,9 @@ on its pages while it was built. `holdout4/` is the fourth, built the same way w
 used for tuning, from theme families none of the other sets holds (Hugo Stack and Tranquilpeak, Hexo
 Kratos:Rebirth and Arknights, Pelican, Zola, Octopress). `holdout5/` is the fifth, built the same way while
 `holdout4/` was about to be measured once and then tuned on, from themes no other set holds (Hexo Yun, Anatole
-and Sakura, Pelican Flex, Hugo Lithium, Diary and Coder).
+and Sakura, Pelican Flex, Hugo Lithium, Diary and Coder). `holdout6/` is the sixth, built the same way after every
+earlier set had been used for tuning, from themes no other set holds (Hexo Redefine, Reimu and ShokaX, Hugo Jane,
+Terminal and Hello Friend NG, Jekyll Mediumish).
 """
 
 
