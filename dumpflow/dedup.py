@@ -119,8 +119,9 @@ def verify(
     """Decide on the text whether an entry is a sighting of a candidate article.
 
     `score_near` is `similarity.near_score` at NEAR_THRESHOLD; a batch passes
-    its `NearScorer`, which gives the same scores from compiled code once enough
-    pairs come up.
+    its `NearScorer` everywhere it verifies (best match and `Index.settle`), so
+    every pair counts towards the switch to compiled code, which gives the
+    same scores.
     """
     if exact_hit or entry_key == state.key:
         return Match(state.article_id, "exact", 1.0)
@@ -320,7 +321,7 @@ class Index:
                 known = self.states[other]
                 if known.url_key is not None or not known.key:
                     continue
-                if verify(known.key, known.is_truncated, state, known.key == entry.key) is None:
+                if verify(known.key, known.is_truncated, state, known.key == entry.key, self.score_near) is None:
                     continue
                 state = merge_known(state, known)
                 moves.append((other, article_id))
