@@ -159,14 +159,15 @@ def near_score(shorter: str, longer: str, threshold: float) -> float | None:
 
 # Candidate pairs a process scores in Python before it loads the compiled
 # kernel, counted over all its batches. Loading it (importing numba, then the
-# cached machine code at the first call) costs ~0.6 s of CPU; a pair costs
-# ~28 us in Python and ~4.5 us in the kernel, so it pays after ~25k pairs
-# (measurements in docs/verify-kernel.md). But a 20k-entry corpus verifies
-# 28.6-29.6k pairs in all (four seeds), where loading it gains nothing, and
-# 100k ~168k in 13 batches of 6-16k: at 40k a run of 20k entries (or a little
-# more) never imports numba, and one of 100k scores its remaining ~128k pairs
-# compiled, from its fourth batch on. The seed run scores a few dozen.
-JIT_AFTER_PAIRS = 40_000
+# cached machine code at the first call) costs ~0.6 s of CPU and ~120 MB of
+# memory; a pair costs ~28 us in Python and ~4.5 us in the kernel, so it pays
+# after ~25k pairs (measurements in docs/verify-kernel.md). But a 20k-entry
+# corpus verifies 28.6-29.6k pairs in all (four seeds), too few for the kernel
+# to gain anything there, and 100k ~168k in 13 batches of 6-16k, no batch
+# large enough on its own. Just above the 20k runs: they never import numba,
+# and a 100k run scores its remaining ~136k pairs compiled, from its third
+# batch on. The seed run scores a few dozen.
+JIT_AFTER_PAIRS = 32_000
 
 # Pairs this process has scored in Python so far. Batches are matched one after
 # another (each against the warehouse the one before loaded), so nothing races
