@@ -47,7 +47,9 @@ def trusted(cls: type[R], fields: dict[str, object]) -> R:
     article's state) and from values the step computed itself (ids, kinds,
     scores, hashes). Validating them again (a few us each, ~100,000 a batch)
     cost more than the work that made them, and `model_construct` costs more
-    still. Safe only for such parts: nothing is checked but the field names.
+    still. Safe only for such parts: nothing is checked but the field names,
+    and a model's own validators do not run either (ArticleState's one row of
+    hashes per new key): the caller builds what they check by construction.
     The names must be exactly the model's (no default is filled in and no
     name is ignored), else TypeError: a forgotten or misspelt field fails here
     rather than as a record missing an attribute later. The dict becomes the
