@@ -20,52 +20,29 @@ A process starts cold every time, so whatever a version pays once per process
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 try:
     from benchmarks.dedup_bench import child_env, prefect_server, stage_seconds
+    from benchmarks.drive import alternating, run_in
 except ModuleNotFoundError:  # run as a script: python benchmarks/ab_bench.py
     from dedup_bench import child_env, prefect_server, stage_seconds  # type: ignore[no-redef]
+    from drive import alternating, run_in  # type: ignore[no-redef]
 
 ROOT = Path(__file__).resolve().parent.parent
 _MEDIAN = re.compile(r"^\s*med\s+([0-9.]+)\s+([0-9.]+)", re.MULTILINE)
 
 
-@dataclass(frozen=True)
-class Timed:
-    wall: float
-    cpu: float  # user + system of the child and what it waited for
-    stdout: str
-
-
-def run(cmd: Sequence[str], checkout: Path, env: dict[str, str]) -> Timed:
-    """Run a child in `checkout` (its cwd and PYTHONPATH, so `-m dumpflow` is that checkout's)."""
-    child_env = {**env, "PYTHONPATH": str(checkout)}
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        started = time.perf_counter()
-        proc = subprocess.Popen(list(cmd), stdout=out, stderr=err, env=child_env, cwd=checkout)
-        _, status, usage = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - started
-        out.seek(0)
-        err.seek(0)
-        stdout, stderr = out.read().decode(errors="replace"), err.read().decode(errors="replace")
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"ab_bench: {' '.join(cmd)} failed in {checkout}:\n{stderr[-2000:]}")
-    return Timed(wall, usage.ru_utime + usage.ru_stime, stdout)
-
-
 def match(checkout: Path, corpus: Path, env: dict[str, str]) -> tuple[float, float]:
     """match_bench's stage wall and CPU seconds (one run)."""
-    timed = run([sys.executable, str(checkout / "benchmarks" / "match_bench.py"), str(corpus)], checkout, env)
+    timed = run_in(
+        checkout, [sys.executable, str(checkout / "benchmarks" / "match_bench.py"), str(corpus)], env, "ab_bench"
+    )
     found = _MEDIAN.search(timed.stdout)
     if not found:
         raise SystemExit(f"ab_bench: no median line from match_bench in {checkout}:\n{timed.stdout}")
@@ -77,10 +54,11 @@ def ingest(checkout: Path, corpus: Path, env: dict[str, str], work: Path) -> tup
     warehouse = work / "w.duckdb"
     for p in work.glob("w.duckdb*"):
         p.unlink()
-    timed = run(
-        [sys.executable, "-m", "dumpflow", "ingest", str(corpus / "dumps"), "--warehouse", str(warehouse)],
+    timed = run_in(
         checkout,
+        [sys.executable, "-m", "dumpflow", "ingest", str(corpus / "dumps"), "--warehouse", str(warehouse)],
         env,
+        "ab_bench",
     )
     return timed.wall, timed.cpu, stage_seconds(timed.stdout).get("dedup", float("nan"))
 
@@ -101,21 +79,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         server = prefect_server(work, env) if not args.skip_ingest else None
         url = server.__enter__() if server else ""
         try:
-            for r in range(args.rounds):
-                order = list(sides) if r % 2 == 0 else list(reversed(sides))
-                for side in order:
-                    got = rows[side]
-                    wall, cpu = match(sides[side], corpus, env)
-                    got.setdefault("match wall s", []).append(wall)
-                    got.setdefault("match cpu s", []).append(cpu)
-                    line = f"round {r + 1} {side:>4}: match {wall:6.2f} s wall {cpu:6.2f} s cpu"
-                    if server:
-                        i_wall, i_cpu, dedup = ingest(sides[side], corpus, {**env, "PREFECT_API_URL": url}, work)
-                        got.setdefault("ingest wall s", []).append(i_wall)
-                        got.setdefault("ingest cpu s", []).append(i_cpu)
-                        got.setdefault("ingest dedup s", []).append(dedup)
-                        line += f" | ingest {i_wall:6.2f} s wall {i_cpu:6.2f} s cpu, dedup stage {dedup:6.2f} s"
-                    print(line, flush=True)
+            for r, side in alternating(list(sides), args.rounds):
+                got = rows[side]
+                wall, cpu = match(sides[side], corpus, env)
+                got.setdefault("match wall s", []).append(wall)
+                got.setdefault("match cpu s", []).append(cpu)
+                line = f"round {r + 1} {side:>4}: match {wall:6.2f} s wall {cpu:6.2f} s cpu"
+                if server:
+                    i_wall, i_cpu, dedup = ingest(sides[side], corpus, {**env, "PREFECT_API_URL": url}, work)
+                    got.setdefault("ingest wall s", []).append(i_wall)
+                    got.setdefault("ingest cpu s", []).append(i_cpu)
+                    got.setdefault("ingest dedup s", []).append(dedup)
+                    line += f" | ingest {i_wall:6.2f} s wall {i_cpu:6.2f} s cpu, dedup stage {dedup:6.2f} s"
+                print(line, flush=True)
         finally:
             if server:
                 server.__exit__(None, None, None)

@@ -30,14 +30,17 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import pickle
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+try:
+    from benchmarks import drive
+except ImportError:  # run as a script, maybe as a child with another checkout (without drive.py) on PYTHONPATH
+    import drive  # type: ignore[no-redef]
 
 HERE = Path(__file__).resolve().parent.parent
 # CPU seconds of the process: on a machine other jobs share, the time the
@@ -51,17 +54,9 @@ def matched_dumps(corpus: Path, cache: bool = True) -> list:
     kept = corpus / "annotate-matched.pkl"
     if cache and kept.exists():
         return pickle.loads(kept.read_bytes())
-    from dumpflow import clean, dedup, read
-    from schemas.records import Rejection
+    from dumpflow import dedup
 
-    dumps = read.discover([corpus / "dumps" if (corpus / "dumps").is_dir() else corpus])
-    new, _, _ = read.identify_all(dumps)
-    cleaned = []
-    for dump in new:
-        parsed = read.read_dump(dump, 1 << 40, None)
-        done = parsed if isinstance(parsed, Rejection) else clean.clean_or_reject(parsed)
-        if not isinstance(done, Rejection):
-            cleaned.append(done)
+    cleaned = drive.cleaned_dumps(corpus)
     matched = dedup.match_dumps(cleaned, dedup.EmptySource())
     if cache:
         kept.write_bytes(pickle.dumps(matched, protocol=5))
@@ -159,12 +154,11 @@ def _phases(group: list, taxonomy: object) -> dict[str, float]:
 
 
 def _run_child(checkout: Path, batch_file: Path, rounds: int, dump: Path | None, batches: int = 1) -> dict[str, float]:
-    env = {**os.environ, "PYTHONPATH": str(checkout)}
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child", str(batch_file), "--repeat", str(rounds)]
     cmd += ["--batches", str(batches)]
     if dump is not None:
         cmd += ["--dump", str(dump)]
-    out = subprocess.run(cmd, env=env, check=True, capture_output=True, text=True).stdout
+    out = drive.run_in(checkout, cmd, what="annotate_bench").stdout
     return json.loads(out.strip().splitlines()[-1])
 
 
@@ -209,10 +203,9 @@ def main() -> None:
             print(f"{name}: annotations {'identical' if _same(dumps) else 'DIFFERENT'} across checkouts")
         results: dict[str, list[dict[str, float]]] = {label: [] for label in checkouts}
         dumps = {label: Path(tmp, f"corpus-{label}.pkl") for label in checkouts}
-        for round_ in range(args.rounds):
-            for label, checkout in checkouts.items():
-                dump = dumps[label] if round_ == 0 else None
-                results[label].append(_run_child(checkout, files["corpus"], args.repeat, dump, args.batches))
+        for round_, label in drive.alternating(list(checkouts), args.rounds):
+            dump = dumps[label] if round_ == 0 else None
+            results[label].append(_run_child(checkouts[label], files["corpus"], args.repeat, dump, args.batches))
         same = _same(dumps)
         different |= not same
     from dumpflow import enrich

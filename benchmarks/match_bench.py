@@ -34,33 +34,18 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from dumpflow import clean, config, dedup, enrich, read, warehouse
+from dumpflow import config, dedup, enrich, warehouse
 from dumpflow.runtime import paused_gc
-from flows.ingest import batches
 from schemas.records import Annotation, CleanDump, LanguageGuess
 
 try:
     from benchmarks import scoring
+    from benchmarks.drive import cleaned_batches as prepare  # the name tests and older scripts know
 except ModuleNotFoundError:  # run as a script: python benchmarks/match_bench.py
     import scoring  # type: ignore[no-redef]
+    from drive import cleaned_batches as prepare  # type: ignore[no-redef]
 
 PLACEHOLDER = Annotation(language=LanguageGuess(lang="und", confidence=0.0, method="none"), topics=[])
-
-
-def prepare(corpus_dir: Path) -> list[list[CleanDump]]:
-    """The corpus read, cleaned and cut into the flow's batches (rejections dropped: none expected)."""
-    new, _, _ = read.identify_all(read.discover([corpus_dir / "dumps"]))
-    limit = config.max_bytes(None)
-    out = []
-    for group in batches(new, config.batch_bytes(None)):
-        cleaned = []
-        for dump in group:
-            parsed = read.read_dump(dump, limit)
-            result = parsed if isinstance(parsed, read.Rejection) else clean.clean_or_reject(parsed)
-            if isinstance(result, CleanDump):
-                cleaned.append(result)
-        out.append(cleaned)
-    return out
 
 
 def run_once(

@@ -45,7 +45,7 @@ from dumpflow import minhash
 from dumpflow.hashing import hex_id
 from dumpflow.signals import Known, batch_signals, url_signal
 from dumpflow.similarity import NearScorer, near_score
-from schemas.records import ArticleState, CleanDump, CleanEntry, MatchedDump, Rekey, Sighting
+from schemas.records import ArticleState, CleanDump, CleanEntry, MatchedDump, Rekey, Sighting, trusted
 
 # A shorter key must be at least this long to count as a cut of a longer one:
 # below it, a shared first phrase ("概述 本文介绍") says nothing.
@@ -119,8 +119,9 @@ def verify(
     """Decide on the text whether an entry is a sighting of a candidate article.
 
     `score_near` is `similarity.near_score` at NEAR_THRESHOLD; a batch passes
-    its `NearScorer`, which gives the same scores from compiled code once enough
-    pairs come up.
+    its `NearScorer` everywhere it verifies (best match and `Index.settle`), so
+    every pair counts towards the switch to compiled code, which gives the
+    same scores.
     """
     if exact_hit or entry_key == state.key:
         return Match(state.article_id, "exact", 1.0)
@@ -320,7 +321,7 @@ class Index:
                 known = self.states[other]
                 if known.url_key is not None or not known.key:
                     continue
-                if verify(known.key, known.is_truncated, state, known.key == entry.key) is None:
+                if verify(known.key, known.is_truncated, state, known.key == entry.key, self.score_near) is None:
                     continue
                 state = merge_known(state, known)
                 moves.append((other, article_id))
@@ -344,20 +345,27 @@ class Index:
 
     def article_state(self, known: Known, keys: list[str], addressed: bool = False) -> ArticleState:
         """The step's output for an article: where it stands after the dump, the
-        versions first seen in the dump, and the hashes already computed for them."""
-        return ArticleState.model_construct(
-            article_id=known.article_id,
-            body=known.body,
-            key=known.key,
-            is_truncated=known.is_truncated,
-            title=known.title,
-            url=known.url,
-            url_key=known.url_key,
-            url_key_is_new=addressed,
-            published=known.published,
-            new_keys=keys,
-            new_key_signals=[self.sigs[k] for k in keys],
-            new_key_sketches=[self.sketches[k] for k in keys],
+        versions first seen in the dump, and the hashes already computed for them.
+
+        Not validated again (`records.trusted`): `known` holds an entry's
+        validated fields, and the hashes are computed here, one row per key.
+        """
+        return trusted(
+            ArticleState,
+            {
+                "article_id": known.article_id,
+                "body": known.body,
+                "key": known.key,
+                "is_truncated": known.is_truncated,
+                "title": known.title,
+                "url": known.url,
+                "url_key": known.url_key,
+                "url_key_is_new": addressed,
+                "published": known.published,
+                "new_keys": keys,
+                "new_key_signals": [self.sigs[k] for k in keys],
+                "new_key_sketches": [self.sketches[k] for k in keys],
+            },
         )
 
     def new_id(self, key: str, url_key: str | None = None) -> str:
@@ -414,17 +422,20 @@ def merge_state(state: Known, entry: CleanEntry) -> Known:
 
 def merge_known(state: Known, other: Known) -> Known:
     """`state` after taking in another article's state, as if that article's best version were a sighting."""
-    entry = CleanEntry.model_construct(
-        position=0,
-        line_no=0,
-        raw_text=other.body,
-        body=other.body,
-        key=other.key,
-        is_truncated=other.is_truncated,
-        title=other.title,
-        url=other.url,
-        url_key=other.url_key,
-        published=other.published,
+    entry = trusted(
+        CleanEntry,
+        {
+            "position": 0,
+            "line_no": 0,
+            "raw_text": other.body,
+            "body": other.body,
+            "key": other.key,
+            "is_truncated": other.is_truncated,
+            "title": other.title,
+            "url": other.url,
+            "url_key": other.url_key,
+            "published": other.published,
+        },
     )
     return merge_state(state, entry)
 

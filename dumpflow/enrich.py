@@ -14,54 +14,10 @@ matched dumps already are). `annotate` is the three in one process.
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable, Sequence
-from typing import TypeVar
-
-from pydantic import BaseModel
+from collections.abc import Sequence
 
 from dumpflow import codepoints, language, topics
-from schemas.records import AnnotatedDump, Annotation, Article, ArticleState, MatchedDump
-
-R = TypeVar("R", bound=BaseModel)
-_new = object.__new__
-_set = object.__setattr__
-_FIELDS: dict[type[BaseModel], frozenset[str]] = {}
-
-
-def trusted(cls: type[R], fields: dict[str, object]) -> R:
-    """`cls(**fields)` without validating again what is valid already: every field given, each of its type.
-
-    The fields here are records (validated when they were made) and plain
-    values the engine built, and these models have no validators of their
-    own. Validating an Article (~2 us, ~100,000 a batch) cost more than
-    finding its annotation. Lists are shared, not copied as validation
-    would: records are frozen and nothing edits a list in place.
-    tests/test_enrich.py checks that the result equals the validated model,
-    fields set and dump included.
-    """
-    names = _FIELDS.get(cls)
-    if names is None:
-        names = _FIELDS[cls] = frozenset(cls.model_fields)
-    if fields.keys() != names:
-        raise TypeError(f"{cls.__name__} takes exactly the fields {sorted(names)}, got {sorted(fields)}")
-    return _maker(cls)(fields)
-
-
-@functools.cache
-def _maker(cls: type[R]) -> Callable[[dict[str, object]], R]:
-    """trusted() for one model, without checking the field names: for a loop whose dict literal names them all."""
-    names = frozenset(cls.model_fields)
-
-    def make(fields: dict[str, object]) -> R:
-        record = _new(cls)
-        _set(record, "__dict__", fields)
-        _set(record, "__pydantic_fields_set__", set(names))
-        _set(record, "__pydantic_extra__", None)
-        _set(record, "__pydantic_private__", None)
-        return record
-
-    return make
+from schemas.records import AnnotatedDump, Annotation, Article, ArticleState, MatchedDump, trusted, trusted_maker
 
 
 def analysed_text(state: ArticleState) -> str:
@@ -80,7 +36,7 @@ def analyse(texts: Sequence[str], taxonomy: topics.Taxonomy | None = None) -> li
     normal, packed = codepoints.pack_nfkc(texts)
     guesses = language.detect_packed(normal, packed)
     tags = topics.tag_packed(normal, packed, taxonomy)
-    note = _maker(Annotation)
+    note = trusted_maker(Annotation)
     return [note({"language": g, "topics": t}) for g, t in zip(guesses, tags, strict=True)]
 
 
@@ -94,7 +50,7 @@ def assemble(
     wiring errors, raised rather than loaded with the wrong language or topics.
     """
     seen = dict(zip(texts, annotations, strict=True))
-    article = _maker(Article)
+    article = trusted_maker(Article)
     out = []
     for dump in dumps:
         articles = []

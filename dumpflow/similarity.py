@@ -157,32 +157,50 @@ def near_score(shorter: str, longer: str, threshold: float) -> float | None:
     return aligned_containment(gram_index(shorter), gram_index(longer))
 
 
-# Candidate pairs scored in Python, per batch, before the compiled kernel is
-# loaded. Loading it (importing numba, reading the cached machine code) costs
-# ~1 s of CPU; a pair costs ~60 us in Python and a few in the kernel, so it pays
-# after ~20k pairs: a 20k-entry corpus verifies ~29k, 100k ~170k, the seed run a
-# few dozen. Below this a batch never imports numba.
-JIT_AFTER_PAIRS = 5000
+# Candidate pairs a process scores in Python before it loads the compiled
+# kernel, counted over all its batches. Loading it (importing numba, then the
+# cached machine code at the first call) costs ~0.6 s of CPU and ~120 MB of
+# memory; a pair costs ~28 us in Python and ~4.5 us in the kernel, so it pays
+# after ~25k pairs (measurements in docs/verify-kernel.md). But a 20k-entry
+# corpus verifies 28.6-29.6k pairs in all (four seeds), too few for the kernel
+# to gain anything there, and 100k ~168k in 13 batches of 6-16k, no batch
+# large enough on its own. Just above the 20k runs: they never import numba,
+# and a 100k run scores its remaining ~136k pairs compiled, from its third
+# batch on. The seed run scores a few dozen.
+JIT_AFTER_PAIRS = 32_000
+
+# Pairs this process has scored in Python so far. Batches are matched one after
+# another (each against the warehouse the one before loaded), so nothing races
+# on it; if something did, a lost count would move the switch, never an answer.
+_python_pairs = 0
+
+
+def python_pairs() -> int:
+    """How many pairs this process has scored in Python (the count `NearScorer` switches on)."""
+    return _python_pairs
 
 
 class NearScorer:
-    """`near_score` for one batch, switching to the compiled kernel (gramkernel.py) once it pays.
+    """`near_score` for one batch: in Python until the process has scored `after` pairs, then compiled.
 
     Both give the same answer (tests/test_gramkernel.py), so where the switch
-    falls changes only the time taken. Once a process has loaded the kernel,
-    later batches use it from their first pair.
+    falls changes only the time taken. The count is the process's, not the
+    batch's: a run's batches are each too small to pay for loading the kernel
+    (a 100k run's are 6-16k pairs), and counting per batch either loaded it in
+    runs too small to gain from it or never. Once a process has loaded the
+    kernel, later batches use it from their first pair.
     """
 
     def __init__(self, threshold: float, after: int | None = None) -> None:
         self.threshold = threshold
         self.after = JIT_AFTER_PAIRS if after is None else after
-        self.pairs = 0
         self.compiled = _loaded_kernel()
 
     def __call__(self, shorter: str, longer: str) -> float | None:
+        global _python_pairs
         if self.compiled is None:
-            self.pairs += 1
-            if self.pairs <= self.after:
+            if _python_pairs < self.after:
+                _python_pairs += 1
                 return near_score(shorter, longer, self.threshold)
             self.compiled = _load_kernel()
         return self.compiled(shorter, longer, self.threshold)
@@ -200,7 +218,7 @@ def _load_kernel() -> Callable[[str, str, float], float | None]:
     (no wheel for this platform yet): the same answers, only slower."""
     if not _kernel:
         try:
-            from dumpflow import gramkernel  # numba: imported only by a batch large enough to pay for it
+            from dumpflow import gramkernel  # numba: imported only once a process has scored enough pairs to pay for it
         except ImportError as err:
             warnings.warn(f"numba unavailable ({err}): repeat detection verifies pairs in Python", stacklevel=2)
             _kernel.append(near_score)

@@ -9,7 +9,9 @@ earlier stages' outputs trustworthy when a batch is reused (retries, tests).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+import functools
+from collections.abc import Callable
+from typing import Annotated, Literal, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
@@ -30,6 +32,57 @@ IsoDate = Annotated[str, AfterValidator(_calendar_date)]
 
 class Record(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+R = TypeVar("R", bound=Record)
+_new = object.__new__
+_set = object.__setattr__
+
+
+def trusted(cls: type[R], fields: dict[str, object]) -> R:
+    """`cls(**fields)` without validating again what is valid already; every field must be given.
+
+    For records a step builds in bulk from parts that are records already
+    (validated when they were made: an entry's text, url and date, an
+    article's state) and from values the step computed itself (ids, kinds,
+    scores, hashes). Validating them again (a few us each, ~100,000 a batch)
+    cost more than the work that made them, and `model_construct` costs more
+    still. Safe only for such parts: nothing is checked but the field names,
+    and a model's own validators do not run either (ArticleState's one row of
+    hashes per new key): the caller builds what they check by construction.
+    The names must be exactly the model's (no default is filled in and no
+    name is ignored), else TypeError: a forgotten or misspelt field fails here
+    rather than as a record missing an attribute later. The dict becomes the
+    record's own (pass a fresh one) and its lists are shared, not copied as
+    validation would: records are frozen and nothing edits a list in place.
+    tests/test_records.py checks that the result equals the validated model,
+    fields set included.
+    """
+    make, names = _trusted(cls)
+    if fields.keys() != names:
+        raise TypeError(f"{cls.__name__} takes exactly the fields {sorted(names)}, got {sorted(fields)}")
+    return make(fields)
+
+
+def trusted_maker(cls: type[R]) -> Callable[[dict[str, object]], R]:
+    """`trusted` for one model, without checking the field names: for one loop whose dict literal
+    names every field, where the check would be a measurable share of the loop."""
+    return _trusted(cls)[0]
+
+
+@functools.cache
+def _trusted(cls: type[R]) -> tuple[Callable[[dict[str, object]], R], frozenset[str]]:
+    names = frozenset(cls.model_fields)
+
+    def make(fields: dict[str, object]) -> R:
+        record = _new(cls)
+        _set(record, "__dict__", fields)
+        _set(record, "__pydantic_fields_set__", set(names))
+        _set(record, "__pydantic_extra__", None)
+        _set(record, "__pydantic_private__", None)
+        return record
+
+    return make, names
 
 
 class DumpFile(Record):

@@ -440,3 +440,28 @@ def test_annotate_bench_tricky_texts_are_the_same_every_run() -> None:
     texts = annotate_bench.tricky_texts()
     assert texts == annotate_bench.tricky_texts() and len(texts) > 3000
     assert any("ZeRO" in t for t in texts) and any("多模态" in t for t in texts)
+
+
+def test_drive_reads_the_corpus_as_the_flow_batches_it(made: Path) -> None:
+    """match_bench's batches and annotate_bench's one list are the same cleaned dumps, every entry of the corpus."""
+    from benchmarks import drive
+
+    batches = drive.cleaned_batches(made)
+    flat = drive.cleaned_dumps(made)
+    assert [d for group in batches for d in group] == flat
+    assert sum(len(d.entries) for d in flat) == ENTRIES
+    assert drive.cleaned_dumps(made / "dumps") == flat  # a folder of dumps (raw/) reads the same
+
+
+def test_drive_alternates_the_order_and_stops_on_a_failing_child(tmp_path: Path) -> None:
+    import sys
+
+    from benchmarks import drive
+
+    order = list(drive.alternating(["base", "new"], 3))
+    assert order == [(0, "base"), (0, "new"), (1, "new"), (1, "base"), (2, "base"), (2, "new")]
+    code = "import os, sys; print(os.getcwd(), os.environ['PYTHONPATH']); sys.exit(sys.argv[1] == 'fail')"
+    timed = drive.run_in(tmp_path, [sys.executable, "-c", code, "ok"])
+    assert timed.stdout.split() == [str(tmp_path), str(tmp_path)] and timed.wall > 0
+    with pytest.raises(SystemExit, match="failed in"):
+        drive.run_in(tmp_path, [sys.executable, "-c", code, "fail"])

@@ -95,14 +95,3 @@ def test_trusted_records_equal_validated_ones(matched: list[MatchedDump]) -> Non
     for made in enrich.analyse(texts):
         assert made == Annotation(language=made.language, topics=made.topics)
         assert made.model_fields_set == {"language", "topics"}
-
-
-def test_trusted_refuses_missing_or_unknown_fields() -> None:
-    guess = LanguageGuess(lang="en", confidence=1.0, method="script")
-    with pytest.raises(TypeError, match="takes exactly the fields"):
-        enrich.trusted(Annotation, {"language": guess})
-    with pytest.raises(TypeError, match="takes exactly the fields"):
-        enrich.trusted(Annotation, {"language": guess, "topics": [], "extra": 1})
-    made = enrich.trusted(Annotation, {"language": guess, "topics": []})
-    with pytest.raises(ValueError):  # still frozen
-        made.topics = []  # type: ignore[misc]

@@ -8,6 +8,7 @@ reject exactly when `misses_exceed` does and otherwise return
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -15,6 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -91,17 +93,19 @@ def test_kernel_counts_a_shifted_gram_up_to_the_slack_and_not_beyond() -> None:
         assert kernel_answer(shorter, longer, 0.8) == expected
 
 
-def test_scorer_switches_to_the_kernel_after_enough_pairs_with_the_same_answers() -> None:
+def test_scorer_switches_to_the_kernel_after_enough_pairs_with_the_same_answers(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(similarity, "_python_pairs", 0)  # as in a fresh process
+    monkeypatch.setattr(similarity, "_kernel", [])
     scorer = NearScorer(0.8, after=3)
-    if similarity._loaded_kernel() is not None:  # an earlier test loaded it: used from the first pair
-        assert scorer.compiled is not None
-        return
     shorter, longer = "abcdefghij" * 5, "abcdefghij" * 5 + "xyz"
     answers = [scorer(shorter, longer) for _ in range(3)]
     assert scorer.compiled is None
+    assert similarity.python_pairs() == 3
     answers.append(scorer(shorter, longer))
     assert scorer.compiled is not None
+    assert similarity.python_pairs() == 3
     assert len(set(answers)) == 1
+    assert NearScorer(0.8, after=3).compiled is not None  # a later batch: compiled from its first pair
 
 
 def test_a_small_run_never_imports_numba_and_a_large_one_does(tmp_path: Path) -> None:
@@ -172,23 +176,22 @@ def test_kernel_caches_where_it_can_and_still_runs_where_nothing_is_writable(tmp
         assert _kernel_in_copy(pkg, writable) == "True 1.0"  # and loaded from there
 
 
-def test_match_dumps_decides_the_same_with_the_kernel_from_the_first_pair(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """The trap corpus (series intros, shared section words, short excerpts, edits, inserted lines) end to end."""
+@pytest.fixture(scope="module")
+def trap_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """1200 entries of the trap corpus: series intros, shared section words, short excerpts, edits, inserted lines."""
+    corpus = tmp_path_factory.mktemp("trap") / "c"
     subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "benchmarks" / "corpus.py"),
-            str(tmp_path / "c"),
-            "--entries",
-            "1200",
-            "--seed",
-            "7",
-        ],
+        [sys.executable, str(ROOT / "benchmarks" / "corpus.py"), str(corpus), "--entries", "1200", "--seed", "7"],
         check=True,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
         capture_output=True,
     )
-    groups = match_bench.prepare(tmp_path / "c")
+    return corpus
+
+
+def test_match_dumps_decides_the_same_with_the_kernel_from_the_first_pair(trap_corpus: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The trap corpus end to end."""
+    groups = match_bench.prepare(trap_corpus)
     dumps = [d for g in groups for d in g]
 
     def decisions() -> list[tuple[str, str, float]]:
@@ -202,6 +205,64 @@ def test_match_dumps_decides_the_same_with_the_kernel_from_the_first_pair(tmp_pa
     assert similarity._loaded_kernel() is not None
     assert compiled == python
     assert {"near", "truncation", "exact"} <= {kind for _, kind, _ in python}
+
+
+# Matches the corpus in four batches in a fresh process, switching after argv[2]
+# pairs; prints, per batch, the pairs it scored in Python and whether numba was
+# imported by its end, then every decision.
+_BATCHES = """
+import json, sys
+from pathlib import Path
+from benchmarks.match_bench import prepare
+from dumpflow import similarity
+from dumpflow.dedup import EmptySource, match_dumps
+similarity.JIT_AFTER_PAIRS = int(sys.argv[2])
+dumps = [d for g in prepare(Path(sys.argv[1])) for d in g]
+size = -(-len(dumps) // 4)
+batches, decisions, before = [], [], 0
+for i in range(0, len(dumps), size):
+    matched = match_dumps(dumps[i : i + size], EmptySource())
+    decisions += [(s.article_id, s.kind, s.similarity) for m in matched for s in m.sightings]
+    batches.append((similarity.python_pairs() - before, 'numba' in sys.modules))
+    before = similarity.python_pairs()
+print(json.dumps({"batches": batches, "decisions": decisions}))
+"""
+
+
+def _run_in_batches(corpus: Path, after: int) -> tuple[list[tuple[int, bool]], list[list[object]]]:
+    done = subprocess.run(
+        [sys.executable, "-c", _BATCHES, str(corpus), str(after)],
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        cwd=ROOT,
+        capture_output=True,
+    )
+    out = json.loads(done.stdout.decode().strip().splitlines()[-1])
+    return [(pairs, imported) for pairs, imported in out["batches"]], out["decisions"]
+
+
+def test_the_switch_counts_the_pairs_of_the_process_not_of_one_batch(trap_corpus: Path) -> None:
+    """Below the process's threshold no batch imports numba; above it, the batch that crosses it does.
+
+    The second threshold is above every batch's own count and below their sum,
+    so a scorer counting per batch again would never load the kernel there.
+    """
+    python, decisions = _run_in_batches(trap_corpus, 10**9)
+    pairs = [n for n, _ in python]
+    assert len(pairs) == 4 and min(pairs) > 0, pairs
+    assert not any(imported for _, imported in python)
+
+    below, below_decisions = _run_in_batches(trap_corpus, sum(pairs))  # the most a run may score without it
+    assert below == python
+    assert below_decisions == decisions
+
+    after = max(pairs)
+    assert after < sum(pairs) - pairs[-1]  # crossed before the last batch, by batches each below it
+    above, above_decisions = _run_in_batches(trap_corpus, after)
+    crossed = next(i for i in range(4) if sum(pairs[: i + 1]) > after)
+    assert [imported for _, imported in above] == [i >= crossed for i in range(4)]
+    assert sum(n for n, _ in above) == after  # then every pair, in that batch and later ones, compiled
+    assert above_decisions == decisions
 
 
 def test_without_numba_pairs_are_scored_in_python_with_a_warning() -> None:

@@ -276,6 +276,26 @@ def test_an_article_that_gains_its_address_is_re_keyed_and_every_earlier_sightin
     assert [d.rekeys for d in out] == [[], []]  # nothing stored to move: both dumps load in this batch
 
 
+def test_articles_united_after_an_address_is_found_are_verified_by_the_batch_scorer(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Two address-less copies, each edited elsewhere (too far apart to be one article), and the post page.
+
+    The page joins one copy, then `Index.settle` verifies the other against
+    it: with the batch's `NearScorer` (compiled once the process has scored
+    enough pairs), never the bare Python `near_score`.
+    """
+    text = "".join(chr(0x4E00 + (i * 37) % 2000) for i in range(120))
+    first = text[:10] + "".join(chr(0x5E00 + i) for i in range(12)) + text[22:]
+    second = text[:90] + "".join(chr(0x6E00 + i) for i in range(12)) + text[102:]
+
+    def outside_the_scorer(shorter: str, longer: str, threshold: float) -> float | None:
+        raise AssertionError("a pair verified without the batch's scorer")
+
+    monkeypatch.setattr(dedup, "near_score", outside_the_scorer)
+    out = match(cleaned("feed.txt", transmission(first, second)), html("post.html", entry(0, f"{SITE}/p/1", text)))
+    post_id = dedup.url_article_id("blog.example.org/p/1")
+    assert sightings(out) == [(post_id, "new"), (post_id, "new"), (post_id, "near")]
+
+
 # --- the warehouse -----------------------------------------------------------------
 
 

@@ -106,8 +106,8 @@ def _only_column(tag: Tag) -> bool:
     """Whether the page shows no text outside this element but in its header, nav, footer and asides.
 
     A page's content cannot be chrome: a layout column that holds every post
-    (Hexo Yilia's `menu-l`, "left column") is the page's content whatever it
-    is named. A recent-posts widget always sits beside something else: the
+    is the page's content whatever it is named (a class that reads like a
+    menu or a side column included). A recent-posts widget always sits beside something else: the
     post, the archive, a tag cloud (even one in a widget of its own), a 404
     message. Only chrome by tag or role is set aside here; a widget named as
     one still counts as text beside this element.
@@ -155,7 +155,7 @@ def _chrome_candidate(tag: Tag) -> bool:
 def inline_chrome(tag: Tag) -> bool:
     """A "阅读全文" link or a "2024-03-05" span inside a line of excerpt text.
 
-    Judged by its visible text: WordPress' "Continue reading" link carries the
+    Judged by its visible text: a "Continue reading" link may carry the
     post's title in screen-reader-only text. A metadata span on a line that is
     all metadata ("Mar 5, 2024 · Research") is left for the line rule, which
     drops the whole line; removing it alone would leave the rest ("Research")

@@ -51,7 +51,7 @@ _CHROME_LINES = frozenset({"blank", "metadata", "read_more", "pagination"})
 # A heading that reads like these is no title; one that reads like paging ("First", "Next") may be.
 _NOT_TITLES = frozenset({"blank", "metadata", "read_more"})
 # Links to a taxonomy, paging or author page: never a post's title.
-# An archive by date (/archives/, /archives/2020/09/) is one; /archives/123/ is a post (Typecho, WordPress).
+# An archive by date (/archives/, /archives/2020/09/) is one; /archives/123/ is a post (a numbered post address).
 _TAXONOMY = re.compile(
     r"/(?:tags?|categor(?:y|ies)|page|author|authors|search|series|topics?|labels?)(?:/|$|\?|\.html)"
     r"|/archives?(?:/(?:19|20)\d{2}(?:/\d{1,2}){0,2})?(?:/|\.html)?(?:$|[?#]|index\.html|page/)"
@@ -361,9 +361,9 @@ def _classes(tag: Tag) -> list[str]:
 def _shared_signature(cards: list[Card]) -> tuple[str, tuple[str, ...]] | None:
     """The tag and the classes every card element carries (None: different tags).
 
-    CMS themes add per-post classes to each card (WordPress `category-news`,
-    Ghost `tag-getting-started`), so one feed's cards rarely have equal class
-    lists; the classes they share are the feed's.
+    Cards often carry per-post classes (one for the post's category, one per
+    tag: `category-news`, `tag-getting-started`), so one feed's cards rarely
+    have equal class lists; the classes they share are the feed's.
     """
     names = {card.element.name for card in cards}
     if len(names) != 1:
@@ -406,8 +406,8 @@ def _boxed_heading(tag: Tag) -> bool:
 def _loose_paragraphs(run: tuple[Tag, ...]) -> bool:
     """Paragraphs with text directly in the run: running text, as between an article's embedded story boxes.
 
-    A theme that wraps its title in a box wraps the excerpt too (WordPress'
-    entry-header / post-inner); a news article drops "related story" boxes,
+    A card that wraps its title in a box wraps the excerpt too (a header box
+    and a body box); a news article drops "related story" boxes,
     each a linked heading in a div, between its own loose paragraphs.
     """
     return any(part.name == "p" and part.get_text(strip=True) for part in run[1:])
@@ -633,8 +633,8 @@ def _in_lookalike_containers(cards: list[Card], base: str | None) -> list[Card]:
 def find_more_titles(soup: BeautifulSoup, base: str | None, cards: list[Card]) -> list[Card]:
     """Title-only cards that continue an excerpt listing: a "More" list of older posts just below it.
 
-    Some themes show the newest posts with excerpts and the next few as bare
-    title links, in a box beside the listing's own (Hugo Ananke's "More").
+    Some pages show the newest posts with excerpts and the next few as bare
+    title links, in a box beside the listing's own (a "More" list below it).
     Such a list is in the listing's region (under the parent of the listing's
     container), comes after it and names other posts; a list elsewhere (a
     widget, a footer) or repeating the listing's posts is not a continuation.
