@@ -224,3 +224,31 @@ def test_a_short_undated_page_titled_by_such_a_line_is_still_rejected() -> None:
 @pytest.mark.parametrize("line", ["Readmore", "READMORE »", "点击阅读全文", "点击阅读全文 >>"])
 def test_read_more_phrases_written_together_or_with_a_click_prompt_are_read_more(line: str) -> None:
     assert classify(line) == "read_more"
+
+
+# --- rules generalised from the fourth held-out set -------------------------------------
+
+# Posts named after their day: each title opens with a date, as a date line does.
+DAY_TITLES = ["2023-05-07 Weekly notes", "2023-04-30 Weekly notes", "2023-04-23 周报"]
+
+
+def test_cards_titled_by_a_date_and_words_are_an_excerpt_listing() -> None:
+    cards = "".join(
+        f'<section class="entry"><a class="cat" href="/category/log/">Log</a>'
+        f'<h3><a href="/log/{i}.html">{DAY_TITLES[i]}</a></h3><div class="sum">{EXCERPTS[i]}</div>'
+        f'<p class="foot"><span>Mar {i + 1}, 2023</span> <a href="/log/{i}.html">Continue</a></p></section>'
+        for i in range(3)
+    )
+    got = entries(page(f'<div class="feed">{cards}</div>'))
+    assert [(e.title, e.url, e.raw_text) for e in got] == [
+        (DAY_TITLES[i], f"/log/{i}.html", EXCERPTS[i]) for i in range(3)
+    ]
+
+
+def test_an_archive_of_headings_titled_by_a_date_and_words_lists_every_post() -> None:
+    rows = "".join(
+        f'<div class="row"><h4><a href="/log/{i}.html">{DAY_TITLES[i]}</a></h4><small>0{5 - i}-0{i + 1}</small></div>'
+        for i in range(3)
+    )
+    got = entries(page(f'<h2>2023</h2><div class="rows">{rows}</div>'))
+    assert [(e.title, e.url, e.raw_text) for e in got] == [(t, f"/log/{i}.html", "") for i, t in enumerate(DAY_TITLES)]

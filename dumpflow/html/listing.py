@@ -118,6 +118,9 @@ def _title_index(blocks: list[Block], base: str | None, links: dict[str, int]) -
     for i, block in enumerate(blocks):
         if block.heading and is_post_link(block.href, base) and classify(block.text) not in _NOT_TITLES:
             return i
+    for i, block in enumerate(blocks):
+        if block.heading and is_post_link(block.href, base) and _dated_title(block.text):
+            return i
     candidates: list[int] = []
     for i, block in enumerate(blocks):
         reason = classify(block.text)
@@ -127,6 +130,17 @@ def _title_index(blocks: list[Block], base: str | None, links: dict[str, int]) -
             candidates.append(i)
     repeated = [i for i in candidates if links.get(blocks[i].href or "", 0) > 1]
     return (repeated or candidates or [None])[0]
+
+
+def _dated_title(text: str) -> bool:
+    """A title named after its day ("2022-09-24周赛", "2021-01-01 Review"): a date, then words that are no metadata.
+
+    Such a line reads as a date line, but a heading that links to a post and
+    goes on past its date with a name is that post's title (weekly reports,
+    diaries, contest write-ups); a date line's remainder is a count or a label.
+    """
+    rest = leading_date_removed(text).strip(_TITLE_SEPARATORS)
+    return bool(rest) and rest != text.strip() and classify(rest) not in _NOT_TITLES
 
 
 def _link_counts(element: Tag) -> dict[str, int]:
@@ -296,7 +310,9 @@ def _heading_card(heading: Tag, base: str | None) -> Card | None:
     if is_hidden(heading):
         return None
     blocks = text_blocks(heading, skip=inline_chrome)
-    if len(blocks) != 1 or not is_post_link(blocks[0].href, base) or classify(blocks[0].text) in _NOT_TITLES:
+    if len(blocks) != 1 or not is_post_link(blocks[0].href, base):
+        return None
+    if classify(blocks[0].text) in _NOT_TITLES and not _dated_title(blocks[0].text):
         return None
     return Card(
         title=blocks[0].text,
