@@ -252,3 +252,31 @@ def test_an_archive_of_headings_titled_by_a_date_and_words_lists_every_post() ->
     )
     got = entries(page(f'<h2>2023</h2><div class="rows">{rows}</div>'))
     assert [(e.title, e.url, e.raw_text) for e in got] == [(t, f"/log/{i}.html", "") for i, t in enumerate(DAY_TITLES)]
+
+
+_DECLARED = (
+    '<head><meta property="og:type" content="article">'
+    '<meta property="article:published_time" content="2021-01-01T00:00:00Z"><title>Archive - Lab Notes</title></head>'
+)
+
+
+def _dated_rows() -> str:
+    return "".join(
+        f'<li><h3><a href="/p/{i}/">{TITLES[i]}</a></h3><span class="d">2021-0{i + 1}-15</span></li>' for i in range(3)
+    )
+
+
+def test_a_page_declaring_a_publication_time_but_showing_only_dated_post_titles_is_an_archive() -> None:
+    got = entries(page(f'<h2 class="year">2021</h2><ul class="rows">{_dated_rows()}</ul>', head=_DECLARED))
+    assert [(e.title, e.url, e.published, e.raw_text) for e in got] == [
+        (TITLES[i], f"/p/{i}/", f"2021-0{i + 1}-15", "") for i in range(3)
+    ]
+
+
+def test_a_declared_short_post_above_dated_related_titles_stays_one_article() -> None:
+    post = (
+        '<h1>Notes from the week</h1><span class="d">2021-05-02</span>'
+        "<p>A short post about nothing in particular, written on a train.</p>"
+    )
+    got = entries(page(f'{post}<h2>Related</h2><ul class="rows">{_dated_rows()}</ul>', head=_DECLARED))
+    assert len(got) == 1 and got[0].raw_text.startswith("A short post about nothing")

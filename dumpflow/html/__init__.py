@@ -264,6 +264,25 @@ def _read_listing(soup: BeautifulSoup, base: str | None, text: MainText, declare
     return [], verdict == "unsure"
 
 
+def _declared_title_listing(soup: BeautifulSoup, base: str | None) -> list[RawEntry]:
+    """The title-only cards of a page that declares a publication time but shows no post: an archive.
+
+    Some themes write every page's metadata from one template, so an archive
+    or a tag page says `article:published_time` too. A post shows its own text,
+    named by a content `<h1>` or dated beside its related-post links; an archive
+    shows nothing but dated post titles. Only that unmistakable case is read
+    as a listing: at least MIN_TITLE_CARDS cards, every one dated, outweighing
+    the rest of the page, with no post beside them.
+    """
+    cards = find_title_cards(soup, base)
+    if len(cards) < MIN_TITLE_CARDS or not all(card.published for card in cards):
+        return []
+    letters = sum(len(match_key(card.title)) for card in cards)
+    if _post_beside(soup, cards) or letters < _outside_letters(soup, cards):
+        return []
+    return _listing_entries([replace(card, body="") for card in cards])
+
+
 def _only_headings_beside(soup: BeautifulSoup, card: Card) -> bool:
     """Whether the page shows nothing beside the card but headings and meta lines (a category's name and count).
 
@@ -302,6 +321,8 @@ def parse_html(
         entries = _listing_entries(find_cards(soup, base) or find_title_cards(soup, base))
     elif mode == "auto" and declared != "published":
         entries, ambiguous = _read_listing(soup, base, text, declared is not None)
+    elif mode == "auto":
+        entries = _declared_title_listing(soup, base)
     if not entries and ambiguous:
         return reject(
             "ambiguous HTML page: it repeats post cards, but they are neither clearly the page's content "
