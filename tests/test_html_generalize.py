@@ -280,3 +280,14 @@ def test_a_declared_short_post_above_dated_related_titles_stays_one_article() ->
     )
     got = entries(page(f'{post}<h2>Related</h2><ul class="rows">{_dated_rows()}</ul>', head=_DECLARED))
     assert len(got) == 1 and got[0].raw_text.startswith("A short post about nothing")
+
+
+@pytest.mark.parametrize("date_first", [True, False])
+def test_a_title_card_takes_the_date_shown_in_the_sibling_box_beside_it(date_first: bool) -> None:
+    def row(i: int) -> str:
+        when = f'<div class="when">{i + 3} March 2020</div>'
+        what = f'<div class="what"><a href="/notes/{i}/">{TITLES[i]}</a></div>'
+        return when + what if date_first else what + when
+
+    got = entries(page(f'<h2>All posts</h2><div class="index">{"".join(row(i) for i in range(3))}</div>'))
+    assert [(e.title, e.published) for e in got] == [(TITLES[i], f"2020-03-0{i + 3}") for i in range(3)]

@@ -440,6 +440,7 @@ def _runs(children: list[Tag], base: str | None) -> list[Card]:
         if len(indexes) < MIN_CARDS or all(b == a + 1 for a, b in itertools.pairwise(indexes)):
             continue  # adjacent title siblings are a title list, read as ordinary cards
         boxed = _boxed_heading(children[indexes[0]])
+        indexes = _with_dates_above(children, indexes)
         cards: list[Card] = []
         for start, end in itertools.pairwise([*indexes, len(children)]):
             run = tuple(children[start:end])
@@ -456,6 +457,18 @@ def _runs(children: list[Tag], base: str | None) -> list[Card]:
     return best
 
 
+def _with_dates_above(children: list[Tag], starts: list[int]) -> list[int]:
+    """The run starts moved back to the date box just above each title, when every title has one.
+
+    A theme that shows the date above the title (`<div>3 March 2020</div><div><a>Title</a></div>`)
+    would otherwise end each run with the next post's date.
+    """
+    above = [i - 1 for i in starts]
+    if all(i >= 0 and i not in starts and _date_element(children[i]) for i in above):
+        return above
+    return starts
+
+
 def _groups(soup: BeautifulSoup, base: str | None) -> Iterator[list[Card]]:
     """Every group of alike sibling cards on the page, wrapped or not."""
     for _container, children in _containers(soup):
@@ -465,9 +478,35 @@ def _groups(soup: BeautifulSoup, base: str | None) -> Iterator[list[Card]]:
                 card = read_card(child, base)
                 if card is not None:
                     groups[child.name].append(card)
-        yield from groups.values()
+        yield from map(_dated_by_siblings, groups.values())
         yield _runs(children, base)
         yield from _split_lists(children, base)
+
+
+def _dated_by_siblings(cards: list[Card]) -> list[Card]:
+    """The group with each undated card given the date shown in the sibling beside it.
+
+    A definition list (`<dt>2014-03-02</dt><dd><a>Title</a></dd>`) or a row of
+    alternating date and title boxes puts no element around a card: its date
+    is the element just before it, holding nothing but a date. The side is the
+    one every undated card has a date on (before, else after), so a list of
+    title-then-date pairs does not give each card its predecessor's date.
+    """
+    undated = [card for card in cards if card.published is None and not card.parts]
+    if not undated:
+        return cards
+    for side in ("find_previous_sibling", "find_next_sibling"):
+        dates: dict[int, str] = {}
+        for card in undated:
+            tag = getattr(card.element, side)()
+            if tag is None or tag.name == card.element.name or not _date_element(tag):
+                break
+            if (date := card_date(tag, card.url)) is None:
+                break
+            dates[id(card)] = date
+        else:
+            return [replace(card, published=dates.get(id(card), card.published)) for card in cards]
+    return cards
 
 
 def _split_lists(children: list[Tag], base: str | None) -> Iterator[list[Card]]:
