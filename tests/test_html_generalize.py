@@ -291,3 +291,37 @@ def test_a_title_card_takes_the_date_shown_in_the_sibling_box_beside_it(date_fir
 
     got = entries(page(f'<h2>All posts</h2><div class="index">{"".join(row(i) for i in range(3))}</div>'))
     assert [(e.title, e.published) for e in got] == [(TITLES[i], f"2020-03-0{i + 3}") for i in range(3)]
+
+
+_LONG_TEXT = " ".join(EXCERPTS)
+
+
+def _site_page(h1: str, current: str, date: str = "") -> str:
+    menu = (
+        '<div class="menu"><a href="/">Home</a>'
+        f'<a href="/projects/" {current}>Projects</a><a href="/contact/">Contact</a></div>'
+    )
+    return (
+        f"<html>{SITE}<body><header><a href='/'>Lab Notes</a>{menu}</header>"
+        f'<div class="page"><h1>{h1}</h1>{date}<p>{_LONG_TEXT}</p></div></body></html>'
+    )
+
+
+@pytest.mark.parametrize("current", ['aria-current="page"', 'class="is-active"'])
+@pytest.mark.parametrize("h1", ["Projects", "PROJECTS we run"])
+def test_a_page_titled_by_the_menus_current_item_is_a_standing_page_not_a_post(current: str, h1: str) -> None:
+    got = parse(_site_page(h1, current, date="<p>2021-04-02</p>"))
+    assert isinstance(got, Rejection) and "standing page" in got.reason
+
+
+@pytest.mark.parametrize(
+    ("h1", "current"),
+    [
+        ("Projects", ""),  # the menu does not say this is the page being shown
+        ("Projects I abandoned this year", 'class="active"'),  # a post's title, longer than a menu label
+        ("Projectsmith notes", 'class="active"'),  # the label is not a word of the title
+    ],
+)
+def test_a_post_whose_title_is_no_current_menu_item_stays_an_article(h1: str, current: str) -> None:
+    got = entries(_site_page(h1, current))
+    assert len(got) == 1 and got[0].raw_text.startswith(EXCERPTS[0])

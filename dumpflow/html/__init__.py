@@ -59,6 +59,7 @@ from dumpflow.html.post import (
     single_post,
     title_line,
 )
+from dumpflow.html.standing import standing_page
 from dumpflow.lines import MIN_CONTENT_CHARS, classify
 from dumpflow.normalize import match_key
 from schemas.records import DumpFile, ParsedDump, RawEntry, Rejection
@@ -327,6 +328,11 @@ def parse_html(
         return reject(
             "ambiguous HTML page: it repeats post cards, but they are neither clearly the page's content "
             "nor clearly beside one article; not loaded rather than glued into one article"
+        )
+    if not entries and mode == "auto" and declared != "published" and (label := standing_page(soup)) is not None:
+        return reject(
+            f"a standing page of the site, not a post: its title is the menu's current item ({label!r}), "
+            "as on an About or Contact page"
         )
     if not entries and mode != "listing":
         entries = _article(soup, text, title, declared, base)
