@@ -124,6 +124,10 @@ _SENTENCE_INSIDE = re.compile(r"[。！？；]|[.!?;]\s+\w")
 # A bare value beside metadata items (an author, a category name): a few words.
 _MAX_NAME_WORDS = 4
 _MAX_NAME_CHARS = 24
+# A bracketed list of names after a date ("[debian, curl]", "【随笔，生活】"): brackets, separators, how many.
+_OPENING = {"[": "]", "(": ")", "【": "】", "（": "）"}
+_LIST_SPLIT = re.compile(r"\s*[,，、]\s*")
+_MAX_LISTED_NAMES = 8
 _TRAILING_MARKER = re.compile(r"(?:\s*(?:\.{2,}|…+|\[\.\.\.\]|\[…\]))+\s*$")
 
 
@@ -169,7 +173,19 @@ def _date_item(item: str) -> bool:
     if match is None:
         return False
     rest = item[match.end() :].strip(" ,，")
-    return not rest or _strong_item(rest) or _name(rest)
+    return not rest or _strong_item(rest) or _name(rest) or _bracketed_names(rest)
+
+
+def _bracketed_names(item: str) -> bool:
+    """A bracketed list of short names after a date: the post's categories ("[debian, curl, security]").
+
+    Themes print each category as a link, so the line reads "[ debian , curl ]"
+    and is longer than one name; the brackets say it is one list, not a clause.
+    """
+    if len(item) < 2 or item[0] not in _OPENING or _OPENING[item[0]] != item[-1]:
+        return False
+    parts = [part.strip() for part in _LIST_SPLIT.split(item[1:-1])]
+    return all(parts) and len(parts) <= _MAX_LISTED_NAMES and all(map(_name, parts))
 
 
 def _by_line(item: str) -> bool:

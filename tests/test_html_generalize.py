@@ -325,3 +325,28 @@ def test_a_page_titled_by_the_menus_current_item_is_a_standing_page_not_a_post(c
 def test_a_post_whose_title_is_no_current_menu_item_stays_an_article(h1: str, current: str) -> None:
     got = entries(_site_page(h1, current))
     assert len(got) == 1 and got[0].raw_text.startswith(EXCERPTS[0])
+
+
+def test_a_date_line_ending_in_a_long_bracketed_list_of_category_links_is_the_cards_date() -> None:
+    tags = ", ".join(f'<a href="/tags/{t}/">{t}</a>' for t in ("ml", "nlp", "tokenizers", "evaluation"))
+    cards = "".join(
+        f'<div class="entry"><h2><a href="/p/{i}/">{TITLES[i]}</a></h2><p>{EXCERPTS[i]}</p>'
+        f'<p class="info">2023-11-0{i + 1} ({tags})</p></div>'
+        for i in range(3)
+    )
+    got = entries(page(cards))
+    assert [(e.published, e.raw_text) for e in got] == [(f"2023-11-0{i + 1}", EXCERPTS[i]) for i in range(3)]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("September 04, 2024 [ debian , curl , security , debconf ]", "metadata"),
+        ("2024年3月5日 【随笔，生活】", "metadata"),
+        ("July 4, 2024 we went out to the sea, swam, and ate.", None),
+    ],
+)
+def test_a_date_and_a_bracketed_list_of_names_is_a_meta_line_and_a_dated_sentence_is_not(
+    line: str, reason: str | None
+) -> None:
+    assert classify(line) == reason
