@@ -350,3 +350,22 @@ def test_a_date_and_a_bracketed_list_of_names_is_a_meta_line_and_a_dated_sentenc
     line: str, reason: str | None
 ) -> None:
     assert classify(line) == reason
+
+
+@pytest.mark.parametrize(
+    ("og_title", "h1", "expected"),
+    [
+        ("Why tokenizers drift — Lab Notes (lab)", "Why tokenizers drift", "Why tokenizers drift"),
+        ("Why tokenizers drift · Lab Notes", "Why tokenizers drift", "Why tokenizers drift"),
+        ("Why tokenizers drift in practice", "Why tokenizers drift", "Why tokenizers drift in practice"),
+    ],
+)
+def test_a_meta_title_adding_the_site_name_to_the_posts_heading_gives_the_heading(
+    og_title: str, h1: str, expected: str
+) -> None:
+    head = f'<head><meta property="og:type" content="website"><meta property="og:title" content="{og_title}"></head>'
+    body = f"<article><h1>{h1}</h1><p>{EXCERPTS[1]}.</p><p>{EXCERPTS[2]}.</p></article>"
+    got = entries(page(body, head=head))
+    assert [e.title for e in got] == [expected]
+    if expected == h1:  # the heading line, the post's name, is then no body line either
+        assert got[0].raw_text.startswith(f"{EXCERPTS[1]}.")
