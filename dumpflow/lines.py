@@ -128,6 +128,9 @@ _MAX_NAME_CHARS = 24
 _OPENING = {"[": "]", "(": ")", "【": "】", "（": "）"}
 _LIST_SPLIT = re.compile(r"\s*[,，、]\s*")
 _MAX_LISTED_NAMES = 8
+_TRAILING_BRACKETS = re.compile(r"\s*([\[(【（][^\[\]()【】（）]*[\])】）])$")
+# An author's handle after their name in a byline ("Jane Doe (@jdoe)", "李四（lisi）").
+_HANDLE = re.compile(r"\s*[(（]@?[\w.-]+[)）]$")
 _TRAILING_MARKER = re.compile(r"(?:\s*(?:\.{2,}|…+|\[\.\.\.\]|\[…\]))+\s*$")
 
 
@@ -230,9 +233,12 @@ def dated_name(raw: str) -> str | None:
     author's bare name, so it is only read as one when a date ends it.
     """
     text = nfkc_fold(clean_body(raw))
+    if (listed := _TRAILING_BRACKETS.search(text)) is not None and _bracketed_names(listed[1]):
+        text = text[: listed.start()]  # the post's categories after the date ("... April 18, 2024 [news]")
     if len(text) > _MAX_META_CHARS or (match := _NAMED_DATE.match(text)) is None:
         return None
-    return text[match.start(2) :] if _name(match[1].strip(" |·•｜,，-")) else None
+    name = _HANDLE.sub("", match[1].strip(" |·•｜,，-"))  # "Jane Doe (@jdoe)": a name and its handle
+    return text[match.start(2) :] if name and _name(name) else None
 
 
 def leading_date_removed(text: str) -> str:

@@ -369,3 +369,19 @@ def test_a_meta_title_adding_the_site_name_to_the_posts_heading_gives_the_headin
     assert [e.title for e in got] == [expected]
     if expected == h1:  # the heading line, the post's name, is then no body line either
         assert got[0].raw_text.startswith(f"{EXCERPTS[1]}.")
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Ada Lovelace (@ada) · 5 March 2022 [notes, math]",
+        "Ada King Lovelace (adalovelace) 5 March 2022",
+        "Ada 5 March 2022 (notes)",
+    ],
+)
+def test_a_byline_with_a_handle_or_bracketed_categories_dates_a_short_post(byline: str) -> None:
+    body = f'<div class="post"><h1>Engines</h1><p class="by">{byline}</p><p>The engine works on numbers only.</p></div>'
+    got = entries(page(body))
+    assert [(e.title, e.published, e.raw_text) for e in got] == [
+        ("Engines", "2022-03-05", "The engine works on numbers only.")
+    ]
