@@ -385,3 +385,16 @@ def test_a_byline_with_a_handle_or_bracketed_categories_dates_a_short_post(bylin
     assert [(e.title, e.published, e.raw_text) for e in got] == [
         ("Engines", "2022-03-05", "The engine works on numbers only.")
     ]
+
+
+def test_what_the_extractor_leaves_of_a_byline_is_no_paragraph_of_the_post() -> None:
+    # The extractor drops the date between the empty spacer spans and keeps "Grace Hopper (grace) notes]".
+    byline = (
+        '<span class="by"> Grace Hopper (grace) <span class="gap"></span> March 3, 2021 <span class="gap"></span> '
+        '[<a href="/categories/notes/">notes</a>]</span>'
+    )
+    body = f"<article><h1>Compilers</h1>{byline}<p>{EXCERPTS[0]}.</p><p>{EXCERPTS[1]}.</p></article>"
+    got = entries(page(body))
+    assert [(e.title, e.published, e.raw_text) for e in got] == [
+        ("Compilers", "2021-03-03", f"{EXCERPTS[0]}.\n\n{EXCERPTS[1]}.")
+    ]
