@@ -398,3 +398,20 @@ def test_what_the_extractor_leaves_of_a_byline_is_no_paragraph_of_the_post() -> 
     assert [(e.title, e.published, e.raw_text) for e in got] == [
         ("Compilers", "2021-03-03", f"{EXCERPTS[0]}.\n\n{EXCERPTS[1]}.")
     ]
+
+
+@pytest.mark.parametrize(
+    ("row", "dates"),
+    [
+        ('<a href="/log/{i}.html">{title}</a> <em>2023-0{m}-0{d}</em>', ["2023-05-01", "2023-04-02", "2023-03-03"]),
+        ('<em>May 0{d}</em> <a href="/log/{i}.html">{title}</a>', ["2023-05-01", "2023-05-02", "2023-05-03"]),
+    ],
+)
+def test_an_archive_row_linking_a_title_named_after_its_day_keeps_the_title_and_the_rows_own_date(
+    row: str, dates: list[str]
+) -> None:
+    rows = "".join(
+        "<li>" + row.format(i=i, title=title, m=5 - i, d=i + 1) + "</li>" for i, title in enumerate(DAY_TITLES)
+    )
+    got = entries(page(f'<h2>2023</h2><ul class="rows">{rows}</ul>'))
+    assert [(e.title, e.published) for e in got] == list(zip(DAY_TITLES, dates, strict=True))

@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
-from dumpflow.html.blocks import HEADING_TAGS, Block, is_hidden, text_blocks
+from dumpflow.html.blocks import HEADING_TAGS, INVISIBLE_TAGS, Block, is_hidden, text_blocks
 from dumpflow.html.card_dates import card_date
 from dumpflow.html.chrome import inline_chrome, is_chrome
 from dumpflow.html.meta import absolute, find_date
@@ -160,11 +160,35 @@ def _link_title(element: Tag, base: str | None) -> tuple[str, str] | None:
         usable = isinstance(href, str) and href.strip() and not href.strip().startswith(("#", "javascript:"))
         if not (usable and text and is_post_link(href, base)):
             continue
-        if classify(text) == "metadata":
+        # A title named after its day ("2023-05-07 Weekly notes") when the row shows its date elsewhere.
+        named_by_day = _dated_title(text) and _date_outside(element, link)
+        if classify(text) == "metadata" and not named_by_day:
             text = _undated_label(link)  # "<a><time>06-18</time><span>Title</span></a>"
-        if text and classify(text) not in _CHROME_LINES:
+        if text and (named_by_day or classify(text) not in _CHROME_LINES):
             return " ".join(text.split()), href.strip()
     return None
+
+
+def _date_outside(element: Tag, link: Tag) -> bool:
+    """Whether the card shows a date of its own outside the link: the link's leading date is then its title's."""
+    if link.find(_date_element) is not None:
+        return False
+    inside = {id(node) for node in link.descendants}
+    return any(
+        id(node) not in inside and not leading_date_removed(node.strip())
+        for node in element.find_all(string=True)
+        if node.strip() and node.parent is not None and node.parent.name not in INVISIBLE_TAGS
+    )
+
+
+def _dated_title_date(element: Tag, title: Block, url: str | None, anchor: Tag | None) -> str | None:
+    """A dated title's card date, read without the title link: the date the title is named after is not it."""
+    bare = copy.copy(element)
+    for link in bare.find_all("a", href=True):
+        href = link["href"]
+        if isinstance(href, str) and href.strip() == title.href:
+            link.decompose()
+    return card_date(bare, url, anchor or element)
 
 
 def _dated_link_label(element: Tag, href: str) -> str | None:
@@ -288,10 +312,13 @@ def read_card(element: Tag, base: str | None, parts: tuple[Tag, ...] = ()) -> Ca
     if dated and (label := _dated_link_label(element, href)) and label in title.text:
         title = replace(title, text=label)  # the title line held the date too
     url = absolute(base, href)
+    published = card_date(element, url, parts[0] if parts else None)
+    if title.href is not None and _dated_title(title.text):
+        published = _dated_title_date(element, title, url, parts[0] if parts else None) or published
     return Card(
         title=_title_text(title.text),
         url=url,
-        published=card_date(element, url, parts[0] if parts else None),
+        published=published,
         body="\n\n".join(_body(rest, title, _own_link_labels(element, title, base))),
         element=element,
         parts=parts,
