@@ -415,3 +415,11 @@ def test_an_archive_row_linking_a_title_named_after_its_day_keeps_the_title_and_
     )
     got = entries(page(f'<h2>2023</h2><ul class="rows">{rows}</ul>'))
     assert [(e.title, e.published) for e in got] == list(zip(DAY_TITLES, dates, strict=True))
+
+
+def test_a_definition_list_of_title_terms_and_date_descriptions_is_a_title_listing() -> None:
+    pairs = "".join(f'<dt><a href="/p/{i}/">{TITLES[i]}</a></dt><dd>2024-03-0{i + 1}</dd>' for i in range(3))
+    got = entries(page(f"<h2>Archive</h2><dl>{pairs}</dl>"))
+    assert [(e.title, e.url, e.published) for e in got] == [
+        (TITLES[i], f"/p/{i}/", f"2024-03-0{i + 1}") for i in range(3)
+    ]

@@ -40,7 +40,7 @@ from dumpflow.normalize import match_key
 
 # Elements that can be one card. A <p> never is: sibling paragraphs with
 # inline links are running text.
-CARD_TAGS = frozenset(["article", "li", "div", "section", "tr", "dd", "dl", "a"])
+CARD_TAGS = frozenset(["article", "li", "div", "section", "tr", "dt", "dd", "dl", "a"])
 MIN_CARDS = 2
 # Lists whose items are cards: a feed split into one list per year is several of them.
 _LIST_TAGS = frozenset(["ul", "ol"])
