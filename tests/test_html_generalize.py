@@ -423,3 +423,13 @@ def test_a_definition_list_of_title_terms_and_date_descriptions_is_a_title_listi
     assert [(e.title, e.url, e.published) for e in got] == [
         (TITLES[i], f"/p/{i}/", f"2024-03-0{i + 1}") for i in range(3)
     ]
+
+
+def test_a_date_shown_as_day_month_and_year_boxes_with_no_space_between_is_the_cards_date() -> None:
+    leaf = '<div class="leaf"><b>{d}</b><i>Sep</i><u>2019</u></div>'
+    cards = "".join(
+        f'<section class="c">{leaf.format(d=i + 7)}<h3><a href="/p/{i}/">{TITLES[i]}</a></h3><p>{EXCERPTS[i]}</p></section>'
+        for i in range(3)
+    )
+    got = entries(page(cards))
+    assert [(e.published, e.raw_text) for e in got] == [(f"2019-09-0{i + 7}", EXCERPTS[i]) for i in range(3)]
