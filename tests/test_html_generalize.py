@@ -433,3 +433,14 @@ def test_a_date_shown_as_day_month_and_year_boxes_with_no_space_between_is_the_c
     )
     got = entries(page(cards))
     assert [(e.published, e.raw_text) for e in got] == [(f"2019-09-0{i + 7}", EXCERPTS[i]) for i in range(3)]
+
+
+@pytest.mark.parametrize(("before", "kept"), [("<small>Jan 0{d}, 2022</small>", False), ("<em>Part {d}:</em>", True)])
+def test_a_title_heading_holding_the_date_beside_its_link_gives_the_link_as_the_title(before: str, kept: bool) -> None:
+    cards = "".join(
+        f'<li class="e"><h3>{before.format(d=i + 1)} <a href="/p/{i}/">{TITLES[i]}</a></h3><div>{EXCERPTS[i]}</div></li>'
+        for i in range(3)
+    )
+    got = entries(page(f'<ul class="feed">{cards}</ul>'))
+    prefixes = [f"Part {i + 1}: " if kept else "" for i in range(3)]
+    assert [(e.title, e.raw_text) for e in got] == [(prefixes[i] + TITLES[i], EXCERPTS[i]) for i in range(3)]

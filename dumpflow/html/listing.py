@@ -191,6 +191,25 @@ def _dated_title_date(element: Tag, title: Block, url: str | None, anchor: Tag |
     return card_date(bare, url, anchor or element)
 
 
+def _link_beside_meta(element: Tag, title: Block) -> str:
+    """A title heading's link label, when all else the heading shows is metadata (`<h2><span>date</span> <a>T</a>`).
+
+    Some themes put the date inside the title heading, beside its link; the
+    heading's line is then date and title, but the title is the link's. A
+    heading whose other words are no metadata ("Part 2: <a>...</a>") keeps them.
+    """
+    for link in element.find_all("a", href=True):
+        href = link["href"]
+        if not isinstance(href, str) or href.strip() != title.href:
+            continue
+        label = " ".join(link.get_text(" ", strip=True).split())
+        beside = title.text.replace(label, " ", 1).strip() if label and label in title.text else ""
+        if beside and (classify(beside) == "metadata" or not leading_date_removed(beside)):
+            return label
+        return title.text
+    return title.text
+
+
 def _dated_link_label(element: Tag, href: str) -> str | None:
     """The title link's text without the date element it holds (`<a><time>06-18</time> Title</a>`), if it holds one."""
     for link in element.find_all("a", href=True):
@@ -311,6 +330,8 @@ def read_card(element: Tag, base: str | None, parts: tuple[Tag, ...] = ()) -> Ca
     dated = title.linked and any(ch.isdigit() or ch == "月" for ch in title.text)  # a date shows a digit or 月
     if dated and (label := _dated_link_label(element, href)) and label in title.text:
         title = replace(title, text=label)  # the title line held the date too
+    elif title.heading and title.href is not None and not title.linked:
+        title = replace(title, text=_link_beside_meta(element, title))
     url = absolute(base, href)
     published = card_date(element, url, parts[0] if parts else None)
     if title.href is not None and _dated_title(title.text):
