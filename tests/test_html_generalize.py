@@ -444,3 +444,39 @@ def test_a_title_heading_holding_the_date_beside_its_link_gives_the_link_as_the_
     got = entries(page(f'<ul class="feed">{cards}</ul>'))
     prefixes = [f"Part {i + 1}: " if kept else "" for i in range(3)]
     assert [(e.title, e.raw_text) for e in got] == [(prefixes[i] + TITLES[i], EXCERPTS[i]) for i in range(3)]
+
+
+_MORE_TITLES = ["Caching without lies", "Retries that give up"]
+_MORE_EXCERPTS = [
+    "Caches make systems fast until they make them wrong, and then nobody knows which layer lied",
+    "Retries turn a transient failure into a permanent overload unless they back off and give up",
+]
+
+
+def _feed_after(lead: str) -> str:
+    cards = "".join(
+        f'<li class="entry"><h3><a href="/p/{i + 1}/">{t}</a></h3><span>2024-02-1{i}</span><p>{x}</p></li>'
+        for i, (t, x) in enumerate(zip(_MORE_TITLES, _MORE_EXCERPTS, strict=True))
+    )
+    return page(f'<section>{lead}<ul class="list">{cards}</ul></section>')
+
+
+def test_a_featured_card_in_a_box_of_its_own_right_before_the_feed_is_its_first_entry() -> None:
+    lead = f'<div class="big"><h1><a href="/p/0/">{TITLES[0]}</a></h1><span>2024-03-01</span><p>{EXCERPTS[0]}</p></div>'
+    got = entries(_feed_after(lead))
+    assert [(e.title, e.published, e.raw_text) for e in got] == [
+        (TITLES[0], "2024-03-01", EXCERPTS[0]),
+        *((t, f"2024-02-1{i}", x) for i, (t, x) in enumerate(zip(_MORE_TITLES, _MORE_EXCERPTS, strict=True))),
+    ]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        f'<div class="intro"><p>Welcome! Start with <a href="/p/0/">{TITLES[0]}</a>, then read on.</p></div>',
+        f'<div class="big"><h1><a href="/p/1/">{_MORE_TITLES[0]}</a></h1><p>{EXCERPTS[0]}</p></div>',
+    ],
+)
+def test_an_intro_or_a_repeat_of_a_listed_post_before_the_feed_is_no_entry(lead: str) -> None:
+    got = entries(_feed_after(lead))
+    assert [e.title for e in got] == _MORE_TITLES

@@ -610,7 +610,32 @@ def find_cards(soup: BeautifulSoup, base: str | None) -> list[Card]:
         key = (sum(_letters(c.body) for c in cards), len(cards))
         if key[0] > 0 and key > best_key:
             best, best_key = cards, key
-    return _with_lookalikes(soup, best, base)
+    return _with_lead_card(_with_lookalikes(soup, best, base), base)
+
+
+def _with_lead_card(cards: list[Card], base: str | None) -> list[Card]:
+    """The feed with the featured card shown just before it, in a box of its own, first.
+
+    Many themes show the newest or pinned post bigger, in an element of
+    another kind (a "hero" box) right before the feed's list or its first
+    card, so it repeats nothing and no group holds it. It is still a card: a
+    box opening with a title link to a post that the feed does not list, then
+    an excerpt. Only the one box right before the feed is read.
+    """
+    if not cards or cards[0].parts:
+        return cards
+    first = cards[0].element
+    listed = {card.url for card in cards}
+    for anchor in (first, first.parent):
+        box = anchor.find_previous_sibling() if isinstance(anchor, Tag) else None
+        if box is None or box.name not in CARD_TAGS or is_chrome(box):
+            continue
+        lead = read_card(box, base)
+        if lead is None or not lead.body or not lead.linked_title or lead.url in listed:
+            continue
+        if _opens_with_title(lead) and _distinct([lead, *cards], base):
+            return [lead, *cards]
+    return cards
 
 
 def find_title_cards(soup: BeautifulSoup, base: str | None) -> list[Card]:
