@@ -480,3 +480,25 @@ def test_a_featured_card_in_a_box_of_its_own_right_before_the_feed_is_its_first_
 def test_an_intro_or_a_repeat_of_a_listed_post_before_the_feed_is_no_entry(lead: str) -> None:
     got = entries(_feed_after(lead))
     assert [e.title for e in got] == _MORE_TITLES
+
+
+def test_an_archive_with_a_box_per_year_each_holding_its_heading_and_list_reads_every_post() -> None:
+    years = "".join(
+        f'<div class="yr"><h3>{2019 + i}</h3><ol>'
+        f'<li><a href="/a/{i}/">{TITLES[i]}</a> <em>0{i + 1} Mar</em></li>'
+        f'<li><a href="/b/{i}/">{_MORE_TITLES[i % 2]} {i}</a> <em>1{i} Jan</em></li></ol></div>'
+        for i in range(3)
+    )
+    got = entries(page(f'<h2>Archive</h2><div class="years">{years}</div>'))
+    assert [(e.url, e.published) for e in got] == [
+        (url, date)
+        for i in range(3)
+        for url, date in ((f"/a/{i}/", f"{2019 + i}-03-0{i + 1}"), (f"/b/{i}/", f"{2019 + i}-01-1{i}"))
+    ]
+
+
+@pytest.mark.parametrize("shown", ["0{d} Mar", "Mar {d}", "3月{d}日"])
+def test_an_archive_rows_date_without_its_year_is_no_excerpt(shown: str) -> None:
+    rows = "".join(f'<li><a href="/a/{i}/">{TITLES[i]}</a> <em>{shown.format(d=i + 1)}</em></li>' for i in range(3))
+    got = entries(page(f'<h2>2022</h2><ul class="posts">{rows}</ul>'))
+    assert [(e.title, e.published, e.raw_text) for e in got] == [(TITLES[i], f"2022-03-0{i + 1}", "") for i in range(3)]

@@ -100,6 +100,19 @@ def _line_date_before(element: Tag, stop: Tag) -> str | None:
     return None
 
 
+def yearless_date(text: str) -> bool:
+    """Whether the line is only a month and day ("01 Mar", "Mar 5", "9月6日", "九月六日"): an archive row's date."""
+    shown = " ".join(text.split())
+    if len(shown) > _MAX_DATE_PART:
+        return False
+    return bool(
+        _MONTH_DAY.fullmatch(shown)
+        or _CN_MONTH_DAY.fullmatch(shown)
+        or _DAY_MONTH_NAME.fullmatch(shown)
+        or _MONTH_NAME_DAY.fullmatch(shown)
+    )
+
+
 def _month_day(strings: list[str]) -> tuple[int, int] | None:
     """A month and day shown without a year, from the card's short strings."""
     for text in strings:

@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup, Tag
 
 from dumpflow.html.blocks import HEADING_TAGS, INVISIBLE_TAGS, Block, is_hidden, text_blocks
-from dumpflow.html.card_dates import card_date
+from dumpflow.html.card_dates import card_date, yearless_date
 from dumpflow.html.chrome import inline_chrome, is_chrome
 from dumpflow.html.meta import absolute, find_date
 from dumpflow.lines import classify, dated_name, leading_date_removed
@@ -141,6 +141,11 @@ def _dated_title(text: str) -> bool:
     """
     rest = leading_date_removed(text).strip(_TITLE_SEPARATORS)
     return bool(rest) and rest != text.strip() and classify(rest) not in _NOT_TITLES
+
+
+def _post_link_lines(blocks: list[Block], base: str | None) -> int:
+    """How many different posts the box's link-only lines lead to."""
+    return len({block.href for block in blocks if block.linked and is_post_link(block.href, base)})
 
 
 def _link_counts(element: Tag) -> dict[str, int]:
@@ -284,6 +289,8 @@ def _body(rest: list[Block], title: Block, read_more: tuple[str, ...] = ()) -> l
             continue
         if classify(block.text) in _CHROME_LINES or (block.text == title.text and block.linked):
             continue
+        if yearless_date(block.text):
+            continue  # "01 Mar": the row's date, shown without its year
         if (shown := dated_name(block.text)) is not None and find_date(shown):
             continue  # the card's byline: its author and date
         furniture = block.linked and (block.href is None or block.href != title.href)
@@ -305,6 +312,8 @@ def read_card(element: Tag, base: str | None, parts: tuple[Tag, ...] = ()) -> Ca
     if len({b.href for b in blocks if b.heading and is_post_link(b.href, base)}) > 1:
         return None  # several cards (a row of them) or an article's linked sections
     index = _title_index(blocks, base, _link_counts(element))
+    if index is not None and blocks[index].href is None and _post_link_lines(blocks, base) >= MIN_CARDS:
+        return None  # a section's heading ("2021") over its list of posts: a box of cards, not one card
     if index is None:
         found = _link_title(element, base)
         if found is None:
@@ -565,10 +574,13 @@ def _split_lists(children: list[Tag], base: str | None) -> Iterator[list[Card]]:
     repeats no card, but the lists repeat. Their items, all of one tag, read
     together as one group.
     """
-    lists: dict[tuple[str, tuple[str, ...]], list[Tag]] = defaultdict(list)
+    lists: dict[tuple[tuple[str, tuple[str, ...]], ...], list[Tag]] = defaultdict(list)
     for child in children:
         if child.name in _LIST_TAGS:
-            lists[_signature(child)].append(child)
+            lists[(_signature(child),)].append(child)
+        elif child.name in CARD_TAGS and len(inner := child.find_all(_LIST_TAGS, recursive=False)) == 1:
+            # A box per year, each holding its heading and its list (`<section><h2>2021</h2><ul>...`).
+            lists[(_signature(child), _signature(inner[0]))].append(inner[0])
     for boxes in lists.values():
         if len(boxes) < MIN_CARDS:
             continue
