@@ -502,3 +502,14 @@ def test_an_archive_rows_date_without_its_year_is_no_excerpt(shown: str) -> None
     rows = "".join(f'<li><a href="/a/{i}/">{TITLES[i]}</a> <em>{shown.format(d=i + 1)}</em></li>' for i in range(3))
     got = entries(page(f'<h2>2022</h2><ul class="posts">{rows}</ul>'))
     assert [(e.title, e.published, e.raw_text) for e in got] == [(TITLES[i], f"2022-03-0{i + 1}", "") for i in range(3)]
+
+
+@pytest.mark.parametrize("counter", ["👁 1{i}3", "♥ {i}", "💬 {i} · 🔥 2{i}"])
+def test_a_line_of_icons_and_numbers_in_a_card_is_a_counter_not_its_excerpt(counter: str) -> None:
+    cards = "".join(
+        f'<div class="row"><h4><a href="/p/{i}/">{TITLES[i]}</a></h4><span>{counter.format(i=i)}</span>'
+        f"<p>{EXCERPTS[i]}</p></div>"
+        for i in range(3)
+    )
+    got = entries(page(f'<div class="rows">{cards}</div>'))
+    assert [e.raw_text for e in got] == EXCERPTS

@@ -72,6 +72,8 @@ _SUMMARY_LABEL = re.compile(r"^(?:摘要|概要|summary|excerpt|abstract)\s*[:�
 _OWN_CLASS = re.compile(r"\d|^(?:category|categories|tag|tags|format|status|author|type)-", re.IGNORECASE)
 # A line that is all links elsewhere (a tag list, a category) is furniture up to this many letters.
 _MAX_FURNITURE_LINK_LETTERS = 80
+# A line of icons and numbers up to this long is a view, like or comment counter.
+_MAX_COUNTER_CHARS = 16
 # How far above its link a lone card's box may be (`<li><span><a>` is two levels).
 LONE_CARD_LEVELS = 3
 
@@ -141,6 +143,11 @@ def _dated_title(text: str) -> bool:
     """
     rest = leading_date_removed(text).strip(_TITLE_SEPARATORS)
     return bool(rest) and rest != text.strip() and classify(rest) not in _NOT_TITLES
+
+
+def _counter(text: str) -> bool:
+    """A short line with no letter in any script, only numbers and icons ("👁 103", "💬 3", "♥ 12"): a counter."""
+    return len(text) <= _MAX_COUNTER_CHARS and any(ch.isdigit() for ch in text) and not any(ch.isalpha() for ch in text)
 
 
 def _post_link_lines(blocks: list[Block], base: str | None) -> int:
@@ -289,8 +296,8 @@ def _body(rest: list[Block], title: Block, read_more: tuple[str, ...] = ()) -> l
             continue
         if classify(block.text) in _CHROME_LINES or (block.text == title.text and block.linked):
             continue
-        if yearless_date(block.text):
-            continue  # "01 Mar": the row's date, shown without its year
+        if yearless_date(block.text) or _counter(block.text):
+            continue  # "01 Mar": the row's date, shown without its year; "👁 103": a counter
         if (shown := dated_name(block.text)) is not None and find_date(shown):
             continue  # the card's byline: its author and date
         furniture = block.linked and (block.href is None or block.href != title.href)
