@@ -19,8 +19,10 @@ from dumpflow.html.meta import title_heading
 
 # Class words and attributes themes use to mark the menu item of the page being shown.
 _CURRENT_WORDS = frozenset(["active", "current", "current-menu-item", "current_page_item", "selected", "is-active"])
-# A standing page's title is its menu label, perhaps with a word after it ("About me"); a post's is longer.
+# A standing page's title is its menu label, perhaps with a short word after it ("About me", "关于我").
 MAX_STANDING_TITLE_WORDS = 3
+_MAX_EXTRA_LETTERS = 3
+_MAX_EXTRA_CJK = 1
 
 
 def _current(link: Tag) -> bool:
@@ -41,11 +43,19 @@ def _in_chrome(tag: Tag) -> bool:
 
 
 def _names(title: str, label: str) -> bool:
-    """The title is the label, or opens with it as a word ("about me"; "关于我" after "关于")."""
+    """The title is the label, perhaps with one short word after it ("about me", "关于我" after "关于").
+
+    A post whose title merely opens with the current item's label ("Blog
+    migration" under a current "Blog", "博客转移" under "博客") goes on with more.
+    """
     if not label or not title.startswith(label):
         return False
     rest = title[len(label) :]
-    return not rest or rest[0] == " " or not label[-1].isascii()
+    if not rest.strip():
+        return True
+    if label[-1].isascii():
+        return rest[0] == " " and len(rest.split()) == 1 and len(rest.strip()) <= _MAX_EXTRA_LETTERS
+    return len(rest.strip()) <= _MAX_EXTRA_CJK
 
 
 def standing_page(soup: BeautifulSoup) -> str | None:
