@@ -476,6 +476,9 @@ def test_a_featured_card_in_a_box_of_its_own_right_before_the_feed_is_its_first_
     [
         f'<div class="intro"><p>Welcome! Start with <a href="/p/0/">{TITLES[0]}</a>, then read on.</p></div>',
         f'<div class="big"><h1><a href="/p/1/">{_MORE_TITLES[0]}</a></h1><p>{EXCERPTS[0]}</p></div>',
+        # a box about the blog, linking to a page outside the feed's folder, dated or not
+        f'<div class="big"><h1><a href="/about/">About Lab Notes</a></h1><span>2024-03-01</span><p>{EXCERPTS[0]}</p></div>',
+        f'<div class="big"><h1><a href="/p/9/">{TITLES[0]}</a></h1><p>{EXCERPTS[0]}</p></div>',  # undated in a dated feed
     ],
 )
 def test_an_intro_or_a_repeat_of_a_listed_post_before_the_feed_is_no_entry(lead: str) -> None:

@@ -652,9 +652,25 @@ def _with_lead_card(cards: list[Card], base: str | None) -> list[Card]:
         lead = read_card(box, base)
         if lead is None or not lead.body or not lead.linked_title or lead.url in listed:
             continue
-        if _opens_with_title(lead) and _distinct([lead, *cards], base):
-            return [lead, *cards]
+        if all(card.published for card in cards) and not lead.published:
+            continue  # a feed that dates every post dates its featured one too
+        shapes = {_url_shape(card.url) for card in cards}
+        if len(shapes) == 1 and _url_shape(lead.url) in shapes and _opens_with_title(lead):
+            return [lead, *cards] if _distinct([lead, *cards], base) else cards
     return cards
+
+
+def _url_shape(url: str | None) -> tuple[str, ...]:
+    """A post address's folders, numbers as "#" ("/2024/03/slug/" -> ("#", "#")): one feed's posts share it.
+
+    An "about this blog" box links to /about/, not to a post of the feed's /posts/ or dated folders.
+    """
+    try:
+        path = urlsplit(url or "").path
+    except ValueError:
+        return ()
+    folders = [part for part in path.split("/") if part][:-1]
+    return tuple("#" if part.isdigit() else part.lower() for part in folders)
 
 
 def find_title_cards(soup: BeautifulSoup, base: str | None) -> list[Card]:
