@@ -124,6 +124,13 @@ _SENTENCE_INSIDE = re.compile(r"[。！？；]|[.!?;]\s+\w")
 # A bare value beside metadata items (an author, a category name): a few words.
 _MAX_NAME_WORDS = 4
 _MAX_NAME_CHARS = 24
+# A bracketed list of names after a date ("[debian, curl]", "【随笔，生活】"): brackets, separators, how many.
+_OPENING = {"[": "]", "(": ")", "【": "】", "（": "）"}
+_LIST_SPLIT = re.compile(r"\s*[,，、]\s*")
+_MAX_LISTED_NAMES = 8
+_TRAILING_BRACKETS = re.compile(r"\s*([\[(【（][^\[\]()【】（）]*[\])】）])$")
+# An author's handle after their name in a byline ("Jane Doe (@jdoe)", "李四（lisi）").
+_HANDLE = re.compile(r"\s*[(（]@?[\w.-]+[)）]$")
 _TRAILING_MARKER = re.compile(r"(?:\s*(?:\.{2,}|…+|\[\.\.\.\]|\[…\]))+\s*$")
 
 
@@ -169,7 +176,19 @@ def _date_item(item: str) -> bool:
     if match is None:
         return False
     rest = item[match.end() :].strip(" ,，")
-    return not rest or _strong_item(rest) or _name(rest)
+    return not rest or _strong_item(rest) or _name(rest) or _bracketed_names(rest)
+
+
+def _bracketed_names(item: str) -> bool:
+    """A bracketed list of short names after a date: the post's categories ("[debian, curl, security]").
+
+    Themes print each category as a link, so the line reads "[ debian , curl ]"
+    and is longer than one name; the brackets say it is one list, not a clause.
+    """
+    if len(item) < 2 or item[0] not in _OPENING or _OPENING[item[0]] != item[-1]:
+        return False
+    parts = [part.strip() for part in _LIST_SPLIT.split(item[1:-1])]
+    return all(parts) and len(parts) <= _MAX_LISTED_NAMES and all(map(_name, parts))
 
 
 def _by_line(item: str) -> bool:
@@ -214,9 +233,12 @@ def dated_name(raw: str) -> str | None:
     author's bare name, so it is only read as one when a date ends it.
     """
     text = nfkc_fold(clean_body(raw))
+    if (listed := _TRAILING_BRACKETS.search(text)) is not None and _bracketed_names(listed[1]):
+        text = text[: listed.start()]  # the post's categories after the date ("... April 18, 2024 [news]")
     if len(text) > _MAX_META_CHARS or (match := _NAMED_DATE.match(text)) is None:
         return None
-    return text[match.start(2) :] if _name(match[1].strip(" |·•｜,，-")) else None
+    name = _HANDLE.sub("", match[1].strip(" |·•｜,，-"))  # "Jane Doe (@jdoe)": a name and its handle
+    return text[match.start(2) :] if name and _name(name) else None
 
 
 def leading_date_removed(text: str) -> str:

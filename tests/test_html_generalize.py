@@ -224,3 +224,296 @@ def test_a_short_undated_page_titled_by_such_a_line_is_still_rejected() -> None:
 @pytest.mark.parametrize("line", ["Readmore", "READMORE »", "点击阅读全文", "点击阅读全文 >>"])
 def test_read_more_phrases_written_together_or_with_a_click_prompt_are_read_more(line: str) -> None:
     assert classify(line) == "read_more"
+
+
+# --- rules generalised from the fourth held-out set -------------------------------------
+
+# Posts named after their day: each title opens with a date, as a date line does.
+DAY_TITLES = ["2023-05-07 Weekly notes", "2023-04-30 Weekly notes", "2023-04-23 周报"]
+
+
+def test_cards_titled_by_a_date_and_words_are_an_excerpt_listing() -> None:
+    cards = "".join(
+        f'<section class="entry"><a class="cat" href="/category/log/">Log</a>'
+        f'<h3><a href="/log/{i}.html">{DAY_TITLES[i]}</a></h3><div class="sum">{EXCERPTS[i]}</div>'
+        f'<p class="foot"><span>Mar {i + 1}, 2023</span> <a href="/log/{i}.html">Continue</a></p></section>'
+        for i in range(3)
+    )
+    got = entries(page(f'<div class="feed">{cards}</div>'))
+    assert [(e.title, e.url, e.raw_text) for e in got] == [
+        (DAY_TITLES[i], f"/log/{i}.html", EXCERPTS[i]) for i in range(3)
+    ]
+
+
+def test_an_archive_of_headings_titled_by_a_date_and_words_lists_every_post() -> None:
+    rows = "".join(
+        f'<div class="row"><h4><a href="/log/{i}.html">{DAY_TITLES[i]}</a></h4><small>0{5 - i}-0{i + 1}</small></div>'
+        for i in range(3)
+    )
+    got = entries(page(f'<h2>2023</h2><div class="rows">{rows}</div>'))
+    assert [(e.title, e.url, e.raw_text) for e in got] == [(t, f"/log/{i}.html", "") for i, t in enumerate(DAY_TITLES)]
+
+
+_DECLARED = (
+    '<head><meta property="og:type" content="article">'
+    '<meta property="article:published_time" content="2021-01-01T00:00:00Z"><title>Archive - Lab Notes</title></head>'
+)
+
+
+def _dated_rows() -> str:
+    return "".join(
+        f'<li><h3><a href="/p/{i}/">{TITLES[i]}</a></h3><span class="d">2021-0{i + 1}-15</span></li>' for i in range(3)
+    )
+
+
+def test_a_page_declaring_a_publication_time_but_showing_only_dated_post_titles_is_an_archive() -> None:
+    got = entries(page(f'<h2 class="year">2021</h2><ul class="rows">{_dated_rows()}</ul>', head=_DECLARED))
+    assert [(e.title, e.url, e.published, e.raw_text) for e in got] == [
+        (TITLES[i], f"/p/{i}/", f"2021-0{i + 1}-15", "") for i in range(3)
+    ]
+
+
+def test_a_declared_short_post_above_dated_related_titles_stays_one_article() -> None:
+    post = (
+        '<h1>Notes from the week</h1><span class="d">2021-05-02</span>'
+        "<p>A short post about nothing in particular, written on a train.</p>"
+    )
+    got = entries(page(f'{post}<h2>Related</h2><ul class="rows">{_dated_rows()}</ul>', head=_DECLARED))
+    assert len(got) == 1 and got[0].raw_text.startswith("A short post about nothing")
+
+
+@pytest.mark.parametrize("date_first", [True, False])
+def test_a_title_card_takes_the_date_shown_in_the_sibling_box_beside_it(date_first: bool) -> None:
+    def row(i: int) -> str:
+        when = f'<div class="when">{i + 3} March 2020</div>'
+        what = f'<div class="what"><a href="/notes/{i}/">{TITLES[i]}</a></div>'
+        return when + what if date_first else what + when
+
+    got = entries(page(f'<h2>All posts</h2><div class="index">{"".join(row(i) for i in range(3))}</div>'))
+    assert [(e.title, e.published) for e in got] == [(TITLES[i], f"2020-03-0{i + 3}") for i in range(3)]
+
+
+_LONG_TEXT = " ".join(EXCERPTS)
+
+
+def _site_page(h1: str, current: str, date: str = "") -> str:
+    menu = (
+        '<div class="menu"><a href="/">Home</a>'
+        f'<a href="/about/" {current}>About</a><a href="/contact/">Contact</a></div>'
+    )
+    return (
+        f"<html>{SITE}<body><header><a href='/'>Lab Notes</a>{menu}</header>"
+        f'<div class="page"><h1>{h1}</h1>{date}<p>{_LONG_TEXT}</p></div></body></html>'
+    )
+
+
+@pytest.mark.parametrize("current", ['aria-current="page"', 'class="is-active"'])
+@pytest.mark.parametrize("h1", ["About", "ABOUT US"])
+def test_a_page_titled_by_the_menus_current_item_is_a_standing_page_not_a_post(current: str, h1: str) -> None:
+    got = parse(_site_page(h1, current, date="<p>2021-04-02</p>"))
+    assert isinstance(got, Rejection) and "standing page" in got.reason
+
+
+@pytest.mark.parametrize(
+    ("h1", "current"),
+    [
+        ("About", ""),  # the menu does not say this is the page being shown
+        ("About tokenizers", 'class="active"'),  # a post's title that opens with the label and goes on
+        ("About the new tokenizer", 'class="active"'),
+        ("Aboutness", 'class="active"'),  # the label is not a word of the title
+    ],
+)
+def test_a_post_whose_title_is_no_current_menu_item_stays_an_article(h1: str, current: str) -> None:
+    got = entries(_site_page(h1, current))
+    assert len(got) == 1 and got[0].raw_text.startswith(EXCERPTS[0])
+
+
+def test_a_date_line_ending_in_a_long_bracketed_list_of_category_links_is_the_cards_date() -> None:
+    tags = ", ".join(f'<a href="/tags/{t}/">{t}</a>' for t in ("ml", "nlp", "tokenizers", "evaluation"))
+    cards = "".join(
+        f'<div class="entry"><h2><a href="/p/{i}/">{TITLES[i]}</a></h2><p>{EXCERPTS[i]}</p>'
+        f'<p class="info">2023-11-0{i + 1} ({tags})</p></div>'
+        for i in range(3)
+    )
+    got = entries(page(cards))
+    assert [(e.published, e.raw_text) for e in got] == [(f"2023-11-0{i + 1}", EXCERPTS[i]) for i in range(3)]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("September 04, 2024 [ debian , curl , security , debconf ]", "metadata"),
+        ("2024年3月5日 【随笔，生活】", "metadata"),
+        ("July 4, 2024 we went out to the sea, swam, and ate.", None),
+    ],
+)
+def test_a_date_and_a_bracketed_list_of_names_is_a_meta_line_and_a_dated_sentence_is_not(
+    line: str, reason: str | None
+) -> None:
+    assert classify(line) == reason
+
+
+@pytest.mark.parametrize(
+    ("og_title", "h1", "expected"),
+    [
+        ("Why tokenizers drift — Lab Notes (lab)", "Why tokenizers drift", "Why tokenizers drift"),
+        ("Why tokenizers drift · Lab Notes", "Why tokenizers drift", "Why tokenizers drift"),
+        ("Why tokenizers drift in practice", "Why tokenizers drift", "Why tokenizers drift in practice"),
+    ],
+)
+def test_a_meta_title_adding_the_site_name_to_the_posts_heading_gives_the_heading(
+    og_title: str, h1: str, expected: str
+) -> None:
+    head = f'<head><meta property="og:type" content="website"><meta property="og:title" content="{og_title}"></head>'
+    body = f"<article><h1>{h1}</h1><p>{EXCERPTS[1]}.</p><p>{EXCERPTS[2]}.</p></article>"
+    got = entries(page(body, head=head))
+    assert [e.title for e in got] == [expected]
+    if expected == h1:  # the heading line, the post's name, is then no body line either
+        assert got[0].raw_text.startswith(f"{EXCERPTS[1]}.")
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Ada Lovelace (@ada) · 5 March 2022 [notes, math]",
+        "Ada King Lovelace (adalovelace) 5 March 2022",
+        "Ada 5 March 2022 (notes)",
+    ],
+)
+def test_a_byline_with_a_handle_or_bracketed_categories_dates_a_short_post(byline: str) -> None:
+    body = f'<div class="post"><h1>Engines</h1><p class="by">{byline}</p><p>The engine works on numbers only.</p></div>'
+    got = entries(page(body))
+    assert [(e.title, e.published, e.raw_text) for e in got] == [
+        ("Engines", "2022-03-05", "The engine works on numbers only.")
+    ]
+
+
+def test_what_the_extractor_leaves_of_a_byline_is_no_paragraph_of_the_post() -> None:
+    # The extractor drops the date between the empty spacer spans and keeps "Grace Hopper (grace) notes]".
+    byline = (
+        '<span class="by"> Grace Hopper (grace) <span class="gap"></span> March 3, 2021 <span class="gap"></span> '
+        '[<a href="/categories/notes/">notes</a>]</span>'
+    )
+    body = f"<article><h1>Compilers</h1>{byline}<p>{EXCERPTS[0]}.</p><p>{EXCERPTS[1]}.</p></article>"
+    got = entries(page(body))
+    assert [(e.title, e.published, e.raw_text) for e in got] == [
+        ("Compilers", "2021-03-03", f"{EXCERPTS[0]}.\n\n{EXCERPTS[1]}.")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("row", "dates"),
+    [
+        ('<a href="/log/{i}.html">{title}</a> <em>2023-0{m}-0{d}</em>', ["2023-05-01", "2023-04-02", "2023-03-03"]),
+        ('<em>May 0{d}</em> <a href="/log/{i}.html">{title}</a>', ["2023-05-01", "2023-05-02", "2023-05-03"]),
+    ],
+)
+def test_an_archive_row_linking_a_title_named_after_its_day_keeps_the_title_and_the_rows_own_date(
+    row: str, dates: list[str]
+) -> None:
+    rows = "".join(
+        "<li>" + row.format(i=i, title=title, m=5 - i, d=i + 1) + "</li>" for i, title in enumerate(DAY_TITLES)
+    )
+    got = entries(page(f'<h2>2023</h2><ul class="rows">{rows}</ul>'))
+    assert [(e.title, e.published) for e in got] == list(zip(DAY_TITLES, dates, strict=True))
+
+
+def test_a_definition_list_of_title_terms_and_date_descriptions_is_a_title_listing() -> None:
+    pairs = "".join(f'<dt><a href="/p/{i}/">{TITLES[i]}</a></dt><dd>2024-03-0{i + 1}</dd>' for i in range(3))
+    got = entries(page(f"<h2>Archive</h2><dl>{pairs}</dl>"))
+    assert [(e.title, e.url, e.published) for e in got] == [
+        (TITLES[i], f"/p/{i}/", f"2024-03-0{i + 1}") for i in range(3)
+    ]
+
+
+def test_a_date_shown_as_day_month_and_year_boxes_with_no_space_between_is_the_cards_date() -> None:
+    leaf = '<div class="leaf"><b>{d}</b><i>Sep</i><u>2019</u></div>'
+    cards = "".join(
+        f'<section class="c">{leaf.format(d=i + 7)}<h3><a href="/p/{i}/">{TITLES[i]}</a></h3><p>{EXCERPTS[i]}</p></section>'
+        for i in range(3)
+    )
+    got = entries(page(cards))
+    assert [(e.published, e.raw_text) for e in got] == [(f"2019-09-0{i + 7}", EXCERPTS[i]) for i in range(3)]
+
+
+@pytest.mark.parametrize(("before", "kept"), [("<small>Jan 0{d}, 2022</small>", False), ("<em>Part {d}:</em>", True)])
+def test_a_title_heading_holding_the_date_beside_its_link_gives_the_link_as_the_title(before: str, kept: bool) -> None:
+    cards = "".join(
+        f'<li class="e"><h3>{before.format(d=i + 1)} <a href="/p/{i}/">{TITLES[i]}</a></h3><div>{EXCERPTS[i]}</div></li>'
+        for i in range(3)
+    )
+    got = entries(page(f'<ul class="feed">{cards}</ul>'))
+    prefixes = [f"Part {i + 1}: " if kept else "" for i in range(3)]
+    assert [(e.title, e.raw_text) for e in got] == [(prefixes[i] + TITLES[i], EXCERPTS[i]) for i in range(3)]
+
+
+_MORE_TITLES = ["Caching without lies", "Retries that give up"]
+_MORE_EXCERPTS = [
+    "Caches make systems fast until they make them wrong, and then nobody knows which layer lied",
+    "Retries turn a transient failure into a permanent overload unless they back off and give up",
+]
+
+
+def _feed_after(lead: str) -> str:
+    cards = "".join(
+        f'<li class="entry"><h3><a href="/p/{i + 1}/">{t}</a></h3><span>2024-02-1{i}</span><p>{x}</p></li>'
+        for i, (t, x) in enumerate(zip(_MORE_TITLES, _MORE_EXCERPTS, strict=True))
+    )
+    return page(f'<section>{lead}<ul class="list">{cards}</ul></section>')
+
+
+def test_a_featured_card_in_a_box_of_its_own_right_before_the_feed_is_its_first_entry() -> None:
+    lead = f'<div class="big"><h1><a href="/p/0/">{TITLES[0]}</a></h1><span>2024-03-01</span><p>{EXCERPTS[0]}</p></div>'
+    got = entries(_feed_after(lead))
+    assert [(e.title, e.published, e.raw_text) for e in got] == [
+        (TITLES[0], "2024-03-01", EXCERPTS[0]),
+        *((t, f"2024-02-1{i}", x) for i, (t, x) in enumerate(zip(_MORE_TITLES, _MORE_EXCERPTS, strict=True))),
+    ]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        f'<div class="intro"><p>Welcome! Start with <a href="/p/0/">{TITLES[0]}</a>, then read on.</p></div>',
+        f'<div class="big"><h1><a href="/p/1/">{_MORE_TITLES[0]}</a></h1><p>{EXCERPTS[0]}</p></div>',
+        # a box about the blog, linking to a page outside the feed's folder, dated or not
+        f'<div class="big"><h1><a href="/about/">About Lab Notes</a></h1><span>2024-03-01</span><p>{EXCERPTS[0]}</p></div>',
+        f'<div class="big"><h1><a href="/p/9/">{TITLES[0]}</a></h1><p>{EXCERPTS[0]}</p></div>',  # undated in a dated feed
+    ],
+)
+def test_an_intro_or_a_repeat_of_a_listed_post_before_the_feed_is_no_entry(lead: str) -> None:
+    got = entries(_feed_after(lead))
+    assert [e.title for e in got] == _MORE_TITLES
+
+
+def test_an_archive_with_a_box_per_year_each_holding_its_heading_and_list_reads_every_post() -> None:
+    years = "".join(
+        f'<div class="yr"><h3>{2019 + i}</h3><ol>'
+        f'<li><a href="/a/{i}/">{TITLES[i]}</a> <em>0{i + 1} Mar</em></li>'
+        f'<li><a href="/b/{i}/">{_MORE_TITLES[i % 2]} {i}</a> <em>1{i} Jan</em></li></ol></div>'
+        for i in range(3)
+    )
+    got = entries(page(f'<h2>Archive</h2><div class="years">{years}</div>'))
+    assert [(e.url, e.published) for e in got] == [
+        (url, date)
+        for i in range(3)
+        for url, date in ((f"/a/{i}/", f"{2019 + i}-03-0{i + 1}"), (f"/b/{i}/", f"{2019 + i}-01-1{i}"))
+    ]
+
+
+@pytest.mark.parametrize("shown", ["0{d} Mar", "Mar {d}", "3月{d}日"])
+def test_an_archive_rows_date_without_its_year_is_no_excerpt(shown: str) -> None:
+    rows = "".join(f'<li><a href="/a/{i}/">{TITLES[i]}</a> <em>{shown.format(d=i + 1)}</em></li>' for i in range(3))
+    got = entries(page(f'<h2>2022</h2><ul class="posts">{rows}</ul>'))
+    assert [(e.title, e.published, e.raw_text) for e in got] == [(TITLES[i], f"2022-03-0{i + 1}", "") for i in range(3)]
+
+
+@pytest.mark.parametrize("counter", ["👁 1{i}3", "♥ {i}", "💬 {i} · 🔥 2{i}"])
+def test_a_line_of_icons_and_numbers_in_a_card_is_a_counter_not_its_excerpt(counter: str) -> None:
+    cards = "".join(
+        f'<div class="row"><h4><a href="/p/{i}/">{TITLES[i]}</a></h4><span>{counter.format(i=i)}</span>'
+        f"<p>{EXCERPTS[i]}</p></div>"
+        for i in range(3)
+    )
+    got = entries(page(f'<div class="rows">{cards}</div>'))
+    assert [e.raw_text for e in got] == EXCERPTS

@@ -36,7 +36,7 @@ from typing import Literal
 
 from bs4 import BeautifulSoup, Tag
 
-from dumpflow.html.article import MainText, main_text
+from dumpflow.html.article import MainText, main_text, without_meta_fragments
 from dumpflow.html.blocks import Block, parse_soup, text_blocks
 from dumpflow.html.chrome import is_chrome
 from dumpflow.html.encoding import DecodeError, decode_html
@@ -59,6 +59,7 @@ from dumpflow.html.post import (
     single_post,
     title_line,
 )
+from dumpflow.html.standing import standing_page
 from dumpflow.lines import MIN_CONTENT_CHARS, classify
 from dumpflow.normalize import match_key
 from schemas.records import DumpFile, ParsedDump, RawEntry, Rejection
@@ -210,6 +211,7 @@ def _article(
     titled by a link (an index holding a single whole post) is named by that
     card: its title, link and date, not the site's name.
     """
+    text = without_meta_fragments(text, soup)
     body = text.text if len(match_key(text.text)) >= MIN_ARTICLE_CHARS else None
     if body is not None and not declared and _link_text_only(soup, body):
         return []
@@ -264,6 +266,25 @@ def _read_listing(soup: BeautifulSoup, base: str | None, text: MainText, declare
     return [], verdict == "unsure"
 
 
+def _declared_title_listing(soup: BeautifulSoup, base: str | None) -> list[RawEntry]:
+    """The title-only cards of a page that declares a publication time but shows no post: an archive.
+
+    Some themes write every page's metadata from one template, so an archive
+    or a tag page says `article:published_time` too. A post shows its own text,
+    named by a content `<h1>` or dated beside its related-post links; an archive
+    shows nothing but dated post titles. Only that unmistakable case is read
+    as a listing: at least MIN_TITLE_CARDS cards, every one dated, outweighing
+    the rest of the page, with no post beside them.
+    """
+    cards = find_title_cards(soup, base)
+    if len(cards) < MIN_TITLE_CARDS or not all(card.published for card in cards):
+        return []
+    letters = sum(len(match_key(card.title)) for card in cards)
+    if _post_beside(soup, cards) or letters < _outside_letters(soup, cards):
+        return []
+    return _listing_entries([replace(card, body="") for card in cards])
+
+
 def _only_headings_beside(soup: BeautifulSoup, card: Card) -> bool:
     """Whether the page shows nothing beside the card but headings and meta lines (a category's name and count).
 
@@ -302,10 +323,17 @@ def parse_html(
         entries = _listing_entries(find_cards(soup, base) or find_title_cards(soup, base))
     elif mode == "auto" and declared != "published":
         entries, ambiguous = _read_listing(soup, base, text, declared is not None)
+    elif mode == "auto":
+        entries = _declared_title_listing(soup, base)
     if not entries and ambiguous:
         return reject(
             "ambiguous HTML page: it repeats post cards, but they are neither clearly the page's content "
             "nor clearly beside one article; not loaded rather than glued into one article"
+        )
+    if not entries and mode == "auto" and declared != "published" and (label := standing_page(soup)) is not None:
+        return reject(
+            f"a standing page of the site, not a post: its title is the menu's current item ({label!r}), "
+            "as on an About or Contact page"
         )
     if not entries and mode != "listing":
         entries = _article(soup, text, title, declared, base)

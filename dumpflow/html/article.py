@@ -14,11 +14,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import trafilatura
+from bs4 import BeautifulSoup
 
-from dumpflow.lines import classify
+from dumpflow.html.blocks import text_blocks
+from dumpflow.html.chrome import is_chrome
+from dumpflow.lines import classify, dated_name
+from dumpflow.normalize import match_key
 
 # Lines of the extracted text that are chrome trafilatura let through.
 _CHROME_REASONS = frozenset({"metadata", "read_more", "pagination"})
+# A leftover of a meta line has at least this many letters, and at least half (1/SHRINK) of the line's.
+_MIN_FRAGMENT_LETTERS = 8
+_MAX_FRAGMENT_SHRINK = 2
 
 
 @dataclass(frozen=True)
@@ -44,3 +51,32 @@ def main_text(html: str, title: str | None) -> MainText:
     if paragraphs and title and paragraphs[0] == title.strip():
         paragraphs = paragraphs[1:]
     return MainText(paragraphs=paragraphs)
+
+
+def without_meta_fragments(text: MainText, soup: BeautifulSoup) -> MainText:
+    """The main text without paragraphs that are what is left of a meta line the page shows.
+
+    The extractor sometimes drops part of a byline (the date between two empty
+    spans) and keeps the rest as a paragraph ("Jane Doe (jdoe) news]"), which
+    then reads as text. Such a paragraph's letters all appear, in order, in one
+    metadata line or byline of the page; a paragraph of the post does not fit
+    inside a short meta line.
+    """
+    root = soup.body or soup
+    meta = [
+        match_key(block.text)
+        for block in text_blocks(root, skip=is_chrome)
+        if classify(block.text) == "metadata" or dated_name(block.text) is not None
+    ]
+    if not meta:
+        return text
+    kept = [paragraph for paragraph in text.paragraphs if not any(_fragment(match_key(paragraph), m) for m in meta)]
+    return MainText(paragraphs=kept)
+
+
+def _fragment(part: str, line: str) -> bool:
+    """Whether `part` is `line` with some of its letters dropped (a subsequence), and not a trivial one."""
+    if len(part) < _MIN_FRAGMENT_LETTERS or len(part) >= len(line) or _MAX_FRAGMENT_SHRINK * len(part) < len(line):
+        return False
+    letters = iter(line)
+    return all(ch in letters for ch in part)

@@ -33,6 +33,9 @@ _MONTH_NAME_DAY = re.compile(rf"\b{_MONTH_NAME}\s+(\d{{1,2}})(?!\d)(?!\s*,?\s*\d
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})(?:/|$)")
 # Date parts are short strings; a title is not searched for a month name.
 _MAX_DATE_PART = 12
+# A date shown in parts: day, month, year (and perhaps a weekday).
+_MIN_DATE_PARTS = 2
+_MAX_DATE_PARTS = 4
 
 
 def card_date(element: Tag, url: str | None = None, anchor: Tag | None = None) -> str | None:
@@ -56,11 +59,29 @@ def card_date(element: Tag, url: str | None = None, anchor: Tag | None = None) -
     for block in text_blocks(element):
         if classify(block.text) is not None and (date := find_date(block.text)):
             return date
+    if date := _split_date(element):
+        return date
     month_day = _month_day(list(element.stripped_strings))
     if month_day is None:
         return None
     year = _url_year(url, month_day[0]) or _year_above(anchor or element)
     return iso_date(year, *month_day)
+
+
+def _split_date(element: Tag) -> str | None:
+    """A full date shown in parts, one element each (`<span>05</span><span>Mar</span><span>2024</span>`).
+
+    Themes style such parts as a calendar leaf; with no space between the
+    elements the line reads "05Mar2024", so the parts are read apart.
+    """
+    for box in element.find_all(True):
+        parts = list(box.stripped_strings)
+        if not _MIN_DATE_PARTS <= len(parts) <= _MAX_DATE_PARTS or any(len(part) > _MAX_DATE_PART for part in parts):
+            continue
+        shown = " ".join(parts)
+        if classify(shown) == "metadata" and (date := find_date(shown)):
+            return date
+    return None
 
 
 def _line_date_before(element: Tag, stop: Tag) -> str | None:
@@ -77,6 +98,19 @@ def _line_date_before(element: Tag, stop: Tag) -> str | None:
         if shown and (date := find_date(shown)) and classify(shown) == "metadata":
             return date
     return None
+
+
+def yearless_date(text: str) -> bool:
+    """Whether the line is only a month and day ("01 Mar", "Mar 5", "9月6日", "九月六日"): an archive row's date."""
+    shown = " ".join(text.split())
+    if len(shown) > _MAX_DATE_PART:
+        return False
+    return bool(
+        _MONTH_DAY.fullmatch(shown)
+        or _CN_MONTH_DAY.fullmatch(shown)
+        or _DAY_MONTH_NAME.fullmatch(shown)
+        or _MONTH_NAME_DAY.fullmatch(shown)
+    )
 
 
 def _month_day(strings: list[str]) -> tuple[int, int] | None:

@@ -31,8 +31,8 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
-from dumpflow.html.blocks import HEADING_TAGS, Block, is_hidden, text_blocks
-from dumpflow.html.card_dates import card_date
+from dumpflow.html.blocks import HEADING_TAGS, INVISIBLE_TAGS, Block, is_hidden, text_blocks
+from dumpflow.html.card_dates import card_date, yearless_date
 from dumpflow.html.chrome import inline_chrome, is_chrome
 from dumpflow.html.meta import absolute, find_date
 from dumpflow.lines import classify, dated_name, leading_date_removed
@@ -40,7 +40,7 @@ from dumpflow.normalize import match_key
 
 # Elements that can be one card. A <p> never is: sibling paragraphs with
 # inline links are running text.
-CARD_TAGS = frozenset(["article", "li", "div", "section", "tr", "dd", "dl", "a"])
+CARD_TAGS = frozenset(["article", "li", "div", "section", "tr", "dt", "dd", "dl", "a"])
 MIN_CARDS = 2
 # Lists whose items are cards: a feed split into one list per year is several of them.
 _LIST_TAGS = frozenset(["ul", "ol"])
@@ -72,6 +72,8 @@ _SUMMARY_LABEL = re.compile(r"^(?:摘要|概要|summary|excerpt|abstract)\s*[:�
 _OWN_CLASS = re.compile(r"\d|^(?:category|categories|tag|tags|format|status|author|type)-", re.IGNORECASE)
 # A line that is all links elsewhere (a tag list, a category) is furniture up to this many letters.
 _MAX_FURNITURE_LINK_LETTERS = 80
+# A line of icons and numbers up to this long is a view, like or comment counter.
+_MAX_COUNTER_CHARS = 16
 # How far above its link a lone card's box may be (`<li><span><a>` is two levels).
 LONE_CARD_LEVELS = 3
 
@@ -118,6 +120,9 @@ def _title_index(blocks: list[Block], base: str | None, links: dict[str, int]) -
     for i, block in enumerate(blocks):
         if block.heading and is_post_link(block.href, base) and classify(block.text) not in _NOT_TITLES:
             return i
+    for i, block in enumerate(blocks):
+        if block.heading and is_post_link(block.href, base) and _dated_title(block.text):
+            return i
     candidates: list[int] = []
     for i, block in enumerate(blocks):
         reason = classify(block.text)
@@ -127,6 +132,27 @@ def _title_index(blocks: list[Block], base: str | None, links: dict[str, int]) -
             candidates.append(i)
     repeated = [i for i in candidates if links.get(blocks[i].href or "", 0) > 1]
     return (repeated or candidates or [None])[0]
+
+
+def _dated_title(text: str) -> bool:
+    """A title named after its day ("2022-09-24周赛", "2021-01-01 Review"): a date, then words that are no metadata.
+
+    Such a line reads as a date line, but a heading that links to a post and
+    goes on past its date with a name is that post's title (weekly reports,
+    diaries, contest write-ups); a date line's remainder is a count or a label.
+    """
+    rest = leading_date_removed(text).strip(_TITLE_SEPARATORS)
+    return bool(rest) and rest != text.strip() and classify(rest) not in _NOT_TITLES
+
+
+def _counter(text: str) -> bool:
+    """A short line with no letter in any script, only numbers and icons ("👁 103", "💬 3", "♥ 12"): a counter."""
+    return len(text) <= _MAX_COUNTER_CHARS and any(ch.isdigit() for ch in text) and not any(ch.isalpha() for ch in text)
+
+
+def _post_link_lines(blocks: list[Block], base: str | None) -> int:
+    """How many different posts the box's link-only lines lead to."""
+    return len({block.href for block in blocks if block.linked and is_post_link(block.href, base)})
 
 
 def _link_counts(element: Tag) -> dict[str, int]:
@@ -146,11 +172,54 @@ def _link_title(element: Tag, base: str | None) -> tuple[str, str] | None:
         usable = isinstance(href, str) and href.strip() and not href.strip().startswith(("#", "javascript:"))
         if not (usable and text and is_post_link(href, base)):
             continue
-        if classify(text) == "metadata":
+        # A title named after its day ("2023-05-07 Weekly notes") when the row shows its date elsewhere.
+        named_by_day = _dated_title(text) and _date_outside(element, link)
+        if classify(text) == "metadata" and not named_by_day:
             text = _undated_label(link)  # "<a><time>06-18</time><span>Title</span></a>"
-        if text and classify(text) not in _CHROME_LINES:
+        if text and (named_by_day or classify(text) not in _CHROME_LINES):
             return " ".join(text.split()), href.strip()
     return None
+
+
+def _date_outside(element: Tag, link: Tag) -> bool:
+    """Whether the card shows a date of its own outside the link: the link's leading date is then its title's."""
+    if link.find(_date_element) is not None:
+        return False
+    inside = {id(node) for node in link.descendants}
+    return any(
+        id(node) not in inside and not leading_date_removed(node.strip())
+        for node in element.find_all(string=True)
+        if node.strip() and node.parent is not None and node.parent.name not in INVISIBLE_TAGS
+    )
+
+
+def _dated_title_date(element: Tag, title: Block, url: str | None, anchor: Tag | None) -> str | None:
+    """A dated title's card date, read without the title link: the date the title is named after is not it."""
+    bare = copy.copy(element)
+    for link in bare.find_all("a", href=True):
+        href = link["href"]
+        if isinstance(href, str) and href.strip() == title.href:
+            link.decompose()
+    return card_date(bare, url, anchor or element)
+
+
+def _link_beside_meta(element: Tag, title: Block) -> str:
+    """A title heading's link label, when all else the heading shows is metadata (`<h2><span>date</span> <a>T</a>`).
+
+    Some themes put the date inside the title heading, beside its link; the
+    heading's line is then date and title, but the title is the link's. A
+    heading whose other words are no metadata ("Part 2: <a>...</a>") keeps them.
+    """
+    for link in element.find_all("a", href=True):
+        href = link["href"]
+        if not isinstance(href, str) or href.strip() != title.href:
+            continue
+        label = " ".join(link.get_text(" ", strip=True).split())
+        beside = title.text.replace(label, " ", 1).strip() if label and label in title.text else ""
+        if beside and (classify(beside) == "metadata" or not leading_date_removed(beside)):
+            return label
+        return title.text
+    return title.text
 
 
 def _dated_link_label(element: Tag, href: str) -> str | None:
@@ -227,6 +296,8 @@ def _body(rest: list[Block], title: Block, read_more: tuple[str, ...] = ()) -> l
             continue
         if classify(block.text) in _CHROME_LINES or (block.text == title.text and block.linked):
             continue
+        if yearless_date(block.text) or _counter(block.text):
+            continue  # "01 Mar": the row's date, shown without its year; "👁 103": a counter
         if (shown := dated_name(block.text)) is not None and find_date(shown):
             continue  # the card's byline: its author and date
         furniture = block.linked and (block.href is None or block.href != title.href)
@@ -248,6 +319,8 @@ def read_card(element: Tag, base: str | None, parts: tuple[Tag, ...] = ()) -> Ca
     if len({b.href for b in blocks if b.heading and is_post_link(b.href, base)}) > 1:
         return None  # several cards (a row of them) or an article's linked sections
     index = _title_index(blocks, base, _link_counts(element))
+    if index is not None and blocks[index].href is None and _post_link_lines(blocks, base) >= MIN_CARDS:
+        return None  # a section's heading ("2021") over its list of posts: a box of cards, not one card
     if index is None:
         found = _link_title(element, base)
         if found is None:
@@ -273,11 +346,16 @@ def read_card(element: Tag, base: str | None, parts: tuple[Tag, ...] = ()) -> Ca
     dated = title.linked and any(ch.isdigit() or ch == "月" for ch in title.text)  # a date shows a digit or 月
     if dated and (label := _dated_link_label(element, href)) and label in title.text:
         title = replace(title, text=label)  # the title line held the date too
+    elif title.heading and title.href is not None and not title.linked:
+        title = replace(title, text=_link_beside_meta(element, title))
     url = absolute(base, href)
+    published = card_date(element, url, parts[0] if parts else None)
+    if title.href is not None and _dated_title(title.text):
+        published = _dated_title_date(element, title, url, parts[0] if parts else None) or published
     return Card(
         title=_title_text(title.text),
         url=url,
-        published=card_date(element, url, parts[0] if parts else None),
+        published=published,
         body="\n\n".join(_body(rest, title, _own_link_labels(element, title, base))),
         element=element,
         parts=parts,
@@ -296,7 +374,9 @@ def _heading_card(heading: Tag, base: str | None) -> Card | None:
     if is_hidden(heading):
         return None
     blocks = text_blocks(heading, skip=inline_chrome)
-    if len(blocks) != 1 or not is_post_link(blocks[0].href, base) or classify(blocks[0].text) in _NOT_TITLES:
+    if len(blocks) != 1 or not is_post_link(blocks[0].href, base):
+        return None
+    if classify(blocks[0].text) in _NOT_TITLES and not _dated_title(blocks[0].text):
         return None
     return Card(
         title=blocks[0].text,
@@ -424,6 +504,7 @@ def _runs(children: list[Tag], base: str | None) -> list[Card]:
         if len(indexes) < MIN_CARDS or all(b == a + 1 for a, b in itertools.pairwise(indexes)):
             continue  # adjacent title siblings are a title list, read as ordinary cards
         boxed = _boxed_heading(children[indexes[0]])
+        indexes = _with_dates_above(children, indexes)
         cards: list[Card] = []
         for start, end in itertools.pairwise([*indexes, len(children)]):
             run = tuple(children[start:end])
@@ -440,6 +521,18 @@ def _runs(children: list[Tag], base: str | None) -> list[Card]:
     return best
 
 
+def _with_dates_above(children: list[Tag], starts: list[int]) -> list[int]:
+    """The run starts moved back to the date box just above each title, when every title has one.
+
+    A theme that shows the date above the title (`<div>3 March 2020</div><div><a>Title</a></div>`)
+    would otherwise end each run with the next post's date.
+    """
+    above = [i - 1 for i in starts]
+    if all(i >= 0 and i not in starts and _date_element(children[i]) for i in above):
+        return above
+    return starts
+
+
 def _groups(soup: BeautifulSoup, base: str | None) -> Iterator[list[Card]]:
     """Every group of alike sibling cards on the page, wrapped or not."""
     for _container, children in _containers(soup):
@@ -449,9 +542,35 @@ def _groups(soup: BeautifulSoup, base: str | None) -> Iterator[list[Card]]:
                 card = read_card(child, base)
                 if card is not None:
                     groups[child.name].append(card)
-        yield from groups.values()
+        yield from map(_dated_by_siblings, groups.values())
         yield _runs(children, base)
         yield from _split_lists(children, base)
+
+
+def _dated_by_siblings(cards: list[Card]) -> list[Card]:
+    """The group with each undated card given the date shown in the sibling beside it.
+
+    A definition list (`<dt>2014-03-02</dt><dd><a>Title</a></dd>`) or a row of
+    alternating date and title boxes puts no element around a card: its date
+    is the element just before it, holding nothing but a date. The side is the
+    one every undated card has a date on (before, else after), so a list of
+    title-then-date pairs does not give each card its predecessor's date.
+    """
+    undated = [card for card in cards if card.published is None and not card.parts]
+    if not undated:
+        return cards
+    for side in ("find_previous_sibling", "find_next_sibling"):
+        dates: dict[int, str] = {}
+        for card in undated:
+            tag = getattr(card.element, side)()
+            if tag is None or tag.name == card.element.name or not _date_element(tag):
+                break
+            if (date := card_date(tag, card.url)) is None:
+                break
+            dates[id(card)] = date
+        else:
+            return [replace(card, published=dates.get(id(card), card.published)) for card in cards]
+    return cards
 
 
 def _split_lists(children: list[Tag], base: str | None) -> Iterator[list[Card]]:
@@ -462,10 +581,13 @@ def _split_lists(children: list[Tag], base: str | None) -> Iterator[list[Card]]:
     repeats no card, but the lists repeat. Their items, all of one tag, read
     together as one group.
     """
-    lists: dict[tuple[str, tuple[str, ...]], list[Tag]] = defaultdict(list)
+    lists: dict[tuple[tuple[str, tuple[str, ...]], ...], list[Tag]] = defaultdict(list)
     for child in children:
         if child.name in _LIST_TAGS:
-            lists[_signature(child)].append(child)
+            lists[(_signature(child),)].append(child)
+        elif child.name in CARD_TAGS and len(inner := child.find_all(_LIST_TAGS, recursive=False)) == 1:
+            # A box per year, each holding its heading and its list (`<section><h2>2021</h2><ul>...`).
+            lists[(_signature(child), _signature(inner[0]))].append(inner[0])
     for boxes in lists.values():
         if len(boxes) < MIN_CARDS:
             continue
@@ -507,7 +629,48 @@ def find_cards(soup: BeautifulSoup, base: str | None) -> list[Card]:
         key = (sum(_letters(c.body) for c in cards), len(cards))
         if key[0] > 0 and key > best_key:
             best, best_key = cards, key
-    return _with_lookalikes(soup, best, base)
+    return _with_lead_card(_with_lookalikes(soup, best, base), base)
+
+
+def _with_lead_card(cards: list[Card], base: str | None) -> list[Card]:
+    """The feed with the featured card shown just before it, in a box of its own, first.
+
+    Many themes show the newest or pinned post bigger, in an element of
+    another kind (a "hero" box) right before the feed's list or its first
+    card, so it repeats nothing and no group holds it. It is still a card: a
+    box opening with a title link to a post that the feed does not list, then
+    an excerpt. Only the one box right before the feed is read.
+    """
+    if not cards or cards[0].parts:
+        return cards
+    first = cards[0].element
+    listed = {card.url for card in cards}
+    for anchor in (first, first.parent):
+        box = anchor.find_previous_sibling() if isinstance(anchor, Tag) else None
+        if box is None or box.name not in CARD_TAGS or is_chrome(box):
+            continue
+        lead = read_card(box, base)
+        if lead is None or not lead.body or not lead.linked_title or lead.url in listed:
+            continue
+        if all(card.published for card in cards) and not lead.published:
+            continue  # a feed that dates every post dates its featured one too
+        shapes = {_url_shape(card.url) for card in cards}
+        if len(shapes) == 1 and _url_shape(lead.url) in shapes and _opens_with_title(lead):
+            return [lead, *cards] if _distinct([lead, *cards], base) else cards
+    return cards
+
+
+def _url_shape(url: str | None) -> tuple[str, ...]:
+    """A post address's folders, numbers as "#" ("/2024/03/slug/" -> ("#", "#")): one feed's posts share it.
+
+    An "about this blog" box links to /about/, not to a post of the feed's /posts/ or dated folders.
+    """
+    try:
+        path = urlsplit(url or "").path
+    except ValueError:
+        return ()
+    folders = [part for part in path.split("/") if part][:-1]
+    return tuple("#" if part.isdigit() else part.lower() for part in folders)
 
 
 def find_title_cards(soup: BeautifulSoup, base: str | None) -> list[Card]:

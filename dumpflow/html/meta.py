@@ -102,6 +102,10 @@ def _attr(tag: Tag | None, name: str) -> str | None:
     return (value.strip() or None) if isinstance(value, str) else None
 
 
+# What a browser title puts between a post's name and the site's ("Post | Site", "Post - Site", "Post · Site").
+_SITE_SEPARATOR = re.compile(r"\s+[|\-–—·•_]\s+\S")
+
+
 def _meta(soup: BeautifulSoup, *names: str) -> str | None:
     for name in names:
         tag = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
@@ -183,15 +187,27 @@ def _links_home(heading: Tag) -> bool:
 
 def page_title(soup: BeautifulSoup) -> str | None:
     """The article's title: og:title, else the post's <h1>, else <title>."""
-    if title := _meta(soup, "og:title", "twitter:title"):
-        return title
     h1 = title_heading(soup)
+    if title := _meta(soup, "og:title", "twitter:title"):
+        return _without_site_name(title, h1)
     if h1 is not None and (text := h1.get_text(" ", strip=True)):
         return text
     title_tag = soup.find("title")
     if isinstance(title_tag, Tag) and (text := title_tag.get_text(" ", strip=True)):
         return text
     return None
+
+
+def _without_site_name(title: str, heading: Tag | None) -> str:
+    """The post's name when the meta title adds the site's to it ("Post | Site") and the post's <h1> shows it alone.
+
+    Some themes fill og:title from the browser title, site name included; the
+    heading on the page is the post's own name.
+    """
+    shown = " ".join(heading.get_text(" ", strip=True).split()) if heading is not None else ""
+    if not shown or not title.startswith(shown) or title == shown:
+        return title
+    return shown if _SITE_SEPARATOR.match(title[len(shown) :]) else title
 
 
 def page_date(soup: BeautifulSoup) -> str | None:
