@@ -1,0 +1,212 @@
+"""Selectors for the seventh held-out theme set (``holdout7/``), keyed "holdout7/theme/page".
+
+Why a separate module: holdout7 was built after every earlier set (dev, holdout..holdout6) had been used for tuning,
+so that the next measurement still runs on themes nobody has seen. Its themes come from families no other set holds.
+Its labels come only from the hand-written selectors below (the detector was never run on these pages while building
+them); ``pages.py`` merges them into ``PAGES`` so the same labeller and fixture test cover every set.
+"""
+
+from __future__ import annotations
+
+from benchmarks.themes.label import Page
+
+SADIST = "Sadisticheaven/Sadisticheaven.github.io@2169207e5fc251785b081814f2cb044d4dfed1a8"
+PARTICLE_TRIM = (
+    "real Hexo 6.2 + Particle output (korilin/hexo-theme-particle, the theme Particlex grew from); the CDN scripts "
+    "(instant.page, font-awesome, Vue, jQuery, fancybox, highlight.js, busuanzi) dropped, blank template lines "
+    "collapsed; the Vue markup (v-show, @click, :class) kept as generated"
+)
+PARTICLE_FURNITURE = (
+    "Hello!我是李进.",
+    "LOADING...",
+    "加载过慢请开启缓存(浏览器默认开启)",
+    "home",
+    "archives",
+    "categories",
+    "Based on the",
+    "Particle Theme",
+    "本站总访问量",
+    "本站访客数",
+)
+
+CQLKC = "cqlkc/cqlkc.github.io@033d0e7e80a2d9a599883b8d80ee8faabbf8a14d"
+STELLAR_TRIM = (
+    "real Hexo 7.1 + Stellar 1.27 output, minified; every inline SVG path emptied, the service-worker, pace, "
+    "analytics, hitokoto, countdown, fortune, pjax, twikoo, search, lazyload and fancybox scripts, the avatar's "
+    "onerror handler and the float-panel buttons dropped"
+)
+STELLAR_FURNITURE = (
+    "怪诞的小站",
+    "开心就好",
+    "你随便看看就好",
+    "站内搜索",
+    "没有找到内容！",
+    "一言",
+    "最近更新",
+    "说说",
+    "公告",
+    "本站由",
+    "主题创建",
+    "CC BY-NC-SA 4.0",
+)
+
+COLARXU = "ColarXu/colarxu.github.io"
+ZOZO_TRIM = "the MathJax loader script and its style block dropped, blank template lines collapsed"
+ZOZO_FURNITURE = (
+    "低噪音",
+    "主页",
+    "文库",
+    "标签",
+    "关于",
+    "Designed by VarKai,",
+    "Proudly published with Hugo",
+    "许仙人的博客",
+)
+
+HOLDOUT7_PAGES: dict[str, Page] = {
+    "holdout7/hexo-particle/index": Page(
+        theme="hexo-particle",
+        kind="listing",
+        lang="zh",
+        source=f"{SADIST}:index.html ({PARTICLE_TRIM}; the sidebar card's mailto icon dropped): the only home page, "
+        "four <div class=post> cards of a linked h2 title, a category link (its icon span left unclosed as generated) "
+        "and a 'YYYY/M/D' date, an excerpt div whose body is printed TWICE, once as HTML and once inside an HTML "
+        "comment, two excerpts opening with an 'Abstract:' h1, coloured tag links and a '阅读全文' link; a loading "
+        "screen before the page, an author card (技术方向 / 爱好特长) beside the list; root-relative links, no canonical",
+        entry="div#posts > div.post",
+        title="h2",
+        date="span.date",
+        excerpt="div.excerpt",
+        furniture=(*PARTICLE_FURNITURE, "阅读全文", "绘画", "闲谈", "学习笔记", "XPixel", "超分辨率", "爱好特长"),
+    ),
+    "holdout7/hexo-particle/archives": Page(
+        theme="hexo-particle",
+        kind="titles",
+        lang="zh",
+        source=f"{SADIST}:archives/index.html ({PARTICLE_TRIM}; the tag colours, drawn at random per render, follow "
+        "the index page's): a timeline of four rows, each a 'YYYY/M/D' date div BEFORE a linked h3 title, then the "
+        "category and tag links",
+        entry="div.timeline-content",
+        title="h3",
+        date="div.item-time",
+        furniture=(*PARTICLE_FURNITURE, "绘画", "闲谈", "学习笔记", "Hello World", "TCP/IP"),
+    ),
+    "holdout7/hexo-particle/tags": Page(
+        theme="hexo-particle",
+        kind="reject",
+        lang="zh",
+        source=f"{SADIST}:tags/index.html ({PARTICLE_TRIM}): the tag cloud, seven tag links with icons and an empty "
+        "#archives div; no post",
+        furniture=(*PARTICLE_FURNITURE, "超分辨率", "Hello World"),
+    ),
+    "holdout7/hexo-stellar/page-2": Page(
+        theme="hexo-stellar",
+        kind="listing",
+        lang="zh",
+        source=f"{CQLKC}:page/2/index.html ({STELLAR_TRIM}; the right sidebar cut after its fourth widget): the last "
+        "home page, seven cards that are each ONE <a class=post-card> wrapping an optional cover, an UNLINKED h2 "
+        "title, a one-line excerpt (the post's description: 'PE4010', '月考前还在折腾这些有的没的...') and a meta row "
+        "of a <time> and a category breadcrumb (absent on the last card); a left sidebar with a '最近更新' list of "
+        "five other posts; the 2022-10-15T16:12Z post shows 2022-10-16; og:url is the page's own "
+        "'https://cqlkc.top/page/2/index.html'",
+        entry="div.post-list > a.post-card",
+        title="h2.post-title",
+        date="time",
+        excerpt="div.excerpt",
+        furniture=(*STELLAR_FURNITURE, "近期发布", "水文", "胡扯区", "快乐摸鱼", "每日诗词"),
+    ),
+    "holdout7/hexo-stellar/archives-page-2": Page(
+        theme="hexo-stellar",
+        kind="titles",
+        lang="zh",
+        source=f"{CQLKC}:archives/page/2/index.html ({STELLAR_TRIM}; the head, not read, rebuilt from page-2's without "
+        "its og:url, so links stay as written): the archive prints every post of the build in one list: three "
+        "<article id=archive> year groups ('2024', '2023', '2022', the id repeated) of rows that are each one link "
+        "holding a 'MM-DD' <time> BEFORE the title span",
+        entry="div.archive-list > a.post",
+        title="span",
+        date="time",
+        year_from="div.archive-header",
+        furniture=(*STELLAR_FURNITURE, "近期发布", "今日运势"),
+    ),
+    "holdout7/hexo-stellar/post-hello-world": Page(
+        theme="hexo-stellar",
+        kind="article",
+        lang="zh",
+        source=f"{CQLKC}:posts/4a17b156.html ({STELLAR_TRIM}, the email share item and the WeChat QR code dropped; the "
+        "head, not read, rebuilt from page-2's with the title and og:url the page's own weibo share link and "
+        "copy-link box give): Hexo's hello-world post with a Chinese preface (an h1 '不弃坑，坚持写' and a sentence "
+        "before the stock Quick Start sections and shell blocks); the title h1, a '主页 / 文章' breadcrumb and the "
+        "'发布于：2022-10-02' / '更新于：2023-09-16' meta sit in a banner OUTSIDE the <article>, which ends with the "
+        "licence and share boxes; then a '较新文章' link, '您可能感兴趣的文章' and a comment area; the right sidebar "
+        "repeats the headings as a TOC",
+        entry="div#main",
+        title="div.article.banner h1",
+        url_override=("https://cqlkc.top/posts/4a17b156.html",),
+        date="span.created time",
+        excerpt="article.md-text.content",
+        drop=("div.article-footer",),
+        furniture=(
+            *STELLAR_FURNITURE,
+            "发布于：",
+            "更新于：",
+            "许可协议",
+            "分享文章",
+            "较新文章",
+            "您可能感兴趣的文章",
+            "评论区",
+            "本文目录",
+            "回到顶部",
+        ),
+    ),
+    "holdout7/hugo-zozo/page-2": Page(
+        theme="hugo-zozo",
+        kind="listing",
+        lang="zh",
+        source=f"{COLARXU}@8adf23c19e4b7b308e20cd9a4d5999244678e82b:page/2/index.html (real Hugo 0.74 + Zozo output; "
+        f"{ZOZO_TRIM}): five diary posts, each a linked h1 title, a plain-text summary of about 100 characters cut "
+        "with '......' (paragraph breaks flattened to spaces, list numbers '1 ... 2' kept), then a footer of a "
+        "'2020.06.27' date and tag links; the first post's address says 20200622 but the page shows 2020.06.27; "
+        "root-relative links, no canonical",
+        entry="div.content > div.post",
+        title="div.post_title h1",
+        date="span.date",
+        excerpt="div.post_content",
+        furniture=(*ZOZO_FURNITURE, "日常生活", "食物", "Prev", "Next"),
+    ),
+    "holdout7/hugo-zozo/posts": Page(
+        theme="hugo-zozo",
+        kind="titles",
+        lang="zh",
+        source=f"{COLARXU}@8adf23c19e4b7b308e20cd9a4d5999244678e82b:posts/index.html (real output; {ZOZO_TRIM}): the "
+        "'文库' section list is an archive: a '2020' heading and fourteen rows of a title link and an 'MM-DD' date "
+        "AFTER it",
+        entry="div.listing_post",
+        title="a",
+        date="span.date",
+        year_from="div.listing_title",
+        furniture=ZOZO_FURNITURE,
+    ),
+    "holdout7/hugo-zozo/post-villa": Page(
+        theme="hugo-zozo",
+        kind="article",
+        lang="zh",
+        source=f"{COLARXU}@8adf23c19e4b7b308e20cd9a4d5999244678e82b:posts/2020/20200622-二号别墅/index.html (real "
+        f"output; {ZOZO_TRIM}): a two-paragraph diary post (about 110 characters), its linked h1 title and a "
+        "'2020.06.27' date, one tag link after it; no canonical (the URL is the title link on the site's address)",
+        entry="div.post_page > div.post",
+        title="div.post_title h1",
+        url_override=("https://colarxu.github.io/posts/2020/20200622-%E4%BA%8C%E5%8F%B7%E5%88%AB%E5%A2%85/",),
+        date="span.date",
+        excerpt="div.post_content",
+        furniture=(*ZOZO_FURNITURE, "日常生活"),
+    ),
+    "holdout7/hugo-zozo/404": Page(
+        theme="hugo-zozo",
+        kind="reject",
+        lang="zh",
+        source=f"{COLARXU}@46912dd840fe9d6517e308c68f191de914ce4694:404.html (real output of a later Zozo build; "
+        f"{ZOZO_TRIM}): '(≥o≤)', '404 Page Not Found' and a Home link between the header and footer",
+        furniture=(*ZOZO_FURNITURE, "404 Page Not Found"),
+    ),
+}
