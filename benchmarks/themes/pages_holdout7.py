@@ -63,6 +63,37 @@ ZOZO_FURNITURE = (
     "许仙人的博客",
 )
 
+FRESH = "Fresheyeball/blog-built@7824e586e3f044a3b40995b4fff00c6e2e3270a3"
+PIXYLL_TRIM = (
+    "real Jekyll + Pixyll output committed as a built site; the Google Analytics script dropped, blank lines collapsed"
+)
+PIXYLL_FURNITURE = ("fresheyeball", "Project", "Isaac Shapira")
+
+COLIN = "colin-chang/colin-chang.github.io@653ea67310c4bbdbb6b563d247ac0cba458e5beb"
+FR_TRIM = (
+    "real Jekyll + Feeling Responsive output; the modernizr, webfont, backstretch, mediaelement, disqus and analytics "
+    "scripts, the inline pagination <style>, the verification metas and most touch icons dropped, empty Liquid lines "
+    "collapsed, five of nine sidebar links and five of seven footer social links dropped"
+)
+FR_FURNITURE = (
+    "Colin's Blog",
+    "Search",
+    "Blog Archive",
+    "Book",
+    "Colin Chang",
+    "webmaster, developer, designer, tourist",
+    "Battle Call",
+    "Built on Foundation",
+    "Copyright © Colin Blog 2018",
+)
+
+CASSIE = "Cassieqian/Cassieqian.github.io@175978071070e38b5c737635fab50b197b91f214"
+OBSIDIAN_TRIM = (
+    "real Hexo 4.1 + Obsidian 1.4.3 output; the MathJax, gitalk, jQuery, codemirror, typed.js, busuanzi, PhotoSwipe "
+    "and analytics scripts after the footer and the PhotoSwipe dialog dropped, blank template lines collapsed"
+)
+OBSIDIAN_FURNITURE = ("ABOUT", "CATEGORIES", "TAGS", "ARCHIVES", "韩倩倩 Cassie", "Please input search keywords.")
+
 HOLDOUT7_PAGES: dict[str, Page] = {
     "holdout7/hexo-particle/index": Page(
         theme="hexo-particle",
@@ -208,5 +239,103 @@ HOLDOUT7_PAGES: dict[str, Page] = {
         source=f"{COLARXU}@46912dd840fe9d6517e308c68f191de914ce4694:404.html (real output of a later Zozo build; "
         f"{ZOZO_TRIM}): '(≥o≤)', '404 Page Not Found' and a Home link between the header and footer",
         furniture=(*ZOZO_FURNITURE, "404 Page Not Found"),
+    ),
+    "holdout7/jekyll-pixyll/index": Page(
+        theme="jekyll-pixyll",
+        kind="listing",
+        lang="en",
+        source=f"{FRESH}:index.html ({PIXYLL_TRIM}): a home page of ONE card: the whole card is one <a class=post-link> "
+        "holding the 'Feb 28, 2015' date paragraph BEFORE an h3 title and a one-sentence post-summary, then disabled "
+        "'Newer' / 'Older' pager items; canonical 'http://blog.fresheyeball.com/'",
+        entry="div.posts > div.post",
+        title="h3.post-title",
+        date="p.post-meta",
+        excerpt="p.post-summary",
+        furniture=(*PIXYLL_FURNITURE, "Newer", "Older"),
+    ),
+    "holdout7/jekyll-pixyll/post-once-more": Page(
+        theme="jekyll-pixyll",
+        kind="article",
+        lang="en",
+        source=f"{FRESH}:pontification/2015/02/28/once-more/index.html ({PIXYLL_TRIM}): a short post (one sentence and a "
+        "one-line Haskell signature in a highlight block), its unlinked h1, a 'Feb 28, 2015' date and '1 minute read' "
+        "in a post-header div that is a SIBLING of the <article>, no wrapper around both",
+        entry="div.measure:has(> article.post-content)",
+        title="div.post-header h1",
+        url_override=("http://blog.fresheyeball.com/pontification/2015/02/28/once-more/",),
+        date="div.post-header span.post-meta",
+        excerpt="article.post-content",
+        furniture=(*PIXYLL_FURNITURE, "1 minute read"),
+    ),
+    "holdout7/jekyll-pixyll/about": Page(
+        theme="jekyll-pixyll",
+        kind="reject",
+        lang="en",
+        source=f"Fresheyeball/blog-built@a400e3bcf7f510b925cdb4218b312958f3eb84f8:about/index.html ({PIXYLL_TRIM}): the "
+        "theme's demo 'About Pixyll' page left in the site, marked up like a post (a header h1 and an "
+        "<article class=post-content> of credits and a link list) but with no date: a reject",
+        furniture=(*PIXYLL_FURNITURE, "About Pixyll"),
+    ),
+    "holdout7/jekyll-feeling-responsive/blog-page6": Page(
+        theme="jekyll-feeling-responsive",
+        kind="listing",
+        lang="zh",
+        source=f"{COLIN}:blog/page6/index.html ({FR_TRIM}): the last blog page, five school essays, each a "
+        "'Essay – <subheadline>' line (the post's teaser) ABOVE a linked h2 title, a paragraph holding a linked "
+        "150px thumbnail and the excerpt, then a 'Read More ›' link with the 'YYYY-MM-DD' date floated right in a "
+        "styled span AFTER it; a commented-out pager and a live numbered one, an author sidebar and a 'Battle Call' "
+        "poem list; canonical 'https://colinchang.net/blog/page6/'",
+        entry="div.small-12.columns.b60",
+        title="h2",
+        date="p > a + span",
+        excerpt="h2 + p",
+        furniture=(*FR_FURNITURE, "Essay", "Read More", "Learn and live"),
+    ),
+    "holdout7/jekyll-feeling-responsive/post-farewellmom": Page(
+        theme="jekyll-feeling-responsive",
+        kind="article",
+        lang="zh",
+        source=f"{COLIN}:essay/farewellmom/index.html ({FR_TRIM}): a nine-paragraph essay (about 1,000 characters) "
+        "after a subheadline and h1 in the article header; its 'teaser' paragraph holds two nested <p>s (lxml closes "
+        "the teaser first, so they read as ordinary paragraphs); an <audio> element at the end, then a page-meta "
+        "block with the ' 2008-09-20' <time>, ' ESSAY' and ' Emotion' labels, prev/next buttons with titles and a "
+        "'Dialogue & Discussion' heading, all inside the <article>",
+        entry="div.row.t30 > div.medium-12.columns",
+        title="header h1",
+        url_override=("https://colinchang.net/essay/farewellmom/",),
+        date="div#page-meta time",
+        excerpt="article",
+        drop=("header", "div#page-meta", "h3#comments", "div#disqus_thread", "noscript"),
+        furniture=(*FR_FURNITURE, "别离的笙箫", "ESSAY", "Emotion", "Dialogue & Discussion", "回望2008"),
+    ),
+    "holdout7/hexo-obsidian/index": Page(
+        theme="hexo-obsidian",
+        kind="listing",
+        lang="zh",
+        source=f"{CASSIE}:index.html ({OBSIDIAN_TRIM}): the only home page; the newest post is a full-screen hero "
+        "('#screen > #post0') OUTSIDE the list, the other four are <div class=post> cards (all with the id 'post') in "
+        "#primary; each shows '「 Article 」 August 10, 2020' above the title link, 'Words count 658' / 'Reading "
+        "time 1 mins.', optional tag links, and a rendered excerpt (paragraphs, a code figure, 'More...', text cut "
+        "with '...') closed by a 'Read article' link; no canonical, links as written",
+        entry="div#screen > div.else, div#primary > div.post",
+        title="h3.post-title",
+        date="p.fadeInDown:not(.post-count)",
+        excerpt="div.md-content",
+        drop=("span.read-more",),
+        furniture=(*OBSIDIAN_FURNITURE, "Words count", "Reading time", "Read article", "Article", "BeYourself", "玩耍"),
+    ),
+    "holdout7/hexo-obsidian/archives": Page(
+        theme="hexo-obsidian",
+        kind="listing",
+        lang="zh",
+        source=f"{CASSIE}:archives/index.html ({OBSIDIAN_TRIM}): the archive is a timeline WITH excerpts (so a listing): "
+        "an 'Archived' h1, '「 5 」', month rows ('August 2020') and one row per post of an 'August 10, 2020' date, "
+        "a title link and a plain-text excerpt of about 150 characters (Markdown headings flattened into it, cut "
+        "with '...'); no navigation menu on this page",
+        entry="li.timeline-item:not(.period)",
+        title="a.timeline-title",
+        date="div.timeline-info span",
+        excerpt="div.timeline-content > p",
+        furniture=("韩倩倩 Cassie", "Archived", "「 5 」", "August 2020", "July 2020", "December 2019", "July 2019"),
     ),
 }
