@@ -737,7 +737,7 @@ from benchmarks.themes.pages_holdout6 import HOLDOUT6_PAGES  # noqa: E402
 
 PAGES.update(HOLDOUT6_PAGES)
 
-# The seventh held-out set, built after every earlier set, holdout6 included, had been used for tuning (see its docstring).
+# The seventh held-out set, built after every earlier set, holdout6 included, was used for tuning (see its docstring).
 from benchmarks.themes.pages_holdout7 import HOLDOUT7_PAGES  # noqa: E402
 
 PAGES.update(HOLDOUT7_PAGES)

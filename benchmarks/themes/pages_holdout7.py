@@ -103,7 +103,8 @@ HOLDOUT7_PAGES: dict[str, Page] = {
         "four <div class=post> cards of a linked h2 title, a category link (its icon span left unclosed as generated) "
         "and a 'YYYY/M/D' date, an excerpt div whose body is printed TWICE, once as HTML and once inside an HTML "
         "comment, two excerpts opening with an 'Abstract:' h1, coloured tag links and a '阅读全文' link; a loading "
-        "screen before the page, an author card (技术方向 / 爱好特长) beside the list; root-relative links, no canonical",
+        "screen before the page, an author card (技术方向 / 爱好特长) beside the list; root-relative links, no "
+        "canonical",
         entry="div#posts > div.post",
         title="h2",
         date="span.date",
@@ -244,8 +245,9 @@ HOLDOUT7_PAGES: dict[str, Page] = {
         theme="jekyll-pixyll",
         kind="listing",
         lang="en",
-        source=f"{FRESH}:index.html ({PIXYLL_TRIM}): a home page of ONE card: the whole card is one <a class=post-link> "
-        "holding the 'Feb 28, 2015' date paragraph BEFORE an h3 title and a one-sentence post-summary, then disabled "
+        source=f"{FRESH}:index.html ({PIXYLL_TRIM}): a home page of ONE card: the whole card is one "
+        "<a class=post-link> holding the 'Feb 28, 2015' date paragraph BEFORE an h3 title and a one-sentence "
+        "post-summary, then disabled "
         "'Newer' / 'Older' pager items; canonical 'http://blog.fresheyeball.com/'",
         entry="div.posts > div.post",
         title="h3.post-title",
@@ -257,8 +259,9 @@ HOLDOUT7_PAGES: dict[str, Page] = {
         theme="jekyll-pixyll",
         kind="article",
         lang="en",
-        source=f"{FRESH}:pontification/2015/02/28/once-more/index.html ({PIXYLL_TRIM}): a short post (one sentence and a "
-        "one-line Haskell signature in a highlight block), its unlinked h1, a 'Feb 28, 2015' date and '1 minute read' "
+        source=f"{FRESH}:pontification/2015/02/28/once-more/index.html ({PIXYLL_TRIM}): a short post (one sentence "
+        "and a one-line Haskell signature in a highlight block), its unlinked h1, a 'Feb 28, 2015' date and '1 "
+        "minute read' "
         "in a post-header div that is a SIBLING of the <article>, no wrapper around both",
         entry="div.measure:has(> article.post-content)",
         title="div.post-header h1",
@@ -271,8 +274,9 @@ HOLDOUT7_PAGES: dict[str, Page] = {
         theme="jekyll-pixyll",
         kind="reject",
         lang="en",
-        source=f"Fresheyeball/blog-built@a400e3bcf7f510b925cdb4218b312958f3eb84f8:about/index.html ({PIXYLL_TRIM}): the "
-        "theme's demo 'About Pixyll' page left in the site, marked up like a post (a header h1 and an "
+        source=f"Fresheyeball/blog-built@a400e3bcf7f510b925cdb4218b312958f3eb84f8:about/index.html "
+        f"({PIXYLL_TRIM}): the theme's demo 'About Pixyll' page left in the site, marked up like a post (a header h1 "
+        "and an "
         "<article class=post-content> of credits and a link list) but with no date: a reject",
         furniture=(*PIXYLL_FURNITURE, "About Pixyll"),
     ),
@@ -328,8 +332,9 @@ HOLDOUT7_PAGES: dict[str, Page] = {
         theme="hexo-obsidian",
         kind="listing",
         lang="zh",
-        source=f"{CASSIE}:archives/index.html ({OBSIDIAN_TRIM}): the archive is a timeline WITH excerpts (so a listing): "
-        "an 'Archived' h1, '「 5 」', month rows ('August 2020') and one row per post of an 'August 10, 2020' date, "
+        source=f"{CASSIE}:archives/index.html ({OBSIDIAN_TRIM}): the archive is a timeline WITH excerpts (so a "
+        "listing): an 'Archived' h1, '「 5 」', month rows ('August 2020') and one row per post of an 'August 10, "
+        "2020' date, "
         "a title link and a plain-text excerpt of about 150 characters (Markdown headings flattened into it, cut "
         "with '...'); no navigation menu on this page",
         entry="li.timeline-item:not(.period)",
