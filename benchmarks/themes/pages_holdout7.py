@@ -94,6 +94,13 @@ OBSIDIAN_TRIM = (
 )
 OBSIDIAN_FURNITURE = ("ABOUT", "CATEGORIES", "TAGS", "ARCHIVES", "韩倩倩 Cassie", "Please input search keywords.")
 
+SUREN = "SurendiranS/surendirans.github.io@9575dae4fab7ed0b998c532687359b24921d333e"
+ELEGANT_TRIM = (
+    "real Pelican + Elegant output committed to the site repository; the Google Analytics snippet, the search-form "
+    "validation script and two duplicate icon links dropped"
+)
+ELEGANT_FURNITURE = ("Born2Compute", "Categories", "Archives", "Surendiran Subramanian", "Personal Tech Journal")
+
 HOLDOUT7_PAGES: dict[str, Page] = {
     "holdout7/hexo-particle/index": Page(
         theme="hexo-particle",
@@ -342,5 +349,30 @@ HOLDOUT7_PAGES: dict[str, Page] = {
         date="div.timeline-info span",
         excerpt="div.timeline-content > p",
         furniture=("韩倩倩 Cassie", "Archived", "「 5 」", "August 2020", "July 2020", "December 2019", "July 2019"),
+    ),
+    "holdout7/pelican-elegant/index": Page(
+        theme="pelican-elegant",
+        kind="listing",
+        lang="en",
+        source=f"{SUREN}:index.html ({ELEGANT_TRIM}): the home page's 'Recent Posts' (with an 'all posts' link in the "
+        "h1): two cards of an h4 title link, a 'posted in <category> Sat 19 September 2020' line and the post's "
+        "one-sentence summary written as '<p><p>…</p></p>' (lxml reads an empty paragraph, the summary, and another "
+        "empty one); og:url 'https://surendirans.github.io', absolute links",
+        entry="div.recent-posts-article",
+        title="h4",
+        date="time",
+        excerpt="p:not(:empty)",
+        furniture=(*ELEGANT_FURNITURE, "Recent Posts", "all posts", "posted in", "Big data", "Computer Memory"),
+    ),
+    "holdout7/pelican-elegant/archives": Page(
+        theme="pelican-elegant",
+        kind="titles",
+        lang="en",
+        source=f"{SUREN}:archives.html ({ELEGANT_TRIM}): 'All Posts', a linked '2020' year h2 and one <div itemscope> "
+        "per post holding the title link and a 'Sat 19 September 2020' <time> AFTER it",
+        entry="div.blog-archives > div[itemscope]",
+        title="a",
+        date="time",
+        furniture=(*ELEGANT_FURNITURE, "All Posts"),
     ),
 }
