@@ -157,8 +157,9 @@ HOLDOUT7_PAGES: dict[str, Page] = {
         theme="hexo-stellar",
         kind="titles",
         lang="zh",
-        source=f"{CQLKC}:archives/page/2/index.html ({STELLAR_TRIM}; the head, not read, rebuilt from page-2's without "
-        "its og:url, so links stay as written): the archive prints every post of the build in one list: three "
+        source=f"{CQLKC}:archives/page/2/index.html ({STELLAR_TRIM}; the head and left sidebar, not read, rebuilt "
+        "from page-2's without its og:url, so links stay as written): the archive prints every post of the build in "
+        "one list: three "
         "<article id=archive> year groups ('2024', '2023', '2022', the id repeated) of rows that are each one link "
         "holding a 'MM-DD' <time> BEFORE the title span",
         entry="div.archive-list > a.post",
@@ -172,8 +173,9 @@ HOLDOUT7_PAGES: dict[str, Page] = {
         kind="article",
         lang="zh",
         source=f"{CQLKC}:posts/4a17b156.html ({STELLAR_TRIM}, the email share item and the WeChat QR code dropped; the "
-        "head, not read, rebuilt from page-2's with the title and og:url the page's own weibo share link and "
-        "copy-link box give): Hexo's hello-world post with a Chinese preface (an h1 '不弃坑，坚持写' and a sentence "
+        "head, not read, rebuilt from page-2's (og:type left 'website') with the title and og:url the page's own "
+        "weibo share link and copy-link box give; the left sidebar's top, not read, is page-2's): Hexo's hello-world "
+        "post with a Chinese preface (an h1 '不弃坑，坚持写' and a sentence "
         "before the stock Quick Start sections and shell blocks); the title h1, a '主页 / 文章' breadcrumb and the "
         "'发布于：2022-10-02' / '更新于：2023-09-16' meta sit in a banner OUTSIDE the <article>, which ends with the "
         "licence and share boxes; then a '较新文章' link, '您可能感兴趣的文章' and a comment area; the right sidebar "
