@@ -266,7 +266,9 @@ Kratos:Rebirth and Arknights, Pelican, Zola, Octopress). `holdout5/` is the fift
 `holdout4/` was about to be measured once and then tuned on, from themes no other set holds (Hexo Yun, Anatole
 and Sakura, Pelican Flex, Hugo Lithium, Diary and Coder). `holdout6/` is the sixth, built the same way after every
 earlier set had been used for tuning, from themes no other set holds (Hexo Redefine, Reimu and ShokaX, Hugo Jane,
-Terminal and Hello Friend NG, Jekyll Mediumish).
+Terminal and Hello Friend NG, Jekyll Mediumish). `holdout7/` is the seventh, built the same way after holdout6 too had
+been used for tuning, from themes no other set holds (Hexo Particle, Stellar and Obsidian, Hugo Zozo, Jekyll Pixyll and
+Feeling Responsive, Pelican Elegant).
 """
 
 
