@@ -517,3 +517,35 @@ def test_a_line_of_icons_and_numbers_in_a_card_is_a_counter_not_its_excerpt(coun
     )
     got = entries(page(f'<div class="rows">{cards}</div>'))
     assert [e.raw_text for e in got] == EXCERPTS
+
+
+# --- round D (tuned on holdout5 + holdout6 together) -----------------------------------
+
+
+@pytest.mark.parametrize("hidden_class", ["seo-reader-text", "a11y_screen_reader", "u-sr-only", "is-visually-hidden"])
+def test_a_read_more_link_carrying_the_title_in_reader_only_text_is_no_excerpt(hidden_class: str) -> None:
+    cards = "".join(
+        f'<section class="entry"><h4><a href="/n/{i}.html">{TITLES[i]}</a></h4><blockquote>{EXCERPTS[i]}</blockquote>'
+        f'<footer-row><a href="/n/{i}.html">Continue<em class="{hidden_class}">{TITLES[i]}</em></a></footer-row>'
+        "</section>"
+        for i in range(3)
+    )
+    got = entries(page(f'<div class="stream">{cards}</div>'))
+    assert [e.raw_text for e in got] == EXCERPTS
+
+
+@pytest.mark.parametrize(
+    "line", ["大约4576个字, 15分钟15秒读完", "about 1200 words, 4 min 30 sec read", "3 comments, 1 hour 2 minutes"]
+)
+def test_counts_listed_with_commas_are_a_meta_line(line: str) -> None:
+    assert classify(line) == "metadata"
+    cards = "".join(
+        f'<div class="item"><h3><a href="/q/{i}/">{TITLES[i]}</a></h3><p>{EXCERPTS[i]}</p><small>{line}</small></div>'
+        for i in range(3)
+    )
+    assert [e.raw_text for e in entries(page(cards))] == EXCERPTS
+
+
+@pytest.mark.parametrize("line", ["We waited 5 minutes, then left.", "Two hours later, the build was green"])
+def test_a_clause_with_a_count_is_no_meta_line(line: str) -> None:
+    assert classify(line) != "metadata"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import PreformattedString
@@ -131,6 +132,7 @@ def _href(tag: Tag) -> str | None:
 
 # The conventional class names (WordPress, Bootstrap, Tailwind) for text only screen readers announce.
 _SCREEN_READER_ONLY = frozenset(["screen-reader-text", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader"])
+_READER_ONLY_PAIRS = frozenset({("reader", "text"), ("screen", "reader"), ("sr", "only"), ("visually", "hidden")})
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -141,7 +143,20 @@ def is_hidden(tag: Tag) -> bool:
     if tag.has_attr("hidden") or (isinstance(style, str) and _DISPLAY_NONE.search(style) is not None):
         return True
     classes = tag.get("class")
-    return isinstance(classes, list) and any(name in _SCREEN_READER_ONLY for name in classes)
+    return isinstance(classes, list) and any(_reader_only(name) for name in classes)
+
+
+def _reader_only(name: str) -> bool:
+    """A class naming screen-reader-only text, in any theme's spelling ("seo-reader-text", "sr_only").
+
+    Themes prefix or reorder the conventional names, so the words decide: a
+    reader's text, screen-reader, sr-only or visually-hidden.
+    """
+    if name.lower() in _SCREEN_READER_ONLY:
+        return True
+    words = [word for word in re.split(r"[-_\s]+", name.lower()) if word]
+    pairs = set(pairwise(words))
+    return bool(pairs & _READER_ONLY_PAIRS)
 
 
 class _Walker:

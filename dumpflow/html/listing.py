@@ -264,7 +264,8 @@ def _own_link_labels(element: Tag, title: Block, base: str | None) -> tuple[str,
     labels: set[str] = set()
     for link in element.find_all("a", href=True):
         href = link["href"]
-        label = " ".join(link.get_text(" ").split())
+        # Its shown label: a "Continue" link may carry the post's title in screen-reader-only text.
+        label = " ".join(" ".join(block.text for block in text_blocks(link)).split())
         if not isinstance(href, str) or not label or label == title.text or absolute(base, href.strip()) != target:
             continue
         if classify(label) is not None:
