@@ -549,3 +549,28 @@ def test_counts_listed_with_commas_are_a_meta_line(line: str) -> None:
 @pytest.mark.parametrize("line", ["We waited 5 minutes, then left.", "Two hours later, the build was green"])
 def test_a_clause_with_a_count_is_no_meta_line(line: str) -> None:
     assert classify(line) != "metadata"
+
+
+_SHORT_TITLES = ["Go", "Rust", "JAVA", "web安全"]
+
+
+@pytest.mark.parametrize(("attr", "value"), [("data-date", "2021-04-0{d}"), ("data-posted-date", "04/0{d}")])
+def test_a_rows_date_held_only_in_a_date_attribute_is_its_date(attr: str, value: str) -> None:
+    rows = "".join(
+        f'<div class="r" {attr}="{value.format(d=i + 1)}"><a href="/notes/{i}">{TITLES[i]}</a></div>' for i in range(3)
+    )
+    got = entries(page(f'<h2>2021</h2><div class="rows">{rows}</div>'))
+    assert [(e.title, e.published, e.raw_text) for e in got] == [(TITLES[i], f"2021-04-0{i + 1}", "") for i in range(3)]
+
+
+def test_an_undated_archive_of_short_titles_in_one_post_folder_is_a_title_listing() -> None:
+    rows = "".join(f'<dd><a href="/entry/{i:04x}">{title}</a></dd>' for i, title in enumerate(_SHORT_TITLES))
+    got = entries(page(f"<dl>{rows}</dl>"))
+    assert [(e.title, e.url, e.raw_text) for e in got] == [
+        (title, f"/entry/{i:04x}", "") for i, title in enumerate(_SHORT_TITLES)
+    ]
+
+
+def test_short_undated_links_to_many_folders_are_no_title_listing() -> None:
+    rows = "".join(f'<dd><a href="/{title.lower()}/">{title}</a></dd>' for title in ("Home", "About", "Links", "Now"))
+    assert isinstance(parse(page(f"<dl>{rows}</dl><p>Nothing here yet.</p>")), Rejection)

@@ -48,6 +48,7 @@ from dumpflow.html.listing import (
     find_more_titles,
     find_title_cards,
     one_feed,
+    one_folder,
 )
 from dumpflow.html.meta import base_url, declares_article, find_date, page_title, page_url
 from dumpflow.html.post import (
@@ -155,7 +156,10 @@ def _title_listing(soup: BeautifulSoup, cards: list[Card], text: MainText) -> bo
     """
     dated = sum(1 for card in cards if card.published)
     letters = [len(match_key(card.title)) for card in cards]
-    if 2 * dated < len(cards) and (len(cards) < MIN_TITLE_CARDS or sum(letters) < MIN_TITLE_LETTERS * len(cards)):
+    # Undated titles need another sign of posts: long titles, or addresses in one post folder ("/posts/<id>"):
+    # short post names ("JAVA", "web安全") are common, but a menu's or a tag cloud's links lead to many folders.
+    named = sum(letters) >= MIN_TITLE_LETTERS * len(cards) or one_folder(cards)
+    if 2 * dated < len(cards) and (len(cards) < MIN_TITLE_CARDS or not named):
         return False
     if dated == len(cards) >= MIN_TITLE_CARDS and sum(letters) and not _post_beside(soup, cards):
         return True  # a home page's "about" blurb above the list of dated posts

@@ -36,6 +36,9 @@ _MAX_DATE_PART = 12
 # A date shown in parts: day, month, year (and perhaps a weekday).
 _MIN_DATE_PARTS = 2
 _MAX_DATE_PARTS = 4
+# A date attribute is a date, not a JSON blob or a sentence.
+_MAX_ATTRIBUTE_DATE = 40
+_PAGE_LEVEL = frozenset(["html", "body", "main"])
 
 
 def card_date(element: Tag, url: str | None = None, anchor: Tag | None = None) -> str | None:
@@ -63,9 +66,32 @@ def card_date(element: Tag, url: str | None = None, anchor: Tag | None = None) -
         return date
     month_day = _month_day(list(element.stripped_strings))
     if month_day is None:
-        return None
+        return _attribute_date(anchor or element, url)
     year = _url_year(url, month_day[0]) or _year_above(anchor or element)
     return iso_date(year, *month_day)
+
+
+def _attribute_date(element: Tag, url: str | None) -> str | None:
+    """A date the card or its row holds in a date-named attribute (`<li date-is="08-02">`, `data-date=...`).
+
+    Some themes show a row's date only through CSS (`content: attr(date-is)`),
+    so the text holds none; the attribute is what the reader sees. Only the
+    card's own element and the row around it are asked, and a yearless value
+    takes its year the way a shown one does.
+    """
+    for node in (element, element.parent):
+        if not isinstance(node, Tag) or node.name in _PAGE_LEVEL:
+            continue
+        for name, value in node.attrs.items():
+            if "date" not in name.lower() or not isinstance(value, str) or len(value) > _MAX_ATTRIBUTE_DATE:
+                continue
+            if date := find_date(value):
+                return date
+            if month_day := _month_day([value.strip()]):
+                year = _url_year(url, month_day[0]) or _year_above(element)
+                if date := iso_date(year, *month_day):
+                    return date
+    return None
 
 
 def _split_date(element: Tag) -> str | None:

@@ -661,6 +661,15 @@ def _with_lead_card(cards: list[Card], base: str | None) -> list[Card]:
     return cards
 
 
+def one_folder(cards: list[Card]) -> bool:
+    """Every card leads to a different address in one post folder ("/posts/<id>", "/2024/03/<slug>/").
+
+    A blog files its posts in one place; a menu or a list of friends' sites links to many.
+    """
+    shapes = {_url_shape(card.url) for card in cards}
+    return len(shapes) == 1 and () not in shapes and len({card.url for card in cards}) == len(cards)
+
+
 def _url_shape(url: str | None) -> tuple[str, ...]:
     """A post address's folders, numbers as "#" ("/2024/03/slug/" -> ("#", "#")): one feed's posts share it.
 
