@@ -574,3 +574,23 @@ def test_an_undated_archive_of_short_titles_in_one_post_folder_is_a_title_listin
 def test_short_undated_links_to_many_folders_are_no_title_listing() -> None:
     rows = "".join(f'<dd><a href="/{title.lower()}/">{title}</a></dd>' for title in ("Home", "About", "Links", "Now"))
     assert isinstance(parse(page(f"<dl>{rows}</dl><p>Nothing here yet.</p>")), Rejection)
+
+
+def test_a_layout_box_named_after_the_sidebar_it_holds_is_the_pages_content() -> None:
+    rows = "".join(
+        f'<tr><td><time datetime="2020-0{i + 1}-0{i + 1}">0{i + 1}-0{i + 1}</time></td>'
+        f'<td><a href="/2020/0{i + 1}/x{i}.html">{_SHORT_TITLES[i]}</a></td></tr>'
+        for i in range(3)
+    )
+    side = '<nav class="menu-left"><a href="/">Home</a><a href="/about/">About</a></nav>'
+    body = f'<div class="menu-left-layout">{side}<div class="col"><h2>2020</h2><table>{rows}</table></div></div>'
+    html = f"<html>{SITE}<body>{body}<footer>© Lab Notes</footer></body></html>"
+    got = entries(html)
+    assert [(e.title, e.published) for e in got] == [(_SHORT_TITLES[i], f"2020-0{i + 1}-0{i + 1}") for i in range(3)]
+
+
+def test_a_sidebar_holding_a_menu_and_a_recent_posts_box_stays_chrome() -> None:
+    recent = "".join(f'<li><a href="/2020/0{i + 1}/x{i}.html">{TITLES[i]}</a> 2020-0{i + 1}-01</li>' for i in range(3))
+    side = f'<div class="sidebar"><nav class="links"><a href="/">Home</a></nav><div class="box"><ul>{recent}</ul></div></div>'
+    html = f"<html>{SITE}<body>{side}<div class='page'><h1>Not found</h1><p>No such page.</p></div></body></html>"
+    assert isinstance(parse(html), Rejection)
