@@ -594,3 +594,17 @@ def test_a_sidebar_holding_a_menu_and_a_recent_posts_box_stays_chrome() -> None:
     side = f'<div class="sidebar"><nav class="links"><a href="/">Home</a></nav><div class="box"><ul>{recent}</ul></div></div>'
     html = f"<html>{SITE}<body>{side}<div class='page'><h1>Not found</h1><p>No such page.</p></div></body></html>"
     assert isinstance(parse(html), Rejection)
+
+
+def test_one_date_box_heading_several_rows_dates_each_of_them() -> None:
+    days = (("Mar 3, 2019", (0, 1)), ("Feb 9, 2019", (2,)))
+    rows = "".join(
+        f"<h5>{shown}</h5>" + "".join(f'<div class="row"><a href="/log/{i}/">{TITLES[i]}</a></div>' for i in idx)
+        for shown, idx in days
+    )
+    got = entries(page(f'<section class="log">{rows}</section>'))
+    assert [(e.title, e.published) for e in got] == [
+        (TITLES[0], "2019-03-03"),
+        (TITLES[1], "2019-03-03"),
+        (TITLES[2], "2019-02-09"),
+    ]

@@ -121,9 +121,7 @@ def _holds_its_namesake(tag: Tag) -> bool:
     if not sidebars:
         return False
     chrome_letters = max(len(child.get_text(" ", strip=True)) for child in sidebars)
-    return any(
-        not _chrome_named(child) and len(child.get_text(" ", strip=True)) > chrome_letters for child in children
-    )
+    return any(not _chrome_named(child) and len(child.get_text(" ", strip=True)) > chrome_letters for child in children)
 
 
 def _only_column(tag: Tag) -> bool:

@@ -553,17 +553,21 @@ def _dated_by_siblings(cards: list[Card]) -> list[Card]:
 
     A definition list (`<dt>2014-03-02</dt><dd><a>Title</a></dd>`) or a row of
     alternating date and title boxes puts no element around a card: its date
-    is the element just before it, holding nothing but a date. The side is the
+    is the element just before it, holding nothing but a date, or above the
+    rows before it when one date heads several posts of a day. The side is the
     one every undated card has a date on (before, else after), so a list of
     title-then-date pairs does not give each card its predecessor's date.
     """
     undated = [card for card in cards if card.published is None and not card.parts]
     if not undated:
         return cards
+    rows = {id(card.element) for card in cards}
     for side in ("find_previous_sibling", "find_next_sibling"):
         dates: dict[int, str] = {}
         for card in undated:
             tag = getattr(card.element, side)()
+            while side == "find_previous_sibling" and tag is not None and id(tag) in rows:
+                tag = tag.find_previous_sibling()  # a date box heading several rows (`<dt>date</dt><dd>..<dd>..`)
             if tag is None or tag.name == card.element.name or not _date_element(tag):
                 break
             if (date := card_date(tag, card.url)) is None:
