@@ -608,3 +608,36 @@ def test_one_date_box_heading_several_rows_dates_each_of_them() -> None:
         (TITLES[1], "2019-03-03"),
         (TITLES[2], "2019-02-09"),
     ]
+
+
+def _month_boxes(row: str) -> str:
+    """An archive by year, then by month, each month's posts in a list of its own."""
+    years = []
+    for year, months in ((2022, ((11, (0, 1)), (10, (2,)))), (2021, ((5, (3,)),))):
+        boxes = "".join(
+            f'<div class="m"><b>{month}</b><ol class="items">'
+            + "".join(row.format(y=year, m=month, d=10 + i, i=i, t=(TITLES + ["Notes on caching"])[i]) for i in idx)
+            + "</ol></div>"
+            for month, idx in months
+        )
+        years.append(f'<h2>{year}</h2><div class="year">{boxes}</div>')
+    return "".join(years)
+
+
+def test_an_archive_with_a_box_per_month_inside_a_box_per_year_reads_every_post() -> None:
+    body = _month_boxes('<li><a href="/{y}/{m}/{d}/p{i}/">{t}</a></li>')
+    got = entries(page(body))
+    assert [e.url for e in got] == ["/2022/11/10/p0/", "/2022/11/11/p1/", "/2022/10/12/p2/", "/2021/5/13/p3/"]
+
+
+@pytest.mark.parametrize("day", ["{d}日 08:15", "{d}日", "{d} 08:15:09"])
+def test_a_row_showing_only_its_day_is_dated_by_its_posts_dated_address(day: str) -> None:
+    body = _month_boxes('<li><a href="/{y}/{m}/{d}/p{i}/"><small>' + day + "</small> {t}</a></li>")
+    got = entries(page(body))
+    titles = TITLES + ["Notes on caching"]
+    assert [(e.title, e.published) for e in got] == [
+        (titles[0], "2022-11-10"),
+        (titles[1], "2022-11-11"),
+        (titles[2], "2022-10-12"),
+        (titles[3], "2021-05-13"),
+    ]

@@ -30,6 +30,10 @@ _MONTH_NAME = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _DAY_MONTH_NAME = re.compile(rf"(?<!\d)(\d{{1,2}})\s+{_MONTH_NAME}(?!\s*,?\s*\d{{4}})", re.IGNORECASE)
 _MONTH_NAME_DAY = re.compile(rf"\b{_MONTH_NAME}\s+(\d{{1,2}})(?!\d)(?!\s*,?\s*\d{{4}})", re.IGNORECASE)
 # A dated post address: /2020/09/06/slug or /2020/09/slug (Hexo, Jekyll, WordPress permalinks).
+_URL_FULL_DATE = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)")
+# A day of the month shown alone: "07日", "07日19:28:44", "7 号", or a day and a time ("07 19:28").
+_DAY_ONLY = re.compile(r"(\d{1,2})\s*[日号]\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?|(\d{1,2})\s+\d{1,2}:\d{2}(?::\d{2})?")
+_MAX_DAY = 31
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})(?:/|$)")
 # Date parts are short strings; a title is not searched for a month name.
 _MAX_DATE_PART = 12
@@ -66,9 +70,35 @@ def card_date(element: Tag, url: str | None = None, anchor: Tag | None = None) -
         return date
     month_day = _month_day(list(element.stripped_strings))
     if month_day is None:
-        return _attribute_date(anchor or element, url)
+        return _url_day_date(list(element.stripped_strings), url) or _attribute_date(anchor or element, url)
     year = _url_year(url, month_day[0]) or _year_above(anchor or element)
     return iso_date(year, *month_day)
+
+
+def day_shown(text: str) -> int | None:
+    """The day of the month a row shows alone, perhaps with a time ("07日19:28:44", "7日", "07 19:28"), else None."""
+    m = _DAY_ONLY.fullmatch(" ".join(text.split()))
+    if m is None:
+        return None
+    day = int(m[1] or m[2])
+    return day if 1 <= day <= _MAX_DAY else None
+
+
+def _url_day_date(strings: list[str], url: str | None) -> str | None:
+    """The dated post address's date, when the card shows that day alone (a month box above gives the rest)."""
+    if not url:
+        return None
+    try:
+        path = unquote(urlsplit(url).path)
+    except ValueError:
+        return None
+    m = _URL_FULL_DATE.search(path)
+    if m is None:
+        return None
+    for text in strings:
+        if len(text) <= _MAX_DATE_PART * 2 and day_shown(text) == int(m[3]):
+            return iso_date(int(m[1]), int(m[2]), int(m[3]))
+    return None
 
 
 def _attribute_date(element: Tag, url: str | None) -> str | None:

@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup, Tag
 
 from dumpflow.html.blocks import HEADING_TAGS, INVISIBLE_TAGS, Block, is_hidden, text_blocks
-from dumpflow.html.card_dates import card_date, yearless_date
+from dumpflow.html.card_dates import card_date, day_shown, yearless_date
 from dumpflow.html.chrome import inline_chrome, is_chrome
 from dumpflow.html.meta import absolute, find_date
 from dumpflow.lines import classify, dated_name, leading_date_removed
@@ -42,6 +42,8 @@ from dumpflow.normalize import match_key
 # inline links are running text.
 CARD_TAGS = frozenset(["article", "li", "div", "section", "tr", "dt", "dd", "dl", "a"])
 MIN_CARDS = 2
+# How far above a feed's container its lookalike containers are looked for (a box per year, a box per month).
+LOOKALIKE_LEVELS = 3
 # Lists whose items are cards: a feed split into one list per year is several of them.
 _LIST_TAGS = frozenset(["ul", "ol"])
 # The longest excerpt of a feed is at most this many times the second longest.
@@ -236,7 +238,9 @@ def _date_element(tag: Tag) -> bool:
     if tag.name == "time":
         return True
     shown = tag.get_text(" ", strip=True)
-    return tag.name != "a" and bool(shown) and (classify(shown) == "metadata" or not leading_date_removed(shown))
+    if tag.name == "a" or not shown:
+        return False
+    return classify(shown) == "metadata" or not leading_date_removed(shown) or day_shown(shown) is not None
 
 
 def _undated_label(link: Tag) -> str:
@@ -790,7 +794,7 @@ def _in_lookalike_containers(cards: list[Card], base: str | None) -> list[Card]:
     if container is None or any(card.element.parent is not container for card in cards):
         return cards
     name, classes = _signature(container)
-    region = container.parent.parent if container.parent is not None else None
+    region = _lookalike_region(container)
     if not classes or region is None:
         return cards
     known = {id(card.element): card for card in cards}
@@ -805,6 +809,27 @@ def _in_lookalike_containers(cards: list[Card], base: str | None) -> list[Card]:
             if card is not None and (not title_only or not card.body):
                 merged.append(card)
     return merged if all(id(card.element) in {id(m.element) for m in merged} for card in cards) else cards
+
+
+def _lookalike_region(container: Tag) -> Tag | None:
+    """Where the feed's other containers sit: the container's grandparent, or the ancestor above it (up to
+    LOOKALIKE_LEVELS) holding the most containers like it, as in an archive with a box per year and, in it,
+    a box per month around each month's list."""
+    region = container.parent.parent if container.parent is not None else None
+    signature = _signature(container)
+
+    def lookalikes(node: Tag) -> int:
+        return sum(1 for box in node.find_all(signature[0]) if _signature(box) == signature)
+
+    best, most = region, lookalikes(region) if region is not None else 0
+    node = region
+    for _ in range(LOOKALIKE_LEVELS):
+        node = node.parent if node is not None else None
+        if node is None or node.name in ("body", "html"):
+            break
+        if (count := lookalikes(node)) > most:
+            best, most = node, count
+    return best
 
 
 def find_more_titles(soup: BeautifulSoup, base: str | None, cards: list[Card]) -> list[Card]:
