@@ -616,7 +616,7 @@ def _month_boxes(row: str) -> str:
     for year, months in ((2022, ((11, (0, 1)), (10, (2,)))), (2021, ((5, (3,)),))):
         boxes = "".join(
             f'<div class="m"><b>{month}</b><ol class="items">'
-            + "".join(row.format(y=year, m=month, d=10 + i, i=i, t=(TITLES + ["Notes on caching"])[i]) for i in idx)
+            + "".join(row.format(y=year, m=month, d=10 + i, i=i, t=([*TITLES, "Notes on caching"])[i]) for i in idx)
             + "</ol></div>"
             for month, idx in months
         )
@@ -634,7 +634,7 @@ def test_an_archive_with_a_box_per_month_inside_a_box_per_year_reads_every_post(
 def test_a_row_showing_only_its_day_is_dated_by_its_posts_dated_address(day: str) -> None:
     body = _month_boxes('<li><a href="/{y}/{m}/{d}/p{i}/"><small>' + day + "</small> {t}</a></li>")
     got = entries(page(body))
-    titles = TITLES + ["Notes on caching"]
+    titles = [*TITLES, "Notes on caching"]
     assert [(e.title, e.published) for e in got] == [
         (titles[0], "2022-11-10"),
         (titles[1], "2022-11-11"),
