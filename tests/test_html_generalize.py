@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import pytest
 
+from dumpflow.html import _listing_verdict
+from dumpflow.html.article import MainText
+from dumpflow.html.blocks import parse_soup
+from dumpflow.html.listing import find_cards
 from dumpflow.lines import classify
 from schemas.records import Rejection
 from tests.html_pages import EXCERPTS, SITE, TITLES, entries, page, parse
@@ -641,3 +645,34 @@ def test_a_row_showing_only_its_day_is_dated_by_its_posts_dated_address(day: str
         (titles[2], "2022-10-12"),
         (titles[3], "2021-05-13"),
     ]
+
+
+def _plain_cards(dated: bool) -> str:
+    bodies = ["Merges.", f"{EXCERPTS[1]}, {EXCERPTS[0]}.", f"{EXCERPTS[2]}."]
+    return "".join(
+        f'<article><h3><a href="/p{i}.html">{TITLES[i]}</a></h3>'
+        + (f"<div>Posted 2018-0{i + 1}-0{i + 1}</div>" if dated else "")
+        + f"<div><p>{bodies[i]}</p></div></article>"
+        for i in range(3)
+    )
+
+
+@pytest.mark.parametrize("dated", [True, False])
+def test_plain_dated_article_cards_are_a_feed_even_when_the_extractor_keeps_one(dated: bool) -> None:
+    """The article extractor may keep one card's excerpt (as it did on a real theme): dated plain
+    <article> cards, each titled by a link to its post, are still a listing; undated ones stay unsure."""
+    soup = parse_soup(page(_plain_cards(dated)))
+    cards = find_cards(soup, None)
+    kept = MainText(paragraphs=[f"{EXCERPTS[1]}, {EXCERPTS[0]}."])
+    assert len(cards) == 3
+    assert _listing_verdict(soup, cards, kept) == ("listing" if dated else "article")
+
+
+def test_a_post_beside_undated_plain_related_boxes_stays_one_article() -> None:
+    related = "".join(
+        f'<div><h4><a href="/r{i}.html">{TITLES[i]}</a></h4><p>{EXCERPTS[i][:40]}</p></div>' for i in range(3)
+    )
+    body = " ".join(EXCERPTS * 3)
+    html = page(f"<h1>A long post</h1><p>{body}</p><section>{related}</section>")
+    got = entries(html)
+    assert len(got) == 1 and got[0].title == "A long post"

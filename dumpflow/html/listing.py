@@ -42,6 +42,8 @@ from dumpflow.normalize import match_key
 # inline links are running text.
 CARD_TAGS = frozenset(["article", "li", "div", "section", "tr", "dt", "dd", "dl", "a"])
 MIN_CARDS = 2
+# Class-less dated cards are one feed from this many on (or as <article>s).
+MIN_FEED_CARDS = 3
 # How far above a feed's container its lookalike containers are looked for (a box per year, a box per month).
 LOOKALIKE_LEVELS = 3
 # Lists whose items are cards: a feed split into one list per year is several of them.
@@ -462,10 +464,16 @@ def one_feed(cards: list[Card]) -> bool:
 
     An article page's own box sits beside boxes of other kinds (related
     posts, a subscribe form); a listing of two or three posts repeats one
-    card, whatever lengths its excerpts happen to have.
+    card, whatever lengths its excerpts happen to have. Class-less cards
+    (a plain `<article>` per post) count when each is dated too.
     """
     shared = _shared_signature(cards)
-    return shared is not None and bool(shared[1]) and all(card.linked_title for card in cards) and not cards[0].parts
+    if shared is None or cards[0].parts or not all(card.linked_title for card in cards):
+        return False
+    # Without shared classes, other signs of a feed must agree: every card dated, and either
+    # the element that means "a post" (<article>) or three cards or more.
+    dated = all(card.published for card in cards)
+    return bool(shared[1]) or (dated and (shared[0] == "article" or len(cards) >= MIN_FEED_CARDS))
 
 
 def _starts_card(tag: Tag, base: str | None) -> bool:
