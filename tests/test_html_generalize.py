@@ -676,3 +676,17 @@ def test_a_post_beside_undated_plain_related_boxes_stays_one_article() -> None:
     html = page(f"<h1>A long post</h1><p>{body}</p><section>{related}</section>")
     got = entries(html)
     assert len(got) == 1 and got[0].title == "A long post"
+
+
+def test_page_regions_opening_with_the_same_menu_link_are_no_feed() -> None:
+    """A drawer and a side column both open with the site's menu link, beside the column of post cards:
+    three boxes of one tag, but two lead to one address, which no feed's posts do."""
+    credits = "Theme Tiles by Ann, ported from an older theme by Bo. Text licensed CC-BY-NC 4.0, code under MIT"
+    menu = f'<a href="/blog">Blog index</a><div>{credits}</div>'
+    posts = "".join(
+        f'<a class="tile" href="/blog/{i}/"><div class="t">{TITLES[i]}</div><div>{EXCERPTS[i]}</div></a>'
+        for i in range(3)
+    )
+    regions = f'<div class="drawer">{menu}</div><div>{posts}</div><div class="column-b">{menu}</div>'
+    soup = parse_soup(f"<html>{SITE}<body><div>{regions}</div></body></html>")
+    assert [card.url for card in find_cards(soup, None)] == [f"/blog/{i}/" for i in range(3)]

@@ -629,6 +629,13 @@ def _distinct(cards: list[Card], base: str | None) -> bool:
     return 2 * local >= len(cards)
 
 
+def _repeats_a_post(cards: list[Card]) -> bool:
+    """Two cards leading to one address: page regions (a drawer and a sidebar both opening
+    with the same menu link), not a feed, where every post has a card of its own."""
+    urls = [card.url for card in cards]
+    return len(set(urls)) < len(urls)
+
+
 def host(url: str) -> str:
     try:
         return urlsplit(url).netloc.lower().removeprefix("www.")
@@ -641,7 +648,7 @@ def find_cards(soup: BeautifulSoup, base: str | None) -> list[Card]:
     best: list[Card] = []
     best_key = (0, 0)
     for cards in _groups(soup, base):
-        if not _distinct(cards, base) or not _alike(cards):
+        if not _distinct(cards, base) or not _alike(cards) or _repeats_a_post(cards):
             continue
         key = (sum(_letters(c.body) for c in cards), len(cards))
         if key[0] > 0 and key > best_key:
