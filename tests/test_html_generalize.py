@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from dumpflow.html import _listing_verdict
-from dumpflow.html.article import MainText
+from dumpflow.html.article import MainText, without_notice_boxes
 from dumpflow.html.blocks import parse_soup
 from dumpflow.html.listing import find_cards
 from dumpflow.lines import classify
@@ -690,3 +690,32 @@ def test_page_regions_opening_with_the_same_menu_link_are_no_feed() -> None:
     regions = f'<div class="drawer">{menu}</div><div>{posts}</div><div class="column-b">{menu}</div>'
     soup = parse_soup(f"<html>{SITE}<body><div>{regions}</div></body></html>")
     assert [card.url for card in find_cards(soup, None)] == [f"/blog/{i}/" for i in range(3)]
+
+
+_NOTICE = (
+    '<ol class="entry-licence-notice"><li><em>Written by:</em> Ann Example</li>'
+    "<li><em>Permalink:</em> https://lab.example/p/attention/</li>"
+    "<li><em>Reuse:</em> shared under CC BY-SA 4.0 unless a section says otherwise.</li></ol>"
+)
+
+
+@pytest.mark.parametrize("paragraphs", [1, 6])
+def test_a_posts_licence_notice_box_is_no_part_of_its_text(paragraphs: int) -> None:
+    head = (
+        '<head><meta property="og:type" content="article">'
+        '<meta property="article:published_time" content="2024-02-03T10:00:00Z"><title>Attention</title></head>'
+    )
+    body = "".join(f"<p>{EXCERPTS[i % 3]}.</p>" for i in range(paragraphs))
+    got = entries(page(f"<article><h1>Attention</h1><div class='entry'>{body}</div>{_NOTICE}</article>", head=head))
+    assert len(got) == 1
+    assert EXCERPTS[0] in got[0].raw_text
+    assert not any(word in got[0].raw_text for word in ("Permalink", "CC BY-SA", "Ann Example"))
+
+
+def test_notice_lines_the_extractor_kept_are_dropped_from_a_long_posts_text() -> None:
+    """On a real theme the extractor kept the notice's items as the post's last paragraphs."""
+    soup = parse_soup(page(f"<article><h1>Attention</h1><p>{EXCERPTS[0]}.</p>{_NOTICE}</article>"))
+    kept = MainText(
+        paragraphs=[f"{EXCERPTS[0]}.", "- Permalink: https://lab.example/p/attention/", "Thanks for reading"]
+    )
+    assert without_notice_boxes(kept, soup).paragraphs == [f"{EXCERPTS[0]}.", "Thanks for reading"]

@@ -57,6 +57,8 @@ CHROME_WORDS = frozenset(
         "toolbar",
     ]
 )
+# Words naming the notice box under a post (copyright, licence): boilerplate, though inside the post.
+NOTICE_WORDS = frozenset(["copyright", "license", "licence"])
 _PAGE_HEADER_NAMES = frozenset(["header", "site-header", "masthead", "page-top"])
 _NEVER_CHROME = frozenset(["html", "body", "main"])
 CHROME_ROLES = frozenset(["navigation", "banner", "contentinfo", "complementary", "search"])
@@ -152,6 +154,14 @@ def _chrome_words(tag: Tag) -> bool:
     if _page_header(tag):
         return True
     return any(word in CHROME_WORDS for word in _words(tag))
+
+
+def notice_box(tag: Tag) -> bool:
+    """A post's copyright or licence notice box (`post-copyright`, `license-box`): author, link and licence lines.
+
+    Themes print it under every post; it is the site's boilerplate, not the post's text.
+    """
+    return tag.name not in _NEVER_CHROME and any(word in NOTICE_WORDS for word in _words(tag))
 
 
 def _words(tag: Tag) -> list[str]:
