@@ -719,3 +719,15 @@ def test_notice_lines_the_extractor_kept_are_dropped_from_a_long_posts_text() ->
         paragraphs=[f"{EXCERPTS[0]}.", "- Permalink: https://lab.example/p/attention/", "Thanks for reading"]
     )
     assert without_notice_boxes(kept, soup).paragraphs == [f"{EXCERPTS[0]}.", "Thanks for reading"]
+
+
+def test_unclosed_post_cards_nested_by_the_parser_are_read_side_by_side() -> None:
+    """Each card leaves a <div> open, so the parser nests every later card in the one before it,
+    and the last one swallows the page's footer."""
+    cards = "".join(
+        f'<article class="p"><h2><a href="/e/{i}.html">{TITLES[i]}</a></h2><div><p>{EXCERPTS[i]}</p>' for i in range(3)
+    )
+    footer = "<footer><p>Built with a generator, theme by someone</p></footer>"
+    html = f"<html>{SITE}<body><main>{cards}{footer}</main></body></html>"
+    got = entries(html)
+    assert [(e.url, e.raw_text) for e in got] == [(f"/e/{i}.html", EXCERPTS[i]) for i in range(3)]
