@@ -731,3 +731,12 @@ def test_unclosed_post_cards_nested_by_the_parser_are_read_side_by_side() -> Non
     html = f"<html>{SITE}<body><main>{cards}{footer}</main></body></html>"
     got = entries(html)
     assert [(e.url, e.raw_text) for e in got] == [(f"/e/{i}.html", EXCERPTS[i]) for i in range(3)]
+
+
+def test_a_feed_showing_its_pinned_post_twice_is_still_a_feed() -> None:
+    pinned = f'<div class="c"><h3><a href="/p/0/">{TITLES[0]}</a></h3><p>{EXCERPTS[0]}</p></div>'
+    cards = "".join(
+        f'<div class="c"><h3><a href="/p/{i}/">{TITLES[i]}</a></h3><p>{EXCERPTS[i]}</p></div>' for i in range(3)
+    )
+    got = entries(page(f'<div class="feed">{pinned}{cards}</div>'))
+    assert [e.url for e in got] == ["/p/0/", "/p/0/", "/p/1/", "/p/2/"]

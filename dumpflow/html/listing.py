@@ -630,10 +630,11 @@ def _distinct(cards: list[Card], base: str | None) -> bool:
 
 
 def _repeats_a_post(cards: list[Card]) -> bool:
-    """Two cards leading to one address: page regions (a drawer and a sidebar both opening
-    with the same menu link), not a feed, where every post has a card of its own."""
-    urls = [card.url for card in cards]
-    return len(set(urls)) < len(urls)
+    """Cards leading to one address and hardly any other: page regions (a drawer and a sidebar both
+    opening with the same menu link, beside the content column), not a feed. A feed may show a pinned
+    post twice, but it lists several others beside it."""
+    urls = [card.url for card in cards if card.url]
+    return len(set(urls)) < len(urls) and len(set(urls)) <= MIN_CARDS
 
 
 def host(url: str) -> str:
