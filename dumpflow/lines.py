@@ -89,9 +89,9 @@ _ONLY_LABEL = re.compile(rf"^(?:{_STRONG_LABEL}|{_WEAK_LABEL})\s*[:：]?$", re.I
 # How themes qualify a count: "约 5 分钟", "about 3 min", "less than 1 minute read" (a reading time under a minute).
 _ABOUT = r"约|大约|不到|少于|小于|超过|about|approx\.?|approximately|less\s+than|under|over|more\s+than|~|≈|<|>"
 _COUNT = re.compile(
-    rf"^(?:{_ABOUT})?\s*[(（]?\s*(?:{_ABOUT})?\s*\d+(?:[.,]\d+)?\s*[kKwW万千]?\s*"
+    rf"^(?:{_ABOUT})?\s*[(（]?\s*(?:{_ABOUT})?(?:\s*\d+(?:[.,]\d+)?\s*[kKwW万千]?\s*"
     r"(?:words?|characters?|chars?|symbols?|mins?|minutes?|hours?|secs?|seconds?|views?|reads?|comments?|likes?"
-    r"|个字|字|分钟|小时|秒|次|条评论|人阅读|阅读|浏览|评论|点赞)"
+    r"|个字|字|分钟|小时|秒|次|条评论|人阅读|阅读|浏览|评论|点赞))+"
     r"(?:\s*(?:read|reading|to\s+read|读完|阅读))?\s*[)）]?$",
     re.IGNORECASE,
 )
@@ -258,8 +258,18 @@ def is_meta_line(text: str) -> bool:
         return False
     strong = [_strong_item(item) for item in items]
     if not strong[0]:
-        return False
-    return all(s or _name(item) for s, item in zip(strong, items, strict=True))
+        return _counts_listed(text)
+    return all(s or _name(item) for s, item in zip(strong, items, strict=True)) or _counts_listed(text)
+
+
+def _counts_listed(text: str) -> bool:
+    """A line of counts and dates separated by commas ("大约4576个字, 15分钟15秒读完").
+
+    A comma also separates a sentence's clauses, so only a line whose every
+    part is a count, a date or a labelled item is metadata this way.
+    """
+    parts = [part for part in _LIST_SPLIT.split(text) if part]
+    return len(parts) >= 2 and all(_strong_item(part) for part in parts)
 
 
 __all__ = [

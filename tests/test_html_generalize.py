@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import pytest
 
+from dumpflow.html import _listing_verdict
+from dumpflow.html.article import MainText, without_notice_boxes
+from dumpflow.html.blocks import parse_soup
+from dumpflow.html.listing import find_cards
 from dumpflow.lines import classify
 from schemas.records import Rejection
 from tests.html_pages import EXCERPTS, SITE, TITLES, entries, page, parse
@@ -517,3 +521,222 @@ def test_a_line_of_icons_and_numbers_in_a_card_is_a_counter_not_its_excerpt(coun
     )
     got = entries(page(f'<div class="rows">{cards}</div>'))
     assert [e.raw_text for e in got] == EXCERPTS
+
+
+# --- round D (tuned on holdout5 + holdout6 together) -----------------------------------
+
+
+@pytest.mark.parametrize("hidden_class", ["seo-reader-text", "a11y_screen_reader", "u-sr-only", "is-visually-hidden"])
+def test_a_read_more_link_carrying_the_title_in_reader_only_text_is_no_excerpt(hidden_class: str) -> None:
+    cards = "".join(
+        f'<section class="entry"><h4><a href="/n/{i}.html">{TITLES[i]}</a></h4><blockquote>{EXCERPTS[i]}</blockquote>'
+        f'<footer-row><a href="/n/{i}.html">Continue<em class="{hidden_class}">{TITLES[i]}</em></a></footer-row>'
+        "</section>"
+        for i in range(3)
+    )
+    got = entries(page(f'<div class="stream">{cards}</div>'))
+    assert [e.raw_text for e in got] == EXCERPTS
+
+
+@pytest.mark.parametrize(
+    "line", ["大约4576个字, 15分钟15秒读完", "about 1200 words, 4 min 30 sec read", "3 comments, 1 hour 2 minutes"]
+)
+def test_counts_listed_with_commas_are_a_meta_line(line: str) -> None:
+    assert classify(line) == "metadata"
+    cards = "".join(
+        f'<div class="item"><h3><a href="/q/{i}/">{TITLES[i]}</a></h3><p>{EXCERPTS[i]}</p><small>{line}</small></div>'
+        for i in range(3)
+    )
+    assert [e.raw_text for e in entries(page(cards))] == EXCERPTS
+
+
+@pytest.mark.parametrize("line", ["We waited 5 minutes, then left.", "Two hours later, the build was green"])
+def test_a_clause_with_a_count_is_no_meta_line(line: str) -> None:
+    assert classify(line) != "metadata"
+
+
+_SHORT_TITLES = ["Go", "Rust", "JAVA", "web安全"]
+
+
+@pytest.mark.parametrize(("attr", "value"), [("data-date", "2021-04-0{d}"), ("data-posted-date", "04/0{d}")])
+def test_a_rows_date_held_only_in_a_date_attribute_is_its_date(attr: str, value: str) -> None:
+    rows = "".join(
+        f'<div class="r" {attr}="{value.format(d=i + 1)}"><a href="/notes/{i}">{TITLES[i]}</a></div>' for i in range(3)
+    )
+    got = entries(page(f'<h2>2021</h2><div class="rows">{rows}</div>'))
+    assert [(e.title, e.published, e.raw_text) for e in got] == [(TITLES[i], f"2021-04-0{i + 1}", "") for i in range(3)]
+
+
+def test_an_undated_archive_of_short_titles_in_one_post_folder_is_a_title_listing() -> None:
+    rows = "".join(f'<dd><a href="/entry/{i:04x}">{title}</a></dd>' for i, title in enumerate(_SHORT_TITLES))
+    got = entries(page(f"<dl>{rows}</dl>"))
+    assert [(e.title, e.url, e.raw_text) for e in got] == [
+        (title, f"/entry/{i:04x}", "") for i, title in enumerate(_SHORT_TITLES)
+    ]
+
+
+def test_short_undated_links_to_many_folders_are_no_title_listing() -> None:
+    rows = "".join(f'<dd><a href="/{title.lower()}/">{title}</a></dd>' for title in ("Home", "About", "Links", "Now"))
+    assert isinstance(parse(page(f"<dl>{rows}</dl><p>Nothing here yet.</p>")), Rejection)
+
+
+def test_a_layout_box_named_after_the_sidebar_it_holds_is_the_pages_content() -> None:
+    rows = "".join(
+        f'<tr><td><time datetime="2020-0{i + 1}-0{i + 1}">0{i + 1}-0{i + 1}</time></td>'
+        f'<td><a href="/2020/0{i + 1}/x{i}.html">{_SHORT_TITLES[i]}</a></td></tr>'
+        for i in range(3)
+    )
+    side = '<nav class="menu-left"><a href="/">Home</a><a href="/about/">About</a></nav>'
+    body = f'<div class="menu-left-layout">{side}<div class="col"><h2>2020</h2><table>{rows}</table></div></div>'
+    html = f"<html>{SITE}<body>{body}<footer>© Lab Notes</footer></body></html>"
+    got = entries(html)
+    assert [(e.title, e.published) for e in got] == [(_SHORT_TITLES[i], f"2020-0{i + 1}-0{i + 1}") for i in range(3)]
+
+
+def test_a_sidebar_holding_a_menu_and_a_recent_posts_box_stays_chrome() -> None:
+    recent = "".join(f'<li><a href="/2020/0{i + 1}/x{i}.html">{TITLES[i]}</a> 2020-0{i + 1}-01</li>' for i in range(3))
+    side = f'<div class="sidebar"><nav class="links"><a href="/">Home</a></nav><div class="box"><ul>{recent}</ul></div></div>'
+    html = f"<html>{SITE}<body>{side}<div class='page'><h1>Not found</h1><p>No such page.</p></div></body></html>"
+    assert isinstance(parse(html), Rejection)
+
+
+def test_one_date_box_heading_several_rows_dates_each_of_them() -> None:
+    days = (("Mar 3, 2019", (0, 1)), ("Feb 9, 2019", (2,)))
+    rows = "".join(
+        f"<h5>{shown}</h5>" + "".join(f'<div class="row"><a href="/log/{i}/">{TITLES[i]}</a></div>' for i in idx)
+        for shown, idx in days
+    )
+    got = entries(page(f'<section class="log">{rows}</section>'))
+    assert [(e.title, e.published) for e in got] == [
+        (TITLES[0], "2019-03-03"),
+        (TITLES[1], "2019-03-03"),
+        (TITLES[2], "2019-02-09"),
+    ]
+
+
+def _month_boxes(row: str) -> str:
+    """An archive by year, then by month, each month's posts in a list of its own."""
+    years = []
+    for year, months in ((2022, ((11, (0, 1)), (10, (2,)))), (2021, ((5, (3,)),))):
+        boxes = "".join(
+            f'<div class="m"><b>{month}</b><ol class="items">'
+            + "".join(row.format(y=year, m=month, d=10 + i, i=i, t=([*TITLES, "Notes on caching"])[i]) for i in idx)
+            + "</ol></div>"
+            for month, idx in months
+        )
+        years.append(f'<h2>{year}</h2><div class="year">{boxes}</div>')
+    return "".join(years)
+
+
+def test_an_archive_with_a_box_per_month_inside_a_box_per_year_reads_every_post() -> None:
+    body = _month_boxes('<li><a href="/{y}/{m}/{d}/p{i}/">{t}</a></li>')
+    got = entries(page(body))
+    assert [e.url for e in got] == ["/2022/11/10/p0/", "/2022/11/11/p1/", "/2022/10/12/p2/", "/2021/5/13/p3/"]
+
+
+@pytest.mark.parametrize("day", ["{d}日 08:15", "{d}日", "{d} 08:15:09"])
+def test_a_row_showing_only_its_day_is_dated_by_its_posts_dated_address(day: str) -> None:
+    body = _month_boxes('<li><a href="/{y}/{m}/{d}/p{i}/"><small>' + day + "</small> {t}</a></li>")
+    got = entries(page(body))
+    titles = [*TITLES, "Notes on caching"]
+    assert [(e.title, e.published) for e in got] == [
+        (titles[0], "2022-11-10"),
+        (titles[1], "2022-11-11"),
+        (titles[2], "2022-10-12"),
+        (titles[3], "2021-05-13"),
+    ]
+
+
+def _plain_cards(dated: bool) -> str:
+    bodies = ["Merges.", f"{EXCERPTS[1]}, {EXCERPTS[0]}.", f"{EXCERPTS[2]}."]
+    return "".join(
+        f'<article><h3><a href="/p{i}.html">{TITLES[i]}</a></h3>'
+        + (f"<div>Posted 2018-0{i + 1}-0{i + 1}</div>" if dated else "")
+        + f"<div><p>{bodies[i]}</p></div></article>"
+        for i in range(3)
+    )
+
+
+@pytest.mark.parametrize("dated", [True, False])
+def test_plain_dated_article_cards_are_a_feed_even_when_the_extractor_keeps_one(dated: bool) -> None:
+    """The article extractor may keep one card's excerpt (as it did on a real theme): dated plain
+    <article> cards, each titled by a link to its post, are still a listing; undated ones stay unsure."""
+    soup = parse_soup(page(_plain_cards(dated)))
+    cards = find_cards(soup, None)
+    kept = MainText(paragraphs=[f"{EXCERPTS[1]}, {EXCERPTS[0]}."])
+    assert len(cards) == 3
+    assert _listing_verdict(soup, cards, kept) == ("listing" if dated else "article")
+
+
+def test_a_post_beside_undated_plain_related_boxes_stays_one_article() -> None:
+    related = "".join(
+        f'<div><h4><a href="/r{i}.html">{TITLES[i]}</a></h4><p>{EXCERPTS[i][:40]}</p></div>' for i in range(3)
+    )
+    body = " ".join(EXCERPTS * 3)
+    html = page(f"<h1>A long post</h1><p>{body}</p><section>{related}</section>")
+    got = entries(html)
+    assert len(got) == 1 and got[0].title == "A long post"
+
+
+def test_page_regions_opening_with_the_same_menu_link_are_no_feed() -> None:
+    """A drawer and a side column both open with the site's menu link, beside the column of post cards:
+    three boxes of one tag, but two lead to one address, which no feed's posts do."""
+    credits = "Theme Tiles by Ann, ported from an older theme by Bo. Text licensed CC-BY-NC 4.0, code under MIT"
+    menu = f'<a href="/blog">Blog index</a><div>{credits}</div>'
+    posts = "".join(
+        f'<a class="tile" href="/blog/{i}/"><div class="t">{TITLES[i]}</div><div>{EXCERPTS[i]}</div></a>'
+        for i in range(3)
+    )
+    regions = f'<div class="drawer">{menu}</div><div>{posts}</div><div class="column-b">{menu}</div>'
+    soup = parse_soup(f"<html>{SITE}<body><div>{regions}</div></body></html>")
+    assert [card.url for card in find_cards(soup, None)] == [f"/blog/{i}/" for i in range(3)]
+
+
+_NOTICE = (
+    '<ol class="entry-licence-notice"><li><em>Written by:</em> Ann Example</li>'
+    "<li><em>Permalink:</em> https://lab.example/p/attention/</li>"
+    "<li><em>Reuse:</em> shared under CC BY-SA 4.0 unless a section says otherwise.</li></ol>"
+)
+
+
+@pytest.mark.parametrize("paragraphs", [1, 6])
+def test_a_posts_licence_notice_box_is_no_part_of_its_text(paragraphs: int) -> None:
+    head = (
+        '<head><meta property="og:type" content="article">'
+        '<meta property="article:published_time" content="2024-02-03T10:00:00Z"><title>Attention</title></head>'
+    )
+    body = "".join(f"<p>{EXCERPTS[i % 3]}.</p>" for i in range(paragraphs))
+    got = entries(page(f"<article><h1>Attention</h1><div class='entry'>{body}</div>{_NOTICE}</article>", head=head))
+    assert len(got) == 1
+    assert EXCERPTS[0] in got[0].raw_text
+    assert not any(word in got[0].raw_text for word in ("Permalink", "CC BY-SA", "Ann Example"))
+
+
+def test_notice_lines_the_extractor_kept_are_dropped_from_a_long_posts_text() -> None:
+    """On a real theme the extractor kept the notice's items as the post's last paragraphs."""
+    soup = parse_soup(page(f"<article><h1>Attention</h1><p>{EXCERPTS[0]}.</p>{_NOTICE}</article>"))
+    kept = MainText(
+        paragraphs=[f"{EXCERPTS[0]}.", "- Permalink: https://lab.example/p/attention/", "Thanks for reading"]
+    )
+    assert without_notice_boxes(kept, soup).paragraphs == [f"{EXCERPTS[0]}.", "Thanks for reading"]
+
+
+def test_unclosed_post_cards_nested_by_the_parser_are_read_side_by_side() -> None:
+    """Each card leaves a <div> open, so the parser nests every later card in the one before it,
+    and the last one swallows the page's footer."""
+    cards = "".join(
+        f'<article class="p"><h2><a href="/e/{i}.html">{TITLES[i]}</a></h2><div><p>{EXCERPTS[i]}</p>' for i in range(3)
+    )
+    footer = "<footer><p>Built with a generator, theme by someone</p></footer>"
+    html = f"<html>{SITE}<body><main>{cards}{footer}</main></body></html>"
+    got = entries(html)
+    assert [(e.url, e.raw_text) for e in got] == [(f"/e/{i}.html", EXCERPTS[i]) for i in range(3)]
+
+
+def test_a_feed_showing_its_pinned_post_twice_is_still_a_feed() -> None:
+    pinned = f'<div class="c"><h3><a href="/p/0/">{TITLES[0]}</a></h3><p>{EXCERPTS[0]}</p></div>'
+    cards = "".join(
+        f'<div class="c"><h3><a href="/p/{i}/">{TITLES[i]}</a></h3><p>{EXCERPTS[i]}</p></div>' for i in range(3)
+    )
+    got = entries(page(f'<div class="feed">{pinned}{cards}</div>'))
+    assert [e.url for e in got] == ["/p/0/", "/p/0/", "/p/1/", "/p/2/"]

@@ -36,7 +36,7 @@ from typing import Literal
 
 from bs4 import BeautifulSoup, Tag
 
-from dumpflow.html.article import MainText, main_text, without_meta_fragments
+from dumpflow.html.article import MainText, main_text, without_meta_fragments, without_notice_boxes
 from dumpflow.html.blocks import Block, parse_soup, text_blocks
 from dumpflow.html.chrome import is_chrome
 from dumpflow.html.encoding import DecodeError, decode_html
@@ -48,6 +48,7 @@ from dumpflow.html.listing import (
     find_more_titles,
     find_title_cards,
     one_feed,
+    one_folder,
 )
 from dumpflow.html.meta import base_url, declares_article, find_date, page_title, page_url
 from dumpflow.html.post import (
@@ -155,7 +156,10 @@ def _title_listing(soup: BeautifulSoup, cards: list[Card], text: MainText) -> bo
     """
     dated = sum(1 for card in cards if card.published)
     letters = [len(match_key(card.title)) for card in cards]
-    if 2 * dated < len(cards) and (len(cards) < MIN_TITLE_CARDS or sum(letters) < MIN_TITLE_LETTERS * len(cards)):
+    # Undated titles need another sign of posts: long titles, or addresses in one post folder ("/posts/<id>"):
+    # short post names ("JAVA", "web安全") are common, but a menu's or a tag cloud's links lead to many folders.
+    named = sum(letters) >= MIN_TITLE_LETTERS * len(cards) or one_folder(cards)
+    if 2 * dated < len(cards) and (len(cards) < MIN_TITLE_CARDS or not named):
         return False
     if dated == len(cards) >= MIN_TITLE_CARDS and sum(letters) and not _post_beside(soup, cards):
         return True  # a home page's "about" blurb above the list of dated posts
@@ -211,7 +215,7 @@ def _article(
     titled by a link (an index holding a single whole post) is named by that
     card: its title, link and date, not the site's name.
     """
-    text = without_meta_fragments(text, soup)
+    text = without_notice_boxes(without_meta_fragments(text, soup), soup)
     body = text.text if len(match_key(text.text)) >= MIN_ARTICLE_CHARS else None
     if body is not None and not declared and _link_text_only(soup, body):
         return []

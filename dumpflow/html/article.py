@@ -17,7 +17,7 @@ import trafilatura
 from bs4 import BeautifulSoup
 
 from dumpflow.html.blocks import text_blocks
-from dumpflow.html.chrome import is_chrome
+from dumpflow.html.chrome import is_chrome, notice_box
 from dumpflow.lines import classify, dated_name
 from dumpflow.normalize import match_key
 
@@ -71,6 +71,24 @@ def without_meta_fragments(text: MainText, soup: BeautifulSoup) -> MainText:
     if not meta:
         return text
     kept = [paragraph for paragraph in text.paragraphs if not any(_fragment(match_key(paragraph), m) for m in meta)]
+    return MainText(paragraphs=kept)
+
+
+def without_notice_boxes(text: MainText, soup: BeautifulSoup) -> MainText:
+    """The main text without the lines of the post's copyright or licence box ("Post link: ...", "许可协议 ...").
+
+    The extractor keeps the box as the post's last paragraphs; a paragraph
+    whose letters all lie in one such box is the notice, not the post.
+    """
+    boxes = [match_key(box.get_text(" ")) for box in soup.find_all(notice_box)]
+    boxes = [box for box in boxes if box]
+    if not boxes:
+        return text
+    kept = [
+        paragraph
+        for paragraph in text.paragraphs
+        if len(key := match_key(paragraph)) < _MIN_FRAGMENT_LETTERS or not any(key in box for box in boxes)
+    ]
     return MainText(paragraphs=kept)
 
 

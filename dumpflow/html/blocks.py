@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import PreformattedString
@@ -105,7 +106,53 @@ _DEAD_LINK = ""
 
 def parse_soup(text: str) -> BeautifulSoup:
     """lxml's recovering parser: unclosed tags and stray end tags give a usable tree."""
-    return BeautifulSoup(text, "lxml")
+    soup = BeautifulSoup(text, "lxml")
+    _unnest_posts(soup)
+    return soup
+
+
+# Unclosed <article>s nest each post in the one before it; a chain this deep is that, not threaded replies.
+_MIN_NESTED_CHAIN = 3
+_PAGE_END = ["footer", "nav"]
+
+
+def _unnest_posts(soup: BeautifulSoup) -> None:
+    """Put back side by side the `<article>`s a template left unclosed (each then holds the next one).
+
+    A page whose cards never close their `<div>` makes the parser nest every
+    later card inside the one before it: a chain A > B > C of one signature,
+    each holding exactly the rest of the chain. Each is moved out to follow
+    the one that held it, as the page shows them. Sibling `<article>`s inside a
+    post (its comments) are no chain and stay.
+    """
+    for outer in soup.find_all("article"):
+        chain = [outer, *(a for a in outer.find_all("article") if _same_kind(a, outer))]
+        depths = [sum(1 for inner in a.find_all("article") if _same_kind(inner, outer)) for a in chain]
+        if len(chain) < _MIN_NESTED_CHAIN or depths != list(range(len(chain) - 1, -1, -1)):
+            continue
+        for held, holder in zip(chain[1:], chain, strict=False):
+            holder.insert_after(held.extract())
+        _page_end_out(chain)
+        return
+
+
+def _page_end_out(chain: list[Tag]) -> None:
+    """Move the page's own footer and nav out of the last unclosed post, which swallowed the rest of the page.
+
+    They are the `<footer>`/`<nav>` kinds the last post holds and no other
+    post of the chain does (a card's own footer, with its date or tags, is in every card).
+    """
+    last = chain[-1]
+    others = {(tag.name, tuple(tag.get("class") or [])) for post in chain[:-1] for tag in post.find_all(_PAGE_END)}
+    anchor = last
+    for tag in last.find_all(_PAGE_END):
+        if (tag.name, tuple(tag.get("class") or [])) not in others and tag.find_parent(_PAGE_END) is None:
+            anchor.insert_after(tag.extract())
+            anchor = tag
+
+
+def _same_kind(a: Tag, b: Tag) -> bool:
+    return sorted(a.get("class") or []) == sorted(b.get("class") or [])
 
 
 @dataclass(frozen=True)
@@ -131,6 +178,7 @@ def _href(tag: Tag) -> str | None:
 
 # The conventional class names (WordPress, Bootstrap, Tailwind) for text only screen readers announce.
 _SCREEN_READER_ONLY = frozenset(["screen-reader-text", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader"])
+_READER_ONLY_PAIRS = frozenset({("reader", "text"), ("screen", "reader"), ("sr", "only"), ("visually", "hidden")})
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -141,7 +189,20 @@ def is_hidden(tag: Tag) -> bool:
     if tag.has_attr("hidden") or (isinstance(style, str) and _DISPLAY_NONE.search(style) is not None):
         return True
     classes = tag.get("class")
-    return isinstance(classes, list) and any(name in _SCREEN_READER_ONLY for name in classes)
+    return isinstance(classes, list) and any(_reader_only(name) for name in classes)
+
+
+def _reader_only(name: str) -> bool:
+    """A class naming screen-reader-only text, in any theme's spelling ("seo-reader-text", "sr_only").
+
+    Themes prefix or reorder the conventional names, so the words decide: a
+    reader's text, screen-reader, sr-only or visually-hidden.
+    """
+    if name.lower() in _SCREEN_READER_ONLY:
+        return True
+    words = [word for word in re.split(r"[-_\s]+", name.lower()) if word]
+    pairs = set(pairwise(words))
+    return bool(pairs & _READER_ONLY_PAIRS)
 
 
 class _Walker:

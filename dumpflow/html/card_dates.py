@@ -30,12 +30,19 @@ _MONTH_NAME = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _DAY_MONTH_NAME = re.compile(rf"(?<!\d)(\d{{1,2}})\s+{_MONTH_NAME}(?!\s*,?\s*\d{{4}})", re.IGNORECASE)
 _MONTH_NAME_DAY = re.compile(rf"\b{_MONTH_NAME}\s+(\d{{1,2}})(?!\d)(?!\s*,?\s*\d{{4}})", re.IGNORECASE)
 # A dated post address: /2020/09/06/slug or /2020/09/slug (Hexo, Jekyll, WordPress permalinks).
+_URL_FULL_DATE = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)")
+# A day of the month shown alone: "07日", "07日19:28:44", "7 号", or a day and a time ("07 19:28").
+_DAY_ONLY = re.compile(r"(\d{1,2})\s*[日号]\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?|(\d{1,2})\s+\d{1,2}:\d{2}(?::\d{2})?")
+_MAX_DAY = 31
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})(?:/|$)")
 # Date parts are short strings; a title is not searched for a month name.
 _MAX_DATE_PART = 12
 # A date shown in parts: day, month, year (and perhaps a weekday).
 _MIN_DATE_PARTS = 2
 _MAX_DATE_PARTS = 4
+# A date attribute is a date, not a JSON blob or a sentence.
+_MAX_ATTRIBUTE_DATE = 40
+_PAGE_LEVEL = frozenset(["html", "body", "main"])
 
 
 def card_date(element: Tag, url: str | None = None, anchor: Tag | None = None) -> str | None:
@@ -63,9 +70,58 @@ def card_date(element: Tag, url: str | None = None, anchor: Tag | None = None) -
         return date
     month_day = _month_day(list(element.stripped_strings))
     if month_day is None:
-        return None
+        return _url_day_date(list(element.stripped_strings), url) or _attribute_date(anchor or element, url)
     year = _url_year(url, month_day[0]) or _year_above(anchor or element)
     return iso_date(year, *month_day)
+
+
+def day_shown(text: str) -> int | None:
+    """The day of the month a row shows alone, perhaps with a time ("07日19:28:44", "7日", "07 19:28"), else None."""
+    m = _DAY_ONLY.fullmatch(" ".join(text.split()))
+    if m is None:
+        return None
+    day = int(m[1] or m[2])
+    return day if 1 <= day <= _MAX_DAY else None
+
+
+def _url_day_date(strings: list[str], url: str | None) -> str | None:
+    """The dated post address's date, when the card shows that day alone (a month box above gives the rest)."""
+    if not url:
+        return None
+    try:
+        path = unquote(urlsplit(url).path)
+    except ValueError:
+        return None
+    m = _URL_FULL_DATE.search(path)
+    if m is None:
+        return None
+    for text in strings:
+        if len(text) <= _MAX_DATE_PART * 2 and day_shown(text) == int(m[3]):
+            return iso_date(int(m[1]), int(m[2]), int(m[3]))
+    return None
+
+
+def _attribute_date(element: Tag, url: str | None) -> str | None:
+    """A date the card or its row holds in a date-named attribute (`<li date-is="08-02">`, `data-date=...`).
+
+    Some themes show a row's date only through CSS (`content: attr(date-is)`),
+    so the text holds none; the attribute is what the reader sees. Only the
+    card's own element and the row around it are asked, and a yearless value
+    takes its year the way a shown one does.
+    """
+    for node in (element, element.parent):
+        if not isinstance(node, Tag) or node.name in _PAGE_LEVEL:
+            continue
+        for name, value in node.attrs.items():
+            if "date" not in name.lower() or not isinstance(value, str) or len(value) > _MAX_ATTRIBUTE_DATE:
+                continue
+            if date := find_date(value):
+                return date
+            if month_day := _month_day([value.strip()]):
+                year = _url_year(url, month_day[0]) or _year_above(element)
+                if date := iso_date(year, *month_day):
+                    return date
+    return None
 
 
 def _split_date(element: Tag) -> str | None:

@@ -11,7 +11,7 @@ import re
 
 from bs4 import Tag
 
-from dumpflow.html.blocks import BLOCK_TAGS, text_blocks
+from dumpflow.html.blocks import BLOCK_TAGS, INVISIBLE_TAGS, text_blocks
 from dumpflow.lines import classify, dated_name
 
 # Containers whose tag says they are chrome, and class/id words that mean the
@@ -57,6 +57,8 @@ CHROME_WORDS = frozenset(
         "toolbar",
     ]
 )
+# Words naming the notice box under a post (copyright, licence): boilerplate, though inside the post.
+NOTICE_WORDS = frozenset(["copyright", "license", "licence"])
 _PAGE_HEADER_NAMES = frozenset(["header", "site-header", "masthead", "page-top"])
 _NEVER_CHROME = frozenset(["html", "body", "main"])
 CHROME_ROLES = frozenset(["navigation", "banner", "contentinfo", "complementary", "search"])
@@ -91,6 +93,8 @@ def _holds_content(tag: Tag) -> bool:
     """
     if tag.find("main") is not None or tag.find(attrs={"role": "main"}) is not None:
         return True
+    if _holds_its_namesake(tag):
+        return True
     articles = len(tag.find_all("article", limit=2))
     if articles == 0:
         return False
@@ -100,6 +104,26 @@ def _holds_content(tag: Tag) -> bool:
     ):
         return True
     return _only_column(tag)
+
+
+def _holds_its_namesake(tag: Tag) -> bool:
+    """A layout box named after the sidebar it holds (`<div class="sidebar-right"><aside id="sidebar">`).
+
+    The sidebar itself is a child (chrome by its tag or role, named with the
+    same word), so the box is the row around it; a child beside it that is
+    not chrome and holds more text than the sidebar is the page's content.
+    """
+    own = set(_words(tag)) & CHROME_WORDS
+    children = [child for child in tag.find_all(True, recursive=False) if child.name not in INVISIBLE_TAGS]
+    sidebars = [
+        child
+        for child in children
+        if (child.name in CHROME_TAGS or child.get("role") in CHROME_ROLES) and own & set(_words(child))
+    ]
+    if not sidebars:
+        return False
+    chrome_letters = max(len(child.get_text(" ", strip=True)) for child in sidebars)
+    return any(not _chrome_named(child) and len(child.get_text(" ", strip=True)) > chrome_letters for child in children)
 
 
 def _only_column(tag: Tag) -> bool:
@@ -129,13 +153,26 @@ def _chrome_named(tag: Tag) -> bool:
 def _chrome_words(tag: Tag) -> bool:
     if _page_header(tag):
         return True
+    return any(word in CHROME_WORDS for word in _words(tag))
+
+
+def notice_box(tag: Tag) -> bool:
+    """A post's copyright or licence notice box (`post-copyright`, `license-box`): author, link and licence lines.
+
+    Themes print it under every post; it is the site's boilerplate, not the post's text.
+    """
+    return tag.name not in _NEVER_CHROME and any(word in NOTICE_WORDS for word in _words(tag))
+
+
+def _words(tag: Tag) -> list[str]:
+    """The words of an element's id and classes ("sidebar-right" -> sidebar, right)."""
     words: list[str] = []
     for attr in ("id", "class"):
         value = tag.get(attr)
         values = value if isinstance(value, list) else [value] if isinstance(value, str) else []
         for item in values:
             words.extend(w.lower() for w in re.split(r"[-_\s]+", item) if w)
-    return any(word in CHROME_WORDS for word in words)
+    return words
 
 
 def _page_header(tag: Tag) -> bool:

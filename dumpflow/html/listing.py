@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup, Tag
 
 from dumpflow.html.blocks import HEADING_TAGS, INVISIBLE_TAGS, Block, is_hidden, text_blocks
-from dumpflow.html.card_dates import card_date, yearless_date
+from dumpflow.html.card_dates import card_date, day_shown, yearless_date
 from dumpflow.html.chrome import inline_chrome, is_chrome
 from dumpflow.html.meta import absolute, find_date
 from dumpflow.lines import classify, dated_name, leading_date_removed
@@ -42,6 +42,10 @@ from dumpflow.normalize import match_key
 # inline links are running text.
 CARD_TAGS = frozenset(["article", "li", "div", "section", "tr", "dt", "dd", "dl", "a"])
 MIN_CARDS = 2
+# Class-less dated cards are one feed from this many on (or as <article>s).
+MIN_FEED_CARDS = 3
+# How far above a feed's container its lookalike containers are looked for (a box per year, a box per month).
+LOOKALIKE_LEVELS = 3
 # Lists whose items are cards: a feed split into one list per year is several of them.
 _LIST_TAGS = frozenset(["ul", "ol"])
 # The longest excerpt of a feed is at most this many times the second longest.
@@ -236,7 +240,9 @@ def _date_element(tag: Tag) -> bool:
     if tag.name == "time":
         return True
     shown = tag.get_text(" ", strip=True)
-    return tag.name != "a" and bool(shown) and (classify(shown) == "metadata" or not leading_date_removed(shown))
+    if tag.name == "a" or not shown:
+        return False
+    return classify(shown) == "metadata" or not leading_date_removed(shown) or day_shown(shown) is not None
 
 
 def _undated_label(link: Tag) -> str:
@@ -264,7 +270,8 @@ def _own_link_labels(element: Tag, title: Block, base: str | None) -> tuple[str,
     labels: set[str] = set()
     for link in element.find_all("a", href=True):
         href = link["href"]
-        label = " ".join(link.get_text(" ").split())
+        # Its shown label: a "Continue" link may carry the post's title in screen-reader-only text.
+        label = " ".join(" ".join(block.text for block in text_blocks(link)).split())
         if not isinstance(href, str) or not label or label == title.text or absolute(base, href.strip()) != target:
             continue
         if classify(label) is not None:
@@ -457,10 +464,16 @@ def one_feed(cards: list[Card]) -> bool:
 
     An article page's own box sits beside boxes of other kinds (related
     posts, a subscribe form); a listing of two or three posts repeats one
-    card, whatever lengths its excerpts happen to have.
+    card, whatever lengths its excerpts happen to have. Class-less cards
+    (a plain `<article>` per post) count when each is dated too.
     """
     shared = _shared_signature(cards)
-    return shared is not None and bool(shared[1]) and all(card.linked_title for card in cards) and not cards[0].parts
+    if shared is None or cards[0].parts or not all(card.linked_title for card in cards):
+        return False
+    # Without shared classes, other signs of a feed must agree: every card dated, and either
+    # the element that means "a post" (<article>) or three cards or more.
+    dated = all(card.published for card in cards)
+    return bool(shared[1]) or (dated and (shared[0] == "article" or len(cards) >= MIN_FEED_CARDS))
 
 
 def _starts_card(tag: Tag, base: str | None) -> bool:
@@ -552,17 +565,21 @@ def _dated_by_siblings(cards: list[Card]) -> list[Card]:
 
     A definition list (`<dt>2014-03-02</dt><dd><a>Title</a></dd>`) or a row of
     alternating date and title boxes puts no element around a card: its date
-    is the element just before it, holding nothing but a date. The side is the
+    is the element just before it, holding nothing but a date, or above the
+    rows before it when one date heads several posts of a day. The side is the
     one every undated card has a date on (before, else after), so a list of
     title-then-date pairs does not give each card its predecessor's date.
     """
     undated = [card for card in cards if card.published is None and not card.parts]
     if not undated:
         return cards
+    rows = {id(card.element) for card in cards}
     for side in ("find_previous_sibling", "find_next_sibling"):
         dates: dict[int, str] = {}
         for card in undated:
             tag = getattr(card.element, side)()
+            while side == "find_previous_sibling" and tag is not None and id(tag) in rows:
+                tag = tag.find_previous_sibling()  # a date box heading several rows (`<dt>date</dt><dd>..<dd>..`)
             if tag is None or tag.name == card.element.name or not _date_element(tag):
                 break
             if (date := card_date(tag, card.url)) is None:
@@ -612,6 +629,14 @@ def _distinct(cards: list[Card], base: str | None) -> bool:
     return 2 * local >= len(cards)
 
 
+def _repeats_a_post(cards: list[Card]) -> bool:
+    """Cards leading to one address and hardly any other: page regions (a drawer and a sidebar both
+    opening with the same menu link, beside the content column), not a feed. A feed may show a pinned
+    post twice, but it lists several others beside it."""
+    urls = [card.url for card in cards if card.url]
+    return len(set(urls)) < len(urls) and len(set(urls)) <= MIN_CARDS
+
+
 def host(url: str) -> str:
     try:
         return urlsplit(url).netloc.lower().removeprefix("www.")
@@ -624,7 +649,7 @@ def find_cards(soup: BeautifulSoup, base: str | None) -> list[Card]:
     best: list[Card] = []
     best_key = (0, 0)
     for cards in _groups(soup, base):
-        if not _distinct(cards, base) or not _alike(cards):
+        if not _distinct(cards, base) or not _alike(cards) or _repeats_a_post(cards):
             continue
         key = (sum(_letters(c.body) for c in cards), len(cards))
         if key[0] > 0 and key > best_key:
@@ -658,6 +683,15 @@ def _with_lead_card(cards: list[Card], base: str | None) -> list[Card]:
         if len(shapes) == 1 and _url_shape(lead.url) in shapes and _opens_with_title(lead):
             return [lead, *cards] if _distinct([lead, *cards], base) else cards
     return cards
+
+
+def one_folder(cards: list[Card]) -> bool:
+    """Every card leads to a different address in one post folder ("/posts/<id>", "/2024/03/<slug>/").
+
+    A blog files its posts in one place; a menu or a list of friends' sites links to many.
+    """
+    shapes = {_url_shape(card.url) for card in cards}
+    return len(shapes) == 1 and () not in shapes and len({card.url for card in cards}) == len(cards)
 
 
 def _url_shape(url: str | None) -> tuple[str, ...]:
@@ -776,7 +810,7 @@ def _in_lookalike_containers(cards: list[Card], base: str | None) -> list[Card]:
     if container is None or any(card.element.parent is not container for card in cards):
         return cards
     name, classes = _signature(container)
-    region = container.parent.parent if container.parent is not None else None
+    region = _lookalike_region(container)
     if not classes or region is None:
         return cards
     known = {id(card.element): card for card in cards}
@@ -791,6 +825,27 @@ def _in_lookalike_containers(cards: list[Card], base: str | None) -> list[Card]:
             if card is not None and (not title_only or not card.body):
                 merged.append(card)
     return merged if all(id(card.element) in {id(m.element) for m in merged} for card in cards) else cards
+
+
+def _lookalike_region(container: Tag) -> Tag | None:
+    """Where the feed's other containers sit: the container's grandparent, or the ancestor above it (up to
+    LOOKALIKE_LEVELS) holding the most containers like it, as in an archive with a box per year and, in it,
+    a box per month around each month's list."""
+    region = container.parent.parent if container.parent is not None else None
+    signature = _signature(container)
+
+    def lookalikes(node: Tag) -> int:
+        return sum(1 for box in node.find_all(signature[0]) if _signature(box) == signature)
+
+    best, most = region, lookalikes(region) if region is not None else 0
+    node = region
+    for _ in range(LOOKALIKE_LEVELS):
+        node = node.parent if node is not None else None
+        if node is None or node.name in ("body", "html"):
+            break
+        if (count := lookalikes(node)) > most:
+            best, most = node, count
+    return best
 
 
 def find_more_titles(soup: BeautifulSoup, base: str | None, cards: list[Card]) -> list[Card]:

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup, Tag
 
 from dumpflow.html.blocks import text_blocks
-from dumpflow.html.chrome import is_chrome
+from dumpflow.html.chrome import is_chrome, notice_box
 from dumpflow.html.listing import Card, host, is_post_link, read_card
 from dumpflow.html.meta import absolute, find_date, page_date, title_heading
 from dumpflow.lines import classify, dated_name
@@ -120,7 +120,7 @@ def short_post_text(soup: BeautifulSoup, title: str | None, min_chars: int = MIN
     headings = {title.strip()} if title else set()
     lines = [
         block.text
-        for block in text_blocks(root, skip=is_chrome)
+        for block in text_blocks(root, skip=lambda tag: is_chrome(tag) or notice_box(tag))
         if block.text not in headings
         and not block.heading
         and classify(block.text) not in _CHROME_LINES
