@@ -18,6 +18,7 @@ words that is none of these, so it survives.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from dumpflow.normalize import clean_body, match_key, nfkc_fold
 
@@ -132,6 +133,11 @@ _TRAILING_BRACKETS = re.compile(r"\s*([\[(【（][^\[\]()【】（）]*[\])】�
 # An author's handle after their name in a byline ("Jane Doe (@jdoe)", "李四（lisi）").
 _HANDLE = re.compile(r"\s*[(（]@?[\w.-]+[)）]$")
 _TRAILING_MARKER = re.compile(r"(?:\s*(?:\.{2,}|…+|\[\.\.\.\]|\[…\]))+\s*$")
+# Matches where any of the rules `_strong_item` tries matches (each is a match
+# at the item's start): an item none of them fits is ruled out in one call.
+_MAY_BE_STRONG = re.compile(
+    "|".join(f"(?:{rule.pattern})" for rule in (_COUNT, _BY, _DATED, _ONLY_LABEL, _STRONG, _WEAK)), re.IGNORECASE
+)
 
 
 def classify(raw: str) -> str | None:
@@ -168,6 +174,8 @@ def short_reason(text: str) -> str:
 
 def _strong_item(item: str) -> bool:
     """A labelled item, a date or a count: what only a metadata line is made of."""
+    if not _MAY_BE_STRONG.match(item):  # none of the rules below can start on it: one regex call, not six
+        return False
     return bool(_COUNT.match(item) or _by_line(item) or _date_item(item) or _labelled(item))
 
 
@@ -252,14 +260,24 @@ def is_meta_line(text: str) -> bool:
     text = without_trailing_marker(text).strip()
     if not text or len(text) > _MAX_META_CHARS:
         return False
-    items = [item.strip(" ,，") for item in meta_split(text)]
-    items = [item for item in items if item]
-    if not items:
+    # The items one by one: an excerpt is ruled out by its first item, before the rest is split.
+    items = _meta_items(text)
+    first = next(items, None)
+    if first is None or not _strong_item(first):
         return False
-    strong = [_strong_item(item) for item in items]
-    if not strong[0]:
-        return False
-    return all(s or _name(item) for s, item in zip(strong, items, strict=True))
+    return all(_strong_item(item) or _name(item) for item in items)
+
+
+def _meta_items(text: str) -> Iterator[str]:
+    """The items of `meta_split(text)` stripped of list punctuation, empty ones left out, as they are split."""
+    start = 0
+    if _may_separate(text):
+        for separator in _META_SPLIT.finditer(text):
+            if item := text[start : separator.start()].strip(" ,，"):
+                yield item
+            start = separator.end()
+    if item := text[start:].strip(" ,，"):
+        yield item
 
 
 # Searching with `_TRAILING_MARKER` and `_META_SPLIT` tries the pattern at every
@@ -311,7 +329,12 @@ def meta_split(text: str) -> list[str]:
     single spaces between words (a folded line, as every caller passes) the
     last two are ' - ' and ' — '.
     """
-    if (
+    return _META_SPLIT.split(text) if _may_separate(text) else [text]
+
+
+def _may_separate(text: str) -> bool:
+    """False when `_META_SPLIT` has nothing to split in the text (see `meta_split`)."""
+    return (
         "/" in text
         or "|" in text
         or "·" in text
@@ -320,9 +343,7 @@ def meta_split(text: str) -> list[str]:
         or " - " in text
         or " — " in text
         or " ".join(text.split()) != text
-    ):
-        return _META_SPLIT.split(text)
-    return [text]
+    )
 
 
 __all__ = [
