@@ -12,7 +12,7 @@ each in a fresh process, and the table gives medians and base/new ratios of
 - ingest: `python -m dumpflow ingest` of that checkout into a fresh warehouse,
   against one `prefect server` started for the whole comparison (so Prefect's
   own start-up is not timed): wall and CPU seconds of the process, and the
-  flow's own dedup stage seconds.
+  flow's own prepare and dedup stage seconds.
 A process starts cold every time, so whatever a version pays once per process
 (importing a library, loading compiled code) is in its numbers.
 """
@@ -49,8 +49,8 @@ def match(checkout: Path, corpus: Path, env: dict[str, str]) -> tuple[float, flo
     return float(found.group(1)), float(found.group(2))
 
 
-def ingest(checkout: Path, corpus: Path, env: dict[str, str], work: Path) -> tuple[float, float, float]:
-    """Ingest wall and CPU seconds, and the flow's own dedup stage seconds."""
+def ingest(checkout: Path, corpus: Path, env: dict[str, str], work: Path) -> tuple[float, float, float, float]:
+    """Ingest wall and CPU seconds, and the flow's own prepare and dedup stage seconds."""
     warehouse = work / "w.duckdb"
     for p in work.glob("w.duckdb*"):
         p.unlink()
@@ -60,7 +60,8 @@ def ingest(checkout: Path, corpus: Path, env: dict[str, str], work: Path) -> tup
         env,
         "ab_bench",
     )
-    return timed.wall, timed.cpu, stage_seconds(timed.stdout).get("dedup", float("nan"))
+    stages = stage_seconds(timed.stdout)
+    return timed.wall, timed.cpu, stages.get("prepare", float("nan")), stages.get("dedup", float("nan"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -86,11 +87,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 got.setdefault("match cpu s", []).append(cpu)
                 line = f"round {r + 1} {side:>4}: match {wall:6.2f} s wall {cpu:6.2f} s cpu"
                 if server:
-                    i_wall, i_cpu, dedup = ingest(sides[side], corpus, {**env, "PREFECT_API_URL": url}, work)
+                    i_wall, i_cpu, prepare, dedup = ingest(sides[side], corpus, {**env, "PREFECT_API_URL": url}, work)
                     got.setdefault("ingest wall s", []).append(i_wall)
                     got.setdefault("ingest cpu s", []).append(i_cpu)
+                    got.setdefault("ingest prepare s", []).append(prepare)
                     got.setdefault("ingest dedup s", []).append(dedup)
-                    line += f" | ingest {i_wall:6.2f} s wall {i_cpu:6.2f} s cpu, dedup stage {dedup:6.2f} s"
+                    line += f" | ingest {i_wall:6.2f} s wall {i_cpu:6.2f} s cpu"
+                    line += f", prepare stage {prepare:6.2f} s, dedup stage {dedup:6.2f} s"
                 print(line, flush=True)
         finally:
             if server:

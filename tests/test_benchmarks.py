@@ -465,3 +465,17 @@ def test_drive_alternates_the_order_and_stops_on_a_failing_child(tmp_path: Path)
     assert timed.stdout.split() == [str(tmp_path), str(tmp_path)] and timed.wall > 0
     with pytest.raises(SystemExit, match="failed in"):
         drive.run_in(tmp_path, [sys.executable, "-c", code, "fail"])
+
+
+def test_prepare_bench_times_two_checkouts_and_checks_they_agree(made: Path) -> None:
+    """The harness of benchmarks/prepare_bench.py, this checkout against itself (no timing asserted)."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    script = root / "benchmarks" / "prepare_bench.py"
+    args = [sys.executable, str(script), str(made), "--compare", str(root), "--rounds", "1", "--repeat", "1"]
+    run = subprocess.run(args, capture_output=True, text=True, timeout=600, check=False)
+    assert run.returncode == 0, run.stderr
+    assert "speed-up (compare / this)" in run.stdout and "prepared dumps identical" in run.stdout
+    assert "round 1 compare:" in run.stdout and "round 1    this:" in run.stdout

@@ -15,6 +15,7 @@ from dumpflow import normalize
 from dumpflow.clean import (
     _MARKER_RUNS,
     LineResult,
+    clean_dump,
     clean_entry,
     clean_text_lines,
     empty_reason,
@@ -31,8 +32,8 @@ from dumpflow.normalize import (
     match_key,
     nfkc,
 )
-from schemas.records import RawEntry
-from tests.builders import cleaned, transmission
+from schemas.records import CleanDump, ParsedDump, RawEntry
+from tests.builders import cleaned, dump_file, transmission
 
 EXCERPT = "SigLIP 概述 CLIP自提出以来在zero-shot分类、跨模态搜索、多模态对齐等多个领域得到广泛应用。"
 
@@ -259,3 +260,41 @@ def test_a_few_lines_are_keyed_without_building_the_key_table(monkeypatch: pytes
     many = lines * (normalize.TABLE_AFTER_CHARS // sum(map(len, lines)) + 1)
     assert keys_of_nfkc(many) == [match_key(line) for line in many]
     assert _key_table.cache_info().currsize == 1
+
+
+def _revalidated(record: CleanDump) -> CleanDump:
+    return CleanDump.model_validate(record.model_dump())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(boundary_lines, max_size=12), st.booleans())
+def test_clean_dump_built_unvalidated_equals_the_validated_dump(lines: list[str], partial: bool) -> None:
+    """clean_dump builds its records with `records.trusted`: each must be what validation would make."""
+    parsed = ParsedDump(
+        dump=dump_file("d.txt", b"x"),
+        format="text",
+        encoding="utf-8",
+        entries=[RawEntry(line_no=i, raw_text=line) for i, line in enumerate(lines)],
+        partial_tail=partial,
+    )
+    dump = clean_dump(parsed)
+    again = _revalidated(dump)
+    assert dump == again
+    assert [e.model_fields_set for e in dump.entries] == [e.model_fields_set for e in again.entries]
+    assert [d.model_fields_set for d in dump.dropped] == [d.model_fields_set for d in again.dropped]
+
+
+@pytest.mark.parametrize("published", [None, "2024-03-05", "2024-02-31", "March 5"])
+def test_clean_dump_of_html_cards_equals_the_validated_dump(published: str | None) -> None:
+    card = RawEntry(
+        line_no=3,
+        raw_text="注意力机制的一个很长的摘要，足够长以成为一篇文章的正文内容……",
+        title=" 标题\u200b ",
+        url="https://example.com/post/1",
+        published=published,
+    )
+    bare = RawEntry(line_no=4, raw_text="", title="Only a title", url="https://example.com/post/2")
+    parsed = ParsedDump(dump=dump_file("d.txt", b"x"), format="html", encoding="utf-8", entries=[card, bare])
+    dump = clean_dump(parsed)
+    assert dump == _revalidated(dump)
+    assert dump.entries[0].published == (published if published == "2024-03-05" else None)

@@ -189,3 +189,15 @@ _BYTES = st.sampled_from([0, 1, 8, 9, 10, 11, 12, 13, 14, 26, 27, 28, 31, 32, 65
 @given(st.one_of(st.binary(max_size=200), st.lists(_BYTES, max_size=9000).map(bytes)))
 def test_control_byte_count_agrees_with_the_loop_it_replaced(data: bytes) -> None:
     assert _binary_reason(data) == _old_binary_reason(data)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(["a", "字", "\r", "\n", "\u2028", " ", "\ufeff", "é"]), max_size=60))
+def test_parsed_text_dump_built_unvalidated_equals_the_validated_dump(text: str) -> None:
+    """parse builds its records with `records.trusted`: each must be what validation would make."""
+    data = text.encode("utf-8") or b"x"
+    parsed = parse(dump_file("d.txt", data), data, 1 << 20)
+    assert isinstance(parsed, ParsedDump)
+    again = ParsedDump.model_validate(parsed.model_dump())
+    assert parsed == again
+    assert [e.model_fields_set for e in parsed.entries] == [e.model_fields_set for e in again.entries]
