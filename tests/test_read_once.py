@@ -13,6 +13,7 @@ hashed, so it rejected it).
 from __future__ import annotations
 
 import os
+import pickle
 import time
 from pathlib import Path
 
@@ -149,6 +150,7 @@ def test_stamp_goes_through_the_schema(settled: dict[str, Path]) -> None:
     found = stamped(settled["unchanged"])
     fields = found.model_dump()
     assert DumpFile.model_validate(fields) == found
+    assert pickle.loads(pickle.dumps(found)) == found  # as a Dask worker receives it
     with pytest.raises(pydantic.ValidationError):
         DumpFile.model_validate({**fields, "stamp": {**fields["stamp"], "size_bytes": -1}})
     with pytest.raises(pydantic.ValidationError):
