@@ -11,11 +11,13 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from dumpflow.charset import DecodeError, decode
-from schemas.records import DumpFile, ParsedDump, RawEntry, Rejection, trusted, trusted_maker
+from schemas.records import DumpFile, FileStamp, ParsedDump, RawEntry, Rejection, trusted, trusted_maker
 
 TEXT_SUFFIXES = {"", ".txt", ".text", ".dump", ".log", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -42,11 +44,44 @@ _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 
 
 def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
     with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
+        return _sha256_handle(handle)
+
+
+def _sha256_handle(handle: BinaryIO) -> str:
+    digest = hashlib.sha256()
+    for block in iter(lambda: handle.read(1 << 20), b""):
+        digest.update(block)
     return digest.hexdigest()
+
+
+# A file whose mtime or ctime is this close to the moment it is hashed gets no
+# stamp. File system clocks tick coarsely (a jiffy, 1-10 ms, on Linux; 2 s on
+# FAT): a writer that rewrites a just-hashed file within the same tick, at the
+# same size, leaves its stat as it was, which is git's "racily clean" case.
+# Such a file is hashed again by the reader instead; files a scraper finished
+# more than this long ago, nearly all of a run, are read and hashed once.
+RACY_NS = 2_000_000_000
+
+
+def _stamp_key(st: os.stat_result) -> tuple[int, int, int, int, int]:
+    return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev
+
+
+def _stamp(st: os.stat_result, now_ns: int) -> FileStamp | None:
+    """The stat identity to trust later, or None when the file was modified too recently (RACY_NS)."""
+    if max(st.st_mtime_ns, st.st_ctime_ns) > now_ns - RACY_NS:
+        return None
+    size, mtime, ctime, inode, device = _stamp_key(st)
+    return FileStamp(size_bytes=size, mtime_ns=mtime, ctime_ns=ctime, inode=inode, device=device)
+
+
+def _same_file(stamp: FileStamp | None, *stats: os.stat_result) -> bool:
+    """Whether every stat shows the file exactly as it was when stamped (nothing known: False)."""
+    if stamp is None:
+        return False
+    key = (stamp.size_bytes, stamp.mtime_ns, stamp.ctime_ns, stamp.inode, stamp.device)
+    return all(_stamp_key(st) == key for st in stats)
 
 
 def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
@@ -118,10 +153,17 @@ def unreadable_id(path: str) -> str:
 
 
 def identify(path: Path) -> DumpFile | Rejection:
-    """Hash a file; a file that cannot be read is rejected, not raised."""
+    """Hash a file and stamp it with its stat; a file that cannot be read is rejected, not raised.
+
+    The stat is taken on the open file before hashing, not after: a change
+    made while the bytes are hashed then shows as a stat that differs from the
+    stamp when the reader reads the file, and the reader hashes again. A stat
+    taken after would match a file whose id mixes old and new bytes.
+    """
     try:
-        size = path.stat().st_size
-        dump_id = sha256_file(path)
+        with path.open("rb") as handle:
+            st = os.fstat(handle.fileno())
+            dump_id = _sha256_handle(handle)
     except OSError as exc:
         return Rejection(
             source_path=str(path),
@@ -129,7 +171,8 @@ def identify(path: Path) -> DumpFile | Rejection:
             dump_id=unreadable_id(str(path)),
             reason=f"unreadable: {exc.strerror or exc}",
         )
-    return DumpFile(path=str(path), source_name=path.name, dump_id=dump_id, size_bytes=size)
+    stamp = _stamp(st, time.time_ns())
+    return DumpFile(path=str(path), source_name=path.name, dump_id=dump_id, size_bytes=st.st_size, stamp=stamp)
 
 
 def identify_all(paths: Iterable[Path]) -> tuple[list[DumpFile], list[DumpFile], list[Rejection]]:
@@ -251,23 +294,43 @@ def split_lines(text: str) -> list[str]:
 
 
 def read_dump(dump: DumpFile, limit: int, base: str | None = None) -> ParsedDump | Rejection:
-    """Read a file's bytes (never modifying it) and parse them.
+    """Read a file's bytes (never modifying it) and parse them, hashing them again only when the file may have changed.
+
+    The id was hashed when the file was listed (`identify`). When the open
+    file's stat, taken right before and right after reading, both equal the
+    stamp recorded then, the bytes read are the bytes hashed and are not
+    hashed again (this hash was ~3% of the prepare stage). Otherwise (no
+    stamp, a stat that differs in anything, another machine's worker whose
+    device numbers differ) the bytes are hashed: the same id, the file was
+    only touched and is read; another id, it is rejected as it always was.
+
+    The limit of the shortcut: it trusts the file system's clock, as make,
+    rsync and git do. `identify` stamps only files last changed RACY_NS
+    before, so any later write moves the ctime to a later tick, and no
+    program can set a ctime back: rewriting a file at the same size and
+    restoring its mtime with `os.utime` is seen. Not seen: a same-size write
+    on a mount whose clock runs more than RACY_NS behind this machine's, or
+    after the clock was set back; and a file system that reports no ctime or
+    inode (some FUSE mounts) is trusted on size and mtime alone.
 
     A relative path is taken from `base` when given: a Dask worker process
     has its own working directory, and the path recorded must stay as given.
     """
     path = Path(base, dump.path) if base else Path(dump.path)
     try:
-        size = path.stat().st_size
-        if size > limit:
-            return Rejection(
-                source_path=dump.path,
-                source_name=dump.source_name,
-                dump_id=dump.dump_id,
-                reason=f"too large: {size} bytes, over the cap of {limit} (DUMPFLOW_MAX_BYTES)",
-                size_bytes=size,
-            )
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            before = os.fstat(handle.fileno())
+            size = before.st_size
+            if size > limit:
+                return Rejection(
+                    source_path=dump.path,
+                    source_name=dump.source_name,
+                    dump_id=dump.dump_id,
+                    reason=f"too large: {size} bytes, over the cap of {limit} (DUMPFLOW_MAX_BYTES)",
+                    size_bytes=size,
+                )
+            data = handle.read()
+            after = os.fstat(handle.fileno())
     except OSError as exc:
         return Rejection(
             source_path=dump.path,
@@ -275,7 +338,8 @@ def read_dump(dump: DumpFile, limit: int, base: str | None = None) -> ParsedDump
             dump_id=dump.dump_id,
             reason=f"unreadable: {exc.strerror or exc}",
         )
-    if hashlib.sha256(data).hexdigest() != dump.dump_id:
+    unchanged = len(data) == size and _same_file(dump.stamp, before, after)
+    if not unchanged and hashlib.sha256(data).hexdigest() != dump.dump_id:
         return Rejection(
             source_path=dump.path,
             source_name=dump.source_name,

@@ -85,13 +85,35 @@ def _trusted(cls: type[R]) -> tuple[Callable[[dict[str, object]], R], frozenset[
     return make, names
 
 
+class FileStamp(Record):
+    """A file's stat identity when it was hashed: the reader's proof that the bytes it reads are the hashed ones.
+
+    Size and modification time are what make and rsync trust; the change time
+    (ctime) is added because, unlike mtime, no program can set it back
+    (`os.utime` restores an mtime but moves the ctime), and inode and device
+    tell a file replaced under the same name (an editor's save, a `mv`).
+    """
+
+    size_bytes: int = Field(ge=0)
+    mtime_ns: int
+    ctime_ns: int
+    inode: int = Field(ge=0)
+    device: int = Field(ge=0)
+
+
 class DumpFile(Record):
-    """A file found in the landing zone, identified by the SHA-256 of its bytes."""
+    """A file found in the landing zone, identified by the SHA-256 of its bytes.
+
+    `stamp` is None when the file had been modified too recently for its stat
+    to be trusted (see `read.identify`) or when the record was built without
+    a look at the file: the reader then hashes the bytes again.
+    """
 
     path: str
     source_name: str
     dump_id: str = Field(pattern=r"^[0-9a-f]{64}$")
     size_bytes: int = Field(ge=0)
+    stamp: FileStamp | None = None
 
 
 class Rejection(Record):
