@@ -45,7 +45,7 @@ from dumpflow import minhash
 from dumpflow.hashing import hex_id
 from dumpflow.signals import Known, batch_signals, url_signal
 from dumpflow.similarity import NearScorer, near_score
-from schemas.records import ArticleState, CleanDump, CleanEntry, MatchedDump, Rekey, Sighting, trusted
+from schemas.records import ArticleState, CleanDump, CleanEntry, MatchedDump, Rekey, Sighting, trusted, trusted_maker
 
 # A shorter key must be at least this long to count as a cut of a longer one:
 # below it, a shared first phrase ("概述 本文介绍") says nothing.
@@ -458,10 +458,11 @@ def match_dumps(
     spent per phase (sketch, lookup, verify, merge): benchmarks/match_bench.py prints them.
 
     Sightings and article states are built without pydantic's validation
-    (`model_construct`): every field comes from a validated entry or from this
+    (`records.trusted`): every field comes from a validated entry or from this
     step's own ids and scores, and validating ~20k records per 20k entries was
     ~15% of the step.
     """
+    sighting = trusted_maker(Sighting)
     index = Index(source)
     index.prefetch([entry for dump in dumps for entry in dump.entries])
     verifying = 0.0
@@ -526,15 +527,17 @@ def match_dumps(
                 article_id = state.article_id
                 changed[article_id] = state
             sightings.append(
-                Sighting.model_construct(
-                    position=entry.position,
-                    line_no=entry.line_no,
-                    article_id=article_id,
-                    raw_text=entry.raw_text,
-                    kind=kind,
-                    similarity=similarity,
-                    url=entry.url,
-                    published=entry.published,
+                sighting(
+                    {
+                        "position": entry.position,
+                        "line_no": entry.line_no,
+                        "article_id": article_id,
+                        "raw_text": entry.raw_text,
+                        "kind": kind,
+                        "similarity": similarity,
+                        "url": entry.url,
+                        "published": entry.published,
+                    }
                 )
             )
         articles = [

@@ -58,3 +58,18 @@ def test_article_states_from_repeat_detection_are_what_validation_builds() -> No
         assert state == checked
         assert state.model_fields_set == checked.model_fields_set == set(ArticleState.model_fields)
         assert state.model_dump_json() == checked.model_dump_json()
+
+
+def test_sightings_from_repeat_detection_are_what_validation_builds() -> None:
+    """Every sighting `dedup` hands over for the seed dumps and the pages (every kind, urls and dates included)."""
+    seeds = [cleaned(seed.name, seed.read_text(encoding="utf-8")) for seed in SEEDS]
+    pages = [*all_dumps(), cleaned("feed.txt", transmission(*FEED))]
+    sightings = [
+        s for dumps in (seeds, pages) for m in dedup.match_dumps(dumps, dedup.EmptySource()) for s in m.sightings
+    ]
+    assert {"new", "exact"} <= {s.kind for s in sightings} and any(s.url and s.published for s in sightings)
+    for sighting in sightings:
+        checked = Sighting.model_validate(sighting.model_dump())
+        assert sighting == checked
+        assert sighting.model_fields_set == checked.model_fields_set == set(Sighting.model_fields)
+        assert sighting.model_dump_json() == checked.model_dump_json()
