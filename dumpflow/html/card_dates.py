@@ -86,13 +86,8 @@ def day_shown(text: str) -> int | None:
 
 def _url_day_date(strings: list[str], url: str | None) -> str | None:
     """The dated post address's date, when the card shows that day alone (a month box above gives the rest)."""
-    if not url:
-        return None
-    try:
-        path = unquote(urlsplit(url).path)
-    except ValueError:
-        return None
-    m = _URL_FULL_DATE.search(path)
+    path = _url_path(url)
+    m = _URL_FULL_DATE.search(path) if path is not None else None
     if m is None:
         return None
     for text in strings:
@@ -187,14 +182,20 @@ def _month_day(strings: list[str]) -> tuple[int, int] | None:
 
 def _url_year(url: str | None, month: int) -> int | None:
     """The year of a dated post address, when its month is the month shown."""
+    path = _url_path(url)
+    m = _URL_DATE.search(path) if path is not None else None
+    return int(m[1]) if m and int(m[2]) == month else None
+
+
+def _url_path(url: str | None) -> str | None:
+    """A card's address's path, unquoted (dated addresses hold the date there); None without one or when the
+    address does not parse (a malformed host raises in urlsplit)."""
     if not url:
         return None
     try:
-        path = unquote(urlsplit(url).path)
+        return unquote(urlsplit(url).path)
     except ValueError:
         return None
-    m = _URL_DATE.search(path)
-    return int(m[1]) if m and int(m[2]) == month else None
 
 
 def _year_above(element: Tag) -> int | None:
