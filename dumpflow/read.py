@@ -80,7 +80,7 @@ def _same_file(stamp: FileStamp | None, *stats: os.stat_result) -> bool:
     """Whether every stat shows the file exactly as it was when stamped (nothing known: False)."""
     if stamp is None:
         return False
-    key = (stamp.size_bytes, stamp.mtime_ns, stamp.ctime_ns, stamp.inode, stamp.device)
+    key = stamp.key()
     return all(_stamp_key(st) == key for st in stats)
 
 

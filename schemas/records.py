@@ -100,6 +100,10 @@ class FileStamp(Record):
     inode: int = Field(ge=0)
     device: int = Field(ge=0)
 
+    def key(self) -> tuple[int, int, int, int, int]:
+        """The fields in the order `read` compares a fresh stat against, so both sides are built one way."""
+        return self.size_bytes, self.mtime_ns, self.ctime_ns, self.inode, self.device
+
 
 class DumpFile(Record):
     """A file found in the landing zone, identified by the SHA-256 of its bytes.
