@@ -37,15 +37,16 @@ def cleaned_batches(corpus: Path) -> list[list[CleanDump]]:
     from dumpflow import config
     from flows.ingest import batches  # imports Prefect: only for the drivers that cut batches
 
-    return [_cleaned(group) for group in batches(_new_dumps(corpus), config.batch_bytes(None))]
+    return [_cleaned(group) for group in batches(new_dumps(corpus), config.batch_bytes(None))]
 
 
 def cleaned_dumps(corpus: Path) -> list[CleanDump]:
     """Every dump of the corpus read and cleaned, in the flow's order, as one list."""
-    return _cleaned(_new_dumps(corpus))
+    return _cleaned(new_dumps(corpus))
 
 
-def _new_dumps(corpus: Path) -> list[DumpFile]:
+def new_dumps(corpus: Path) -> list[DumpFile]:
+    """The corpus's dumps as the flow lists them (hashed and stat-stamped), in the flow's order."""
     from dumpflow import read
 
     new, _, _ = read.identify_all(read.discover([dumps_dir(corpus)]))

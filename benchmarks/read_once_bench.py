@@ -18,15 +18,18 @@ import statistics
 import time
 from pathlib import Path
 
+from benchmarks.drive import new_dumps
 from dumpflow import read
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("corpus_dir", type=Path, help="a directory written by benchmarks/corpus.py")
+    parser.add_argument(
+        "corpus_dir", type=Path, help="a directory written by benchmarks/corpus.py, or a folder of dumps such as raw/"
+    )
     parser.add_argument("--rounds", type=int, default=7)
     args = parser.parse_args(argv)
-    found, _, _ = read.identify_all(read.discover([args.corpus_dir / "dumps"]))
+    found = new_dumps(args.corpus_dir)
     sides = {"stamped": found, "unstamped": [d.model_copy(update={"stamp": None}) for d in found]}
     times: dict[str, list[float]] = {side: [] for side in sides}
     for r in range(args.rounds):
