@@ -48,11 +48,16 @@ INVENTORY: dict[tuple[str, str], list[str]] = {
     ("ingest", "--runner"): [
         "test_dask_cli.py::test_flags_that_do_not_fit_are_a_usage_error",
         "test_dask_cli.py::test_an_address_where_nothing_listens_fails_fast_and_records_nothing",
+        "test_dask_cli.py::test_local_cluster_has_the_workers_asked_for_and_gives_the_same_warehouse",
     ],
-    ("ingest", "--workers"): ["test_dask_cli.py::test_flags_that_do_not_fit_are_a_usage_error"],
+    ("ingest", "--workers"): [
+        "test_dask_cli.py::test_flags_that_do_not_fit_are_a_usage_error",
+        "test_dask_cli.py::test_local_cluster_has_the_workers_asked_for_and_gives_the_same_warehouse",
+    ],
     ("ingest", "--dask-address"): [
         "test_dask_cli.py::test_flags_that_do_not_fit_are_a_usage_error",
         "test_dask_cli.py::test_an_address_where_nothing_listens_fails_fast_and_records_nothing",
+        "test_dask_cli.py::test_address_runs_the_stages_on_that_cluster",
     ],
     ("serve", "paths"): ["test_serve.py::test_serve_creates_the_nightly_deployment"],
     ("serve", "--warehouse"): ["test_serve.py::test_serve_creates_the_nightly_deployment"],
