@@ -233,11 +233,22 @@ def _open_read_only(args: argparse.Namespace, locked: bool = False) -> duckdb.Du
     """A read-only connection, or Exit: 2 when there is no warehouse, 1 when it cannot be opened (busy, damaged).
 
     `locked` is DuckDB's own lock-down (no files, URLs or extensions) for commands that only read tables.
+    The connection that answers is the one that looks for pending migrations: `warehouse.upgrade` opens
+    the file with its own 30 s wait, so calling it first made a busy warehouse ignore --wait.
     """
     db = _existing_warehouse(args)
     if db is None:
         raise Exit(EXIT_USAGE)
     try:
+        con = warehouse.connect(db, read_only=True, wait_seconds=args.wait, locked=locked)
+        try:
+            pending = warehouse.pending_versions(con)
+        except BaseException:
+            con.close()
+            raise
+        if not pending:
+            return con
+        con.close()  # an older file: brought up to date (briefly writing), then opened again to read
         _say_upgraded(db, warehouse.upgrade(db), getattr(args, "quiet", False))
         return warehouse.connect(db, read_only=True, wait_seconds=args.wait, locked=locked)
     except warehouse.WarehouseBusy as exc:

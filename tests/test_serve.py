@@ -57,7 +57,9 @@ class Served:
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     home = tmp_path_factory.mktemp("prefect-home")
     work = tmp_path_factory.mktemp("serve")
-    raw, db = work / "raw", work / "warehouse" / "nightly.duckdb"
+    # Not work/raw: that is where the default (raw/, from serve's working directory) would point, so a serve
+    # that ignored its path argument would pass test_serve_creates_the_nightly_deployment.
+    raw, db = work / "landing", work / "warehouse" / "nightly.duckdb"
     raw.mkdir()
     warehouse.ensure(db)  # so every test can snapshot it, whichever runs first
     # A queued run asks for the deployment's slot again after 3 s, not the default 30 s.
