@@ -740,3 +740,16 @@ def test_a_feed_showing_its_pinned_post_twice_is_still_a_feed() -> None:
     )
     got = entries(page(f'<div class="feed">{pinned}{cards}</div>'))
     assert [e.url for e in got] == ["/p/0/", "/p/0/", "/p/1/", "/p/2/"]
+
+
+# --- round E (holdout7): classes of page structure -------------------------------------
+
+
+@pytest.mark.parametrize("count", ["Character count 1.2k", "Words count 15", "Symbols total: 3,400", "Views count 87"])
+def test_a_count_named_before_its_number_is_a_meta_line(count: str) -> None:
+    cards = "".join(
+        f'<section class="entry"><header><h2><a href="/n/{i}">{TITLES[i]}</a></h2>'
+        f'<ul class="stats"><li>{count}</li></ul></header><p>{EXCERPTS[i]}</p></section>'
+        for i in range(3)
+    )
+    assert [e.raw_text for e in entries(page(cards))] == EXCERPTS
