@@ -753,3 +753,32 @@ def test_a_count_named_before_its_number_is_a_meta_line(count: str) -> None:
         for i in range(3)
     )
     assert [e.raw_text for e in entries(page(cards))] == EXCERPTS
+
+
+def _og_head(url: str, title: str = "Lab Notes") -> str:
+    return (
+        '<head><meta property="og:type" content="article"><meta property="og:site_name" content="Lab Notes">'
+        f'<meta property="og:title" content="{title}"><meta property="og:url" content="{url}">'
+        f"<title>{title}</title></head>"
+    )
+
+
+def test_og_type_article_on_the_sites_home_address_is_no_post() -> None:
+    """Some themes write og:type=article on every page; the home address says it is the index."""
+    cards = "".join(
+        f'<li class="item"><h4><a href="https://lab.example/notes/{i}">{TITLES[i]}</a></h4>'
+        f"<div>filed under <a href='/categories#x'>X</a> <time>1{i} May 2021</time></div><p>{EXCERPTS[i]}</p></li>"
+        for i in range(2)
+    )
+    got = entries(page(f"<ul>{cards}</ul>", head=_og_head("https://lab.example/")))
+    assert [(e.title, e.raw_text) for e in got] == [(TITLES[i], EXCERPTS[i]) for i in range(2)]
+
+
+def test_og_type_article_on_an_archive_address_is_no_post() -> None:
+    rows = "".join(
+        f'<tr><td><a href="https://lab.example/notes/{i}">{TITLES[i]}</a></td><td>2021-05-1{i}</td></tr>'
+        for i in range(2)
+    )
+    head = _og_head("https://lab.example/archive/", title="Everything · Lab Notes")
+    got = entries(page(f"<h1>Everything</h1><table>{rows}</table>", head=head))
+    assert [(e.title, e.published, e.raw_text) for e in got] == [(TITLES[i], f"2021-05-1{i}", "") for i in range(2)]

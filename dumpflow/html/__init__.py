@@ -47,10 +47,11 @@ from dumpflow.html.listing import (
     find_lone_title_card,
     find_more_titles,
     find_title_cards,
+    is_post_link,
     one_feed,
     one_folder,
 )
-from dumpflow.html.meta import base_url, declares_article, find_date, page_title, page_url
+from dumpflow.html.meta import base_url, declares_article, find_date, page_title, page_url, site_name
 from dumpflow.html.post import (
     MIN_DECLARED_POST_CHARS,
     MIN_POST_CHARS,
@@ -308,6 +309,31 @@ def _only_headings_beside(soup: BeautifulSoup, card: Card) -> bool:
     return all(block.heading or classify(block.text) in _FURNITURE_LINES or titles_section(block) for block in blocks)
 
 
+def _declared(soup: BeautifulSoup, base: str | None) -> str | None:
+    """`declares_article`, with og:type=article discounted where the page's own metadata says it is no post.
+
+    Some themes (Pelican Elegant, Jekyll Pixyll) write og:type=article on every
+    page. The same metadata still names the page: an address that is the
+    site's home or an archive, tag or category listing, or an og:title that is
+    just the site's name, is an index, whatever its type says.
+    """
+    declared = declares_article(soup)
+    if declared != "og":
+        return declared
+    url = page_url(soup)
+    named = site_name(soup)
+    title = _meta_title(soup)
+    if (url is not None and not is_post_link(url, None)) or (named and title and match_key(title) == match_key(named)):
+        return None
+    return declared
+
+
+def _meta_title(soup: BeautifulSoup) -> str | None:
+    tag = soup.find("meta", attrs={"property": "og:title"})
+    content = tag.get("content") if isinstance(tag, Tag) else None
+    return content if isinstance(content, str) else None
+
+
 def parse_html(
     dump: DumpFile, data: bytes, reject: Callable[[str], Rejection], mode: PageMode = "auto"
 ) -> ParsedDump | Rejection:
@@ -320,7 +346,7 @@ def parse_html(
     base = base_url(soup)
     title = page_title(soup)
     text = main_text(decoded.text, title) if mode != "listing" else MainText(paragraphs=[])
-    declared = declares_article(soup)
+    declared = _declared(soup, base)
     entries: list[RawEntry] = []
     ambiguous = False
     if mode == "listing":

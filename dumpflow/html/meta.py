@@ -220,6 +220,12 @@ def page_date(soup: BeautifulSoup) -> str | None:
     return None
 
 
+def site_name(soup: BeautifulSoup) -> str | None:
+    """The site's name as its metadata gives it (og:site_name, application-name)."""
+    name = _meta(soup, "og:site_name") or _meta(soup, "application-name")
+    return " ".join(name.split()) if name and name.strip() else None
+
+
 def declares_article(soup: BeautifulSoup) -> str | None:
     """How the page's metadata says it is one post: "published" (article:published_time), "og"
     (og:type=article only), or None.
