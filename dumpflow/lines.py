@@ -214,6 +214,12 @@ def _name(item: str) -> bool:
     )
 
 
+def is_short_name(text: str) -> bool:
+    """A bare value metadata lines carry (an author, a category, a tag): a few words, no sentence."""
+    item = nfkc_fold(clean_body(text)).strip()
+    return bool(item) and _name(item)
+
+
 def _labelled(item: str) -> bool:
     """A label and its value: "发表于 2024-03-05 分类于 技术", "Categories: NLP", "更新 2024-03-06"."""
     if _ONLY_LABEL.match(item):

@@ -782,3 +782,17 @@ def test_og_type_article_on_an_archive_address_is_no_post() -> None:
     head = _og_head("https://lab.example/archive/", title="Everything · Lab Notes")
     got = entries(page(f"<h1>Everything</h1><table>{rows}</table>", head=head))
     assert [(e.title, e.published, e.raw_text) for e in got] == [(TITLES[i], f"2021-05-1{i}", "") for i in range(2)]
+
+
+def test_the_category_and_tag_names_beside_a_posts_date_are_no_part_of_its_text() -> None:
+    """A box under the post shows its date and, on lines of their own, bare category and tag names."""
+    head = '<head><meta property="og:type" content="article"><title>Ein Sommer am See</title></head>'
+    prose = "".join(
+        f"<p>Am {i}. Tag sind wir früh aufgestanden, um den Nebel über dem Wasser zu sehen, und blieben bis mittags.</p>"
+        for i in range(1, 7)
+    )
+    foot = '<div class="foot"><small>2 April 2021</small><br><b>Reisen</b><br><b>Familie</b></div>'
+    got = entries(page(f"<div class='post'><h1>Ein Sommer am See</h1>{prose}{foot}</div>", head=head))
+    assert len(got) == 1
+    assert "Nebel" in got[0].raw_text
+    assert not any(word in got[0].raw_text for word in ("Reisen", "Familie"))

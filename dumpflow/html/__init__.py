@@ -36,7 +36,13 @@ from typing import Literal
 
 from bs4 import BeautifulSoup, Tag
 
-from dumpflow.html.article import MainText, main_text, without_meta_fragments, without_notice_boxes
+from dumpflow.html.article import (
+    MainText,
+    main_text,
+    without_meta_boxes,
+    without_meta_fragments,
+    without_notice_boxes,
+)
 from dumpflow.html.blocks import Block, parse_soup, text_blocks
 from dumpflow.html.chrome import is_chrome
 from dumpflow.html.encoding import DecodeError, decode_html
@@ -216,7 +222,7 @@ def _article(
     titled by a link (an index holding a single whole post) is named by that
     card: its title, link and date, not the site's name.
     """
-    text = without_notice_boxes(without_meta_fragments(text, soup), soup)
+    text = without_meta_boxes(without_notice_boxes(without_meta_fragments(text, soup), soup), soup)
     body = text.text if len(match_key(text.text)) >= MIN_ARTICLE_CHARS else None
     if body is not None and not declared and _link_text_only(soup, body):
         return []
