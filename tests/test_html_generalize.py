@@ -796,3 +796,13 @@ def test_the_category_and_tag_names_beside_a_posts_date_are_no_part_of_its_text(
     assert len(got) == 1
     assert "Nebel" in got[0].raw_text
     assert not any(word in got[0].raw_text for word in ("Reisen", "Familie"))
+
+
+def test_a_post_pages_date_is_the_day_its_time_element_shows_not_its_utc_datetime() -> None:
+    head = '<head><meta property="og:type" content="article"><title>Notes de voyage</title></head>'
+    prose = "<p>Nous sommes partis tôt le matin, la route longeait la mer pendant des heures sans fin.</p>" * 3
+    body = (
+        '<div class="post"><h1>Notes de voyage</h1><p>Publié '
+        f'<time datetime="2022-10-01T16:00:00Z">2022年10月2日</time></p>{prose}</div>'
+    )
+    assert [e.published for e in entries(page(body, head=head))] == ["2022-10-02"]
