@@ -45,6 +45,7 @@ from dumpflow.html.article import (
 )
 from dumpflow.html.blocks import Block, parse_soup, text_blocks
 from dumpflow.html.chrome import is_chrome
+from dumpflow.html.confidence import article_doubt
 from dumpflow.html.encoding import DecodeError, decode_html
 from dumpflow.html.listing import (
     Card,
@@ -373,6 +374,8 @@ def parse_html(
         )
     if not entries and mode != "listing":
         entries = _article(soup, text, title, declared, base)
+        if mode == "auto" and entries and (doubt := article_doubt(soup, entries[0], declared)) is not None:
+            return reject(doubt)
     if not entries:
         return reject(
             "no recognizable articles in HTML page: no repeated cards with a link and excerpt text, "
