@@ -845,3 +845,32 @@ def test_a_short_post_with_a_date_or_a_declared_time_is_still_an_article() -> No
     declared = '<head><meta property="article:published_time" content="2021-04-02"><title>Kurz</title></head>'
     for html_page in (dated, page(f"<div><h1>Kurz</h1><p>{text}</p></div>", head=declared)):
         assert [e.raw_text for e in entries(html_page)] == [text]
+
+
+_DECLARED = '<head><meta property="article:published_time" content="2024-02-03T10:00:00Z"><title>短文</title></head>'
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "<p>本文链接：https://lab.example/p/7/</p><p>许可协议：署名-非商业性使用 4.0</p>",
+        "<div><span>Link: https://lab.example/p/7/</span></div><div><span>License: CC BY-SA 4.0</span></div>",
+        "<p>转载请注明出处</p>",
+    ],
+)
+def test_licence_and_link_lines_without_a_telltale_class_leak_into_no_short_post(notice: str) -> None:
+    text = "今天把旧博客迁移到新的主机上了，一切顺利。"
+    got = entries(page(f"<div class='x'><h1>短文</h1><p>{text}</p>{notice}</div>", head=_DECLARED))
+    assert [e.raw_text for e in got] == [text]
+
+
+def test_an_unnamed_box_of_licence_lines_is_a_notice_box() -> None:
+    """The box's class says nothing (`div.box-3`); its lines do: a link, an author, a licence."""
+    box = (
+        '<div class="box-3"><p>Autor: Ann</p><p>Enlace: https://lab.example/p/7/</p>'
+        "<p>Licencia: Creative Commons BY-NC 4.0</p></div>"
+    )
+    prose = "".join(f"<p>{EXCERPTS[i % 3]}.</p>" for i in range(6))
+    got = entries(page(f"<article><h1>Attention</h1>{prose}{box}</article>", head=_DECLARED))
+    assert len(got) == 1 and EXCERPTS[0] in got[0].raw_text
+    assert not any(word in got[0].raw_text for word in ("Enlace", "Creative Commons", "Autor"))

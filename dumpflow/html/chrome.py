@@ -59,6 +59,21 @@ CHROME_WORDS = frozenset(
 )
 # Words naming the notice box under a post (copyright, licence): boilerplate, though inside the post.
 NOTICE_WORDS = frozenset(["copyright", "license", "licence"])
+# A notice line opens with one of these labels and a colon ("Post link:", "本文作者：").
+_NOTICE_LABEL = re.compile(
+    r"^(?:post|article|original|permanent|this\s+post'?s?|perma)?\s*(?:link|url|permalink|address)\s*[:：]"
+    r"|^(?:post\s+|article\s+)?(?:author|license|licence|licensed\s+under|copyright(?:\s+notice)?)\s*[:：]"
+    r"|^(?:本文|文章|原文|永久|本文章)?(?:链接|地址|作者|出处)\s*[:：]|^(?:版权声明|许可协议|版权所有|著作权归|转载声明)",
+    re.IGNORECASE,
+)
+_NOTICE_SENTENCE = re.compile(r"转载请注明|请注明出处|please\s+(?:credit|cite)\s+the\s+source", re.IGNORECASE)
+_LICENCE = re.compile(r"\bCC\s*[- ]?(?:BY|0)\b|creative\s+commons|知识共享|署名-|许可协议|版权声明", re.IGNORECASE)
+# Copyright lines: part of a notice box beside licence lines, but alone a credit ("© Reuters") a story may keep.
+_COPYRIGHT = re.compile(r"©|\bcopyright\b|all\s+rights\s+reserved|版权所有", re.IGNORECASE)
+_LABELLED_LINE = re.compile(r"^[^\s:：]{1,20}(?:\s[^\s:：]{1,20}){0,2}\s*[:：]\s*\S")
+_MAX_NOTICE_LINE_CHARS = 200
+_MAX_NOTICE_BOX_CHARS = 600
+_NOTICE_BOX_TAGS = frozenset(["div", "section", "ul", "ol", "p", "blockquote", "footer", "dl", "table"])
 _PAGE_HEADER_NAMES = frozenset(["header", "site-header", "masthead", "page-top"])
 _NEVER_CHROME = frozenset(["html", "body", "main"])
 CHROME_ROLES = frozenset(["navigation", "banner", "contentinfo", "complementary", "search"])
@@ -157,11 +172,40 @@ def _chrome_words(tag: Tag) -> bool:
 
 
 def notice_box(tag: Tag) -> bool:
-    """A post's copyright or licence notice box (`post-copyright`, `license-box`): author, link and licence lines.
+    """A post's copyright or licence notice box: author, link and licence lines.
 
     Themes print it under every post; it is the site's boilerplate, not the post's text.
+    Named (`post-copyright`, `license-box`) or not: a small box of two or more lines,
+    every one a notice line ("Link: ...", "License: CC BY-NC-SA 4.0", "转载请注明出处"),
+    one of them naming a licence or copyright, is one whatever its class says.
     """
-    return tag.name not in _NEVER_CHROME and any(word in NOTICE_WORDS for word in _words(tag))
+    if tag.name in _NEVER_CHROME or tag.name == "article":
+        return False
+    if any(word in NOTICE_WORDS for word in _words(tag)):
+        return True
+    if tag.name not in _NOTICE_BOX_TAGS or len(tag.get_text(" ", strip=True)) > _MAX_NOTICE_BOX_CHARS:
+        return False
+    lines = [" ".join(block.text.split()) for block in text_blocks(tag)]
+    if len(lines) < 2 or any(len(line) > _MAX_NOTICE_LINE_CHARS for line in lines):
+        return False
+    # Beside a licence line, any "label: value" line is the notice's (its labels may be in any language).
+    return any(_LICENCE.search(line) for line in lines) and all(
+        notice_line(line) or _COPYRIGHT.search(line) or _LABELLED_LINE.match(line) for line in lines
+    )
+
+
+def notice_line(text: str) -> bool:
+    """A line of a post's licence notice: a labelled permalink, author or licence line, or a reuse request.
+
+    Read by its words, not its class: "Post link: https://...", "本文链接：...",
+    "License: CC BY-NC-SA 4.0", "许可协议: 署名-非商业性使用", "转载请注明出处". A short
+    line naming a Creative Commons licence is one too. A bare "© Reuters" is
+    not: news pages credit photos and agencies that way inside the story.
+    """
+    line = " ".join(text.split())
+    if not line or len(line) > _MAX_NOTICE_LINE_CHARS:
+        return False
+    return bool(_NOTICE_LABEL.match(line) or _NOTICE_SENTENCE.search(line) or _LICENCE.search(line))
 
 
 def _words(tag: Tag) -> list[str]:
