@@ -874,3 +874,11 @@ def test_an_unnamed_box_of_licence_lines_is_a_notice_box() -> None:
     got = entries(page(f"<article><h1>Attention</h1>{prose}{box}</article>", head=_DECLARED))
     assert len(got) == 1 and EXCERPTS[0] in got[0].raw_text
     assert not any(word in got[0].raw_text for word in ("Enlace", "Creative Commons", "Autor"))
+
+
+def test_a_list_of_short_chinese_post_titles_in_many_folders_is_a_title_listing() -> None:
+    """Four Han characters name a post as well as ten Latin letters; the 8-letter rule counts them twice."""
+    titles = ["随笔杂谈", "读书笔记", "旅行见闻", "春日小记", "周末手记"]
+    rows = "".join(f'<li><a href="/{2019 + i}/note-{i}.html">{t}</a></li>' for i, t in enumerate(titles))
+    got = entries(page(f"<h2>全部文章</h2><ul>{rows}</ul>"))
+    assert [(e.title, e.raw_text) for e in got] == [(t, "") for t in titles]

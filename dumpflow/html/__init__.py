@@ -30,6 +30,7 @@ leave this module.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Literal
@@ -86,6 +87,7 @@ MAX_UNLINKED_SHARE = 0.2
 # A listing of whole posts shows at least this many, each titled by a link to itself.
 MIN_WHOLE_POSTS = 3
 _GRAM = 8
+_WIDE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 # Undated title-only cards are a post list only when there are this many,
 # with this many letters per title on average (tags and menus are shorter).
 MIN_TITLE_CARDS = 3
@@ -163,7 +165,7 @@ def _title_listing(soup: BeautifulSoup, cards: list[Card], text: MainText) -> bo
     titles themselves (an article with a list of links is still an article).
     """
     dated = sum(1 for card in cards if card.published)
-    letters = [len(match_key(card.title)) for card in cards]
+    letters = [title_letters(card.title) for card in cards]
     # Undated titles need another sign of posts: long titles, or addresses in one post folder ("/posts/<id>"):
     # short post names ("JAVA", "web安全") are common, but a menu's or a tag cloud's links lead to many folders.
     named = sum(letters) >= MIN_TITLE_LETTERS * len(cards) or one_folder(cards)
@@ -179,6 +181,16 @@ def _title_listing(soup: BeautifulSoup, cards: list[Card], text: MainText) -> bo
     shown = (" ".join(element.get_text(" ") for element in card.elements) for card in cards)
     covered = main & set().union(*(_grams(card_text) for card_text in shown))
     return len(covered) >= MIN_FEED_COVERAGE * len(main)
+
+
+def title_letters(title: str) -> int:
+    """A title's letters, each Han, kana or Hangul character counted twice: it carries a word's worth.
+
+    "随笔杂谈" (4 characters) names a post as well as "Essay notes" (10 letters)
+    does; counted once each, short Chinese titles read as a menu's labels.
+    """
+    key = match_key(title)
+    return len(key) + sum(1 for ch in key if _WIDE_SCRIPT.match(ch))
 
 
 def _post_beside(soup: BeautifulSoup, cards: list[Card]) -> bool:
