@@ -883,3 +883,41 @@ def test_a_list_of_short_chinese_post_titles_in_many_folders_is_a_title_listing(
     rows = "".join(f'<li><a href="/{folders[i]}/n{i}.html">{t}</a></li>' for i, t in enumerate(titles))
     got = entries(page(f"<h2>全部文章</h2><ul>{rows}</ul>"))
     assert [(e.title, e.raw_text) for e in got] == [(t, "") for t in titles]
+
+
+_RECENT = "".join(
+    f'<li><a href="/p/{i}/">{t}</a> <span>2024-0{i + 1}-01</span></li>'
+    for i, t in enumerate(["Sparse attention at scale", "Why tokenizers drift", "Honest evaluations", "Merges again"])
+)
+
+
+@pytest.mark.parametrize(
+    ("heading", "message"),
+    [
+        ("404", "Page not found. Sorry."),
+        ("页面不存在", "你访问的页面不存在或已被删除。"),
+        ("Not Found", "Nothing here."),
+    ],
+)
+def test_an_error_page_listing_recent_posts_is_rejected_not_read_as_a_title_list(heading: str, message: str) -> None:
+    body = (
+        f"<div class='e'><h1>{heading}</h1><p>{message}</p></div><section><h4>Recent</h4><ol>{_RECENT}</ol></section>"
+    )
+    got = parse(page(body))
+    assert isinstance(got, Rejection) and "error page" in got.reason
+
+
+def test_a_post_titled_after_an_error_is_no_error_page() -> None:
+    head = '<head><meta property="og:type" content="article"><title>404 pages that help | Lab Notes</title></head>'
+    body = f"<article><h1>404 pages that help</h1><time>2023-01-02</time><p>{EXCERPTS[0]}. {EXCERPTS[1]}.</p></article>"
+    assert [e.title for e in entries(page(body, head=head))] == ["404 pages that help"]
+
+
+@pytest.mark.parametrize("label", ["Popular", "Most read this week", "热门文章", "You may also like"])
+def test_a_widget_list_of_titles_below_a_feed_is_not_more_of_the_feed(label: str) -> None:
+    cards = "".join(
+        f'<article class="c"><h3><a href="/p/{i}/">{TITLES[i]}</a></h3><p>{EXCERPTS[i]}</p></article>' for i in range(3)
+    )
+    widget = "".join(f'<li><a href="/p/{i}/">Older post number {i} here</a></li>' for i in range(5, 9))
+    got = entries(page(f'<div class="feed">{cards}</div><div class="w"><b>{label}</b><ul>{widget}</ul></div>'))
+    assert [e.title for e in got] == TITLES

@@ -46,7 +46,7 @@ from dumpflow.html.article import (
 )
 from dumpflow.html.blocks import Block, parse_soup, text_blocks
 from dumpflow.html.chrome import is_chrome
-from dumpflow.html.confidence import article_doubt
+from dumpflow.html.confidence import article_doubt, error_page
 from dumpflow.html.encoding import DecodeError, decode_html
 from dumpflow.html.listing import (
     Card,
@@ -366,6 +366,11 @@ def parse_html(
     title = page_title(soup)
     text = main_text(decoded.text, title) if mode != "listing" else MainText(paragraphs=[])
     declared = _declared(soup, base)
+    if mode == "auto" and declared != "published" and (error := error_page(soup)) is not None:
+        return reject(
+            f"no recognizable articles in HTML page: an error page ({error!r}), not a post or a listing, "
+            "even where it lists recent posts"
+        )
     entries: list[RawEntry] = []
     ambiguous = False
     if mode == "listing":

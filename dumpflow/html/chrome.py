@@ -72,6 +72,15 @@ _LICENCE = re.compile(r"\bCC\s*[- ]?(?:BY|0)\b|creative\s+commons|知识共享|�
 _COPYRIGHT = re.compile(r"©|\bcopyright\b|all\s+rights\s+reserved|版权所有", re.IGNORECASE)
 _LABELLED_LINE = re.compile(r"^[^\s:：]{1,20}(?:\s[^\s:：]{1,20}){0,2}\s*[:：]\s*\S")
 _MAX_NOTICE_LINE_CHARS = 200
+# Words that name a list of posts as a widget rather than the page's feed.
+_WIDGET = re.compile(
+    r"\b(?:popular|trending|hot|recent|latest|newest|related|random|top|most\s+(?:read|viewed|commented)|featured"
+    r"|you\s+may\s+(?:also\s+)?like|see\s+also)\b|热门|最新|最近|推荐|相关|随机|排行|猜你喜欢|精选|热文|最热",
+    re.IGNORECASE,
+)
+_MAX_WIDGET_HEADING_CHARS = 40
+# How far above a list its heading may sit (`<h3>` beside the `<ul>`, or beside the box around it).
+_WIDGET_HEADING_LEVELS = 3
 _MAX_NOTICE_BOX_CHARS = 600
 _NOTICE_BOX_TAGS = frozenset(["div", "section", "ul", "ol", "p", "blockquote", "footer", "dl", "table"])
 _PAGE_HEADER_NAMES = frozenset(["header", "site-header", "masthead", "page-top"])
@@ -169,6 +178,28 @@ def _chrome_words(tag: Tag) -> bool:
     if _page_header(tag):
         return True
     return any(word in CHROME_WORDS for word in _words(tag))
+
+
+def widget_heading(group_first: Tag) -> str | None:
+    """The heading that names a list as a widget ("Popular posts", "Recent", "热门文章", "相关推荐"), else None.
+
+    A list of bare post titles below a feed may continue it (a "More" list of
+    older posts) or be a widget beside it (the most read, the newest, related
+    posts), which lists posts the feed may show too. The widget says so in
+    the heading right above its list, in any markup.
+    """
+    node: Tag | None = group_first
+    for _ in range(_WIDGET_HEADING_LEVELS):
+        if node is None:
+            return None
+        heading = node.find_previous_sibling(True)
+        while heading is not None and not heading.get_text(strip=True):
+            heading = heading.find_previous_sibling(True)
+        if heading is not None:
+            text = " ".join(heading.get_text(" ", strip=True).split())
+            return text if len(text) <= _MAX_WIDGET_HEADING_CHARS and _WIDGET.search(text) else None
+        node = node.parent if isinstance(node.parent, Tag) else None
+    return None
 
 
 def notice_box(tag: Tag) -> bool:

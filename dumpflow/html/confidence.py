@@ -17,6 +17,10 @@ mode). So an article that the page itself does not vouch for is rejected when:
   project pages are not, and are short. Undated real articles in the
   181-page extraction benchmark have 488+ letters.
 
+An error page ("404", "Page not found", "页面不存在" as its browser title or
+heading) is no page of posts even when it lists recent ones beside its
+message: it is rejected before any listing is read.
+
 A page that declares `article:published_time` vouches for itself and is never
 doubted here; an index holding one whole post was already renamed after that
 post (its title and address) before this check.
@@ -28,6 +32,7 @@ import re
 
 from bs4 import BeautifulSoup, Tag
 
+from dumpflow.html.chrome import is_chrome
 from dumpflow.html.listing import is_post_link
 from dumpflow.html.meta import page_url, site_name
 from dumpflow.normalize import match_key
@@ -35,8 +40,28 @@ from schemas.records import RawEntry
 
 # Fewer letters than this, and no date anywhere on the page: not confidently a post.
 MIN_UNDATED_LETTERS = 400
+# A heading or browser title that is only an error: "404", "Error 404 - Not Found", "页面不存在", "找不到页面".
+_ERROR = re.compile(
+    r"^(?:error\s*)?(?:404|410)(?:\s*[-:|!.]?\s*(?:error|(?:page\s+)?not\s+found|页面不存在|页面未找到|找不到页面))?[!.！。]?$"
+    r"|^(?:page\s+|file\s+)?not\s+found[!.]?$|^(?:oops|whoops)[!.,]?\s+(?:page\s+)?not\s+found|^page\s+missing"
+    r"|^(?:404\s*)?(?:页面不存在|页面未找到|找不到页面|页面找不到|页面走丢了|您访问的页面不存在|你访问的页面不存在|文章不存在)",
+    re.IGNORECASE,
+)
 # What separates the post's name from the site's in a browser title ("Post | Site", "Post - Site").
 _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·•_]\s+")
+
+
+def error_page(soup: BeautifulSoup) -> str | None:
+    """The error heading or browser title of a 404 page ("404", "Page not found", "页面不存在"), else None.
+
+    Only a heading or title that is the error alone counts: a post titled
+    "Fixing 404 pages" names an error, it is not one.
+    """
+    title_tag = soup.find("title")
+    shown = [title_tag.get_text(" ", strip=True)] if isinstance(title_tag, Tag) else []
+    shown = [part for text in shown for part in _TITLE_SEPARATOR.split(text)[:1]]
+    shown += [h.get_text(" ", strip=True) for h in soup.find_all(["h1", "h2"]) if not is_chrome(h)]
+    return next((text for text in shown if _ERROR.match(" ".join(text.split()))), None)
 
 
 def site_names(soup: BeautifulSoup) -> set[str]:
