@@ -921,3 +921,19 @@ def test_a_widget_list_of_titles_below_a_feed_is_not_more_of_the_feed(label: str
     widget = "".join(f'<li><a href="/p/{i}/">Older post number {i} here</a></li>' for i in range(5, 9))
     got = entries(page(f'<div class="feed">{cards}</div><div class="w"><b>{label}</b><ul>{widget}</ul></div>'))
     assert [e.title for e in got] == TITLES
+
+
+def test_a_featured_card_above_an_empty_cover_box_still_leads_the_feed() -> None:
+    """The hero box and the feed's column are separated by a decorative box that shows no text."""
+    hero = (
+        f'<section class="hero"><div class="cover" style="background:url(a.jpg)"></div>'
+        f'<div class="lead"><p>Mar 3, 2024</p><h2><a href="/n/9">Featured: the long view</a></h2>'
+        f"<p>{EXCERPTS[2]} and then some more words about it</p></div></section>"
+    )
+    feed = "".join(
+        f'<div class="item"><h2><a href="/n/{i}">{TITLES[i]}</a></h2><p>Mar {i + 1}, 2024</p><p>{EXCERPTS[i]}</p></div>'
+        for i in range(2)
+    )
+    body = f'{hero}<div class="gradient"><span></span></div><div class="col">{feed}</div>'
+    got = entries(page(body))
+    assert [e.url for e in got] == ["/n/9", "/n/0", "/n/1"]

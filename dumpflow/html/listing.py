@@ -672,6 +672,8 @@ def _with_lead_card(cards: list[Card], base: str | None) -> list[Card]:
     listed = {card.url for card in cards}
     for anchor in (first, first.parent):
         box = anchor.find_previous_sibling() if isinstance(anchor, Tag) else None
+        while box is not None and not _shows_text(box):
+            box = box.find_previous_sibling()  # a cover image or an empty decorative box between them
         if box is None or box.name not in CARD_TAGS or is_chrome(box):
             continue
         lead = read_card(box, base)
@@ -683,6 +685,10 @@ def _with_lead_card(cards: list[Card], base: str | None) -> list[Card]:
         if len(shapes) == 1 and _url_shape(lead.url) in shapes and _opens_with_title(lead):
             return [lead, *cards] if _distinct([lead, *cards], base) else cards
     return cards
+
+
+def _shows_text(tag: Tag) -> bool:
+    return any(block.text for block in text_blocks(tag))
 
 
 def one_folder(cards: list[Card]) -> bool:
