@@ -937,3 +937,21 @@ def test_a_featured_card_above_an_empty_cover_box_still_leads_the_feed() -> None
     body = f'{hero}<div class="gradient"><span></span></div><div class="col">{feed}</div>'
     got = entries(page(body))
     assert [e.url for e in got] == ["/n/9", "/n/0", "/n/1"]
+
+
+def test_a_short_line_with_a_number_most_cards_repeat_is_the_templates_not_an_excerpts() -> None:
+    """No rule knows "Комментариев 3" or "コメント 3件"; every card shows it, only the number changing."""
+    cards = "".join(
+        f'<div class="k"><h2><a href="/z/{i}">{TITLES[i]}</a></h2><p>Комментариев {i * 7 + 1}</p>'
+        f"<p>コメント {i + 2}件</p><p>{EXCERPTS[i]}</p></div>"
+        for i in range(3)
+    )
+    assert [e.raw_text for e in entries(page(cards))] == EXCERPTS
+
+
+def test_a_heading_every_excerpt_opens_with_stays_excerpt_text() -> None:
+    cards = "".join(
+        f'<div class="k"><h2><a href="/z/{i}">{TITLES[i]}</a></h2><h3>Introduction</h3><p>{EXCERPTS[i]}</p></div>'
+        for i in range(3)
+    )
+    assert [e.raw_text for e in entries(page(cards))] == [f"Introduction\n\n{e}" for e in EXCERPTS]

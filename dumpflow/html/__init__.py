@@ -69,6 +69,7 @@ from dumpflow.html.post import (
     single_post,
     title_line,
 )
+from dumpflow.html.repeats import without_repeated_lines
 from dumpflow.html.standing import standing_page
 from dumpflow.lines import MIN_CONTENT_CHARS, classify
 from dumpflow.normalize import match_key
@@ -271,7 +272,7 @@ def _read_listing(soup: BeautifulSoup, base: str | None, text: MainText, declare
     if verdict == "listing":
         if not declared or _whole_posts(cards):
             more = [replace(card, body="") for card in find_more_titles(soup, base, cards)]
-            return _listing_entries(cards + more), False
+            return _listing_entries(without_repeated_lines(cards) + more), False
         return [], False
     if declared:
         return [], False
