@@ -955,3 +955,9 @@ def test_a_heading_every_excerpt_opens_with_stays_excerpt_text() -> None:
         for i in range(3)
     )
     assert [e.raw_text for e in entries(page(cards))] == [f"Introduction\n\n{e}" for e in EXCERPTS]
+
+
+@pytest.mark.parametrize("label", ["Page 2", "第 2 页", "Page 3 of 9"])
+def test_a_page_titled_by_a_listings_page_label_is_never_loaded_as_one_article(label: str) -> None:
+    got = parse(_unreadable_listing(f"<head><title>{label}</title></head>"))
+    assert isinstance(got, Rejection) and "page label" in got.reason
