@@ -91,7 +91,7 @@ def article_doubt(soup: BeautifulSoup, entry: RawEntry, declared: str | None) ->
             "(archive, tag, category, paging), so its text is a listing the detector could not read, not one article"
         )
     title = match_key(entry.title or "")
-    if entry.title and classify(entry.title) == "pagination":
+    if entry.title and "pagination" in (classify(entry.title), classify("".join(entry.title.split()))):
         return f"not confidently a post: its title is a listing's page label ({entry.title!r})"
     if title and title in site_names(soup):
         return (
