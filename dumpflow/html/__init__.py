@@ -46,7 +46,7 @@ from dumpflow.html.article import (
 )
 from dumpflow.html.blocks import Block, parse_soup, text_blocks
 from dumpflow.html.chrome import is_chrome
-from dumpflow.html.confidence import article_doubt, error_page
+from dumpflow.html.confidence import article_doubt, declared_post, error_page
 from dumpflow.html.encoding import DecodeError, decode_html
 from dumpflow.html.listing import (
     Card,
@@ -55,11 +55,10 @@ from dumpflow.html.listing import (
     find_lone_title_card,
     find_more_titles,
     find_title_cards,
-    is_post_link,
     one_feed,
     one_folder,
 )
-from dumpflow.html.meta import base_url, declares_article, find_date, page_title, page_url, site_name
+from dumpflow.html.meta import base_url, find_date, page_title, page_url
 from dumpflow.html.post import (
     MIN_DECLARED_POST_CHARS,
     MIN_POST_CHARS,
@@ -329,31 +328,6 @@ def _only_headings_beside(soup: BeautifulSoup, card: Card) -> bool:
     return all(block.heading or classify(block.text) in _FURNITURE_LINES or titles_section(block) for block in blocks)
 
 
-def _declared(soup: BeautifulSoup, base: str | None) -> str | None:
-    """`declares_article`, with og:type=article discounted where the page's own metadata says it is no post.
-
-    Some themes (Pelican Elegant, Jekyll Pixyll) write og:type=article on every
-    page. The same metadata still names the page: an address that is the
-    site's home or an archive, tag or category listing, or an og:title that is
-    just the site's name, is an index, whatever its type says.
-    """
-    declared = declares_article(soup)
-    if declared != "og":
-        return declared
-    url = page_url(soup)
-    named = site_name(soup)
-    title = _meta_title(soup)
-    if (url is not None and not is_post_link(url, None)) or (named and title and match_key(title) == match_key(named)):
-        return None
-    return declared
-
-
-def _meta_title(soup: BeautifulSoup) -> str | None:
-    tag = soup.find("meta", attrs={"property": "og:title"})
-    content = tag.get("content") if isinstance(tag, Tag) else None
-    return content if isinstance(content, str) else None
-
-
 def parse_html(
     dump: DumpFile, data: bytes, reject: Callable[[str], Rejection], mode: PageMode = "auto"
 ) -> ParsedDump | Rejection:
@@ -366,7 +340,7 @@ def parse_html(
     base = base_url(soup)
     title = page_title(soup)
     text = main_text(decoded.text, title) if mode != "listing" else MainText(paragraphs=[])
-    declared = _declared(soup, base)
+    declared = declared_post(soup)
     if mode == "auto" and declared != "published" and (error := error_page(soup)) is not None:
         return reject(
             f"no recognizable articles in HTML page: an error page ({error!r}), not a post or a listing, "

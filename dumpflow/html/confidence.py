@@ -37,7 +37,7 @@ from bs4 import BeautifulSoup, Tag
 
 from dumpflow.html.chrome import is_chrome
 from dumpflow.html.listing import is_post_link
-from dumpflow.html.meta import page_url, site_name
+from dumpflow.html.meta import declares_article, page_url, site_name
 from dumpflow.lines import classify
 from dumpflow.normalize import match_key
 from schemas.records import RawEntry
@@ -105,3 +105,28 @@ def article_doubt(soup: BeautifulSoup, entry: RawEntry, declared: str | None) ->
             f"(under {MIN_UNDATED_LETTERS}), as on an About, Contact or project page"
         )
     return None
+
+
+def declared_post(soup: BeautifulSoup) -> str | None:
+    """`declares_article`, with og:type=article discounted where the page's own metadata says it is no post.
+
+    Some themes (Pelican Elegant, Jekyll Pixyll) write og:type=article on every
+    page. The same metadata still names the page: an address that is the
+    site's home or an archive, tag or category listing, or an og:title that is
+    just the site's name, is an index, whatever its type says.
+    """
+    declared = declares_article(soup)
+    if declared != "og":
+        return declared
+    url = page_url(soup)
+    named = site_name(soup)
+    title = _meta_title(soup)
+    if (url is not None and not is_post_link(url, None)) or (named and title and match_key(title) == match_key(named)):
+        return None
+    return declared
+
+
+def _meta_title(soup: BeautifulSoup) -> str | None:
+    tag = soup.find("meta", attrs={"property": "og:title"})
+    content = tag.get("content") if isinstance(tag, Tag) else None
+    return content if isinstance(content, str) else None
