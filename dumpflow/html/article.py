@@ -17,7 +17,7 @@ import trafilatura
 from bs4 import BeautifulSoup, Tag
 
 from dumpflow.html.blocks import text_blocks
-from dumpflow.html.chrome import is_chrome, notice_box, notice_line
+from dumpflow.html.chrome import is_chrome, notice_box, notice_line, small_box
 from dumpflow.html.meta import find_date
 from dumpflow.lines import classify, dated_name, is_short_name
 from dumpflow.normalize import match_key
@@ -123,7 +123,7 @@ def without_meta_boxes(text: MainText, soup: BeautifulSoup) -> MainText:
 
 def _meta_box(tag: Tag) -> bool:
     """A small box holding a date (a `<time>` or a dated meta line) and, beside it, nothing but short names."""
-    if tag.name not in _META_BOX_TAGS or len(tag.get_text(" ", strip=True)) > _MAX_META_BOX_CHARS:
+    if tag.name not in _META_BOX_TAGS or not small_box(tag, _MAX_META_BOX_CHARS):
         return False
     lines = [block.text for block in text_blocks(tag)]
     dated = tag.find("time") is not None or any(classify(line) == "metadata" and find_date(line) for line in lines)

@@ -72,6 +72,8 @@ _LICENCE = re.compile(r"\bCC\s*[- ]?(?:BY|0)\b|creative\s+commons|知识共享|�
 _COPYRIGHT = re.compile(r"©|\bcopyright\b|all\s+rights\s+reserved|版权所有", re.IGNORECASE)
 _LABELLED_LINE = re.compile(r"^[^\s:：]{1,20}(?:\s[^\s:：]{1,20}){0,2}\s*[:：]\s*\S")
 _MAX_NOTICE_LINE_CHARS = 200
+# A notice or meta box is a few lines: more nodes than this and it is something else.
+SMALL_BOX_NODES = 80
 # Words that name a list of posts as a widget rather than the page's feed.
 _WIDGET = re.compile(
     r"\b(?:popular|trending|hot|recent|latest|newest|related|random|top|most\s+(?:read|viewed|commented)|featured"
@@ -214,7 +216,7 @@ def notice_box(tag: Tag) -> bool:
         return False
     if any(word in NOTICE_WORDS for word in _words(tag)):
         return True
-    if tag.name not in _NOTICE_BOX_TAGS or len(tag.get_text(" ", strip=True)) > _MAX_NOTICE_BOX_CHARS:
+    if tag.name not in _NOTICE_BOX_TAGS or not small_box(tag, _MAX_NOTICE_BOX_CHARS):
         return False
     lines = [" ".join(block.text.split()) for block in text_blocks(tag)]
     if len(lines) < 2 or any(len(line) > _MAX_NOTICE_LINE_CHARS for line in lines):
@@ -223,6 +225,29 @@ def notice_box(tag: Tag) -> bool:
     return any(_LICENCE.search(line) for line in lines) and all(
         notice_line(line) or _COPYRIGHT.search(line) or _LABELLED_LINE.match(line) for line in lines
     )
+
+
+def small_box(tag: Tag, max_chars: int) -> bool:
+    """Whether the element holds at most `max_chars` characters in at most SMALL_BOX_NODES nodes.
+
+    Asked of every element of a page; it stops early, so a deeply nested page
+    (each `<div>` holding all the others) costs a bounded walk per element,
+    not its whole subtree.
+    """
+    chars, seen = 0, 0
+    stack = list(reversed(tag.contents))  # not `.descendants`: bs4 finds the subtree's end first, a full walk
+    while stack:
+        node = stack.pop()
+        seen += 1
+        if seen > SMALL_BOX_NODES:
+            return False
+        if isinstance(node, Tag):
+            stack.extend(reversed(node.contents))
+        elif isinstance(node, str):
+            chars += len(node.strip())
+            if chars > max_chars:
+                return False
+    return True
 
 
 def notice_line(text: str) -> bool:
