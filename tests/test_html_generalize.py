@@ -961,3 +961,13 @@ def test_a_heading_every_excerpt_opens_with_stays_excerpt_text() -> None:
 def test_a_page_titled_by_a_listings_page_label_is_never_loaded_as_one_article(label: str) -> None:
     got = parse(_unreadable_listing(f"<head><title>{label}</title></head>"))
     assert isinstance(got, Rejection) and "page label" in got.reason
+
+
+def test_a_short_page_showing_a_dated_line_in_any_language_is_not_doubted_as_undated() -> None:
+    txt = (
+        "Wir haben heute die Server umgezogen. Alles lief ruhig, nur die Uhrzeit war falsch eingestellt "
+        "und musste korrigiert werden. Danke an alle."
+    )
+    body = f"<div class='top'><p>Veröffentlicht 2021-04-02</p></div><div class='b'><h2>Umzug</h2><p>{txt}</p></div>"
+    got = entries(page(body))
+    assert len(got) == 1 and txt in got[0].raw_text

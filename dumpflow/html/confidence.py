@@ -15,7 +15,8 @@ mode). So an article that the page itself does not vouch for is rejected when:
   "第 2 页"): a post is named after itself. (The label of the header's link
   home is not used: on 2 of the 181 benchmark news pages the extractor titles
   a real article with the site's logo text, and those would be lost);
-- it is undated and short: no date on the page and fewer than
+- it is undated and short: no date on the page (neither the post's nor any
+  dated meta line outside the chrome) and fewer than
   MIN_UNDATED_LETTERS letters of text. Posts are dated; About, Contact and
   project pages are not, and are short. Undated real articles in the
   181-page extraction benchmark have 488+ letters.
@@ -35,15 +36,17 @@ import re
 
 from bs4 import BeautifulSoup, Tag
 
+from dumpflow.html.blocks import text_blocks
 from dumpflow.html.chrome import is_chrome
 from dumpflow.html.listing import is_post_link
-from dumpflow.html.meta import declares_article, page_url, site_name
+from dumpflow.html.meta import declares_article, find_date, page_url, site_name
 from dumpflow.lines import classify
 from dumpflow.normalize import match_key
 from schemas.records import RawEntry
 
 # Fewer letters than this, and no date anywhere on the page: not confidently a post.
 MIN_UNDATED_LETTERS = 400
+_MAX_DATED_LINE_CHARS = 60
 # A heading or browser title that is only an error: "404", "Error 404 - Not Found", "页面不存在", "找不到页面".
 _ERROR = re.compile(
     r"^(?:error\s*)?(?:404|410)(?:\s*[-:|!.]?\s*(?:error|(?:page\s+)?not\s+found|页面不存在|页面未找到|找不到页面))?[!.！。]?$"
@@ -99,12 +102,26 @@ def article_doubt(soup: BeautifulSoup, entry: RawEntry, declared: str | None) ->
             "not a post's own name"
         )
     letters = len(match_key(entry.raw_text))
-    if entry.published is None and letters < MIN_UNDATED_LETTERS:
+    if entry.published is None and letters < MIN_UNDATED_LETTERS and not _shows_a_date(soup):
         return (
             f"not confidently a post: no date on the page and only {letters} letters of text "
             f"(under {MIN_UNDATED_LETTERS}), as on an About, Contact or project page"
         )
     return None
+
+
+def _shows_a_date(soup: BeautifulSoup) -> bool:
+    """Whether the page shows a dated line outside its chrome, even one not read as the post's date.
+
+    A short line with a full date and no sentence, whatever its label's language ("Veröffentlicht 2021-04-02").
+    """
+    root = soup.body or soup
+    return any(
+        len(block.text) <= _MAX_DATED_LINE_CHARS
+        and classify(block.text) in ("metadata", "heading")
+        and find_date(block.text)
+        for block in text_blocks(root, skip=is_chrome)
+    )
 
 
 def declared_post(soup: BeautifulSoup) -> str | None:
