@@ -79,7 +79,9 @@ _STRONG_LABEL = (
     r"|预计阅读时长|预计阅读时间|预计阅读|阅读时长|阅读时间|阅读约|阅读需要|阅读需|阅读量|阅读次数|阅读数|评论数|浏览数|点赞数|本文字数|文章字数|字数统计|总字数|分类于|文章作者|作者|本文总阅读量"
 )
 _WEAK_LABEL = (
-    r"posted|published|updated|edited|created|modified|read\s+time|word\s+count|words|date|author|authors"
+    r"posted|published|updated|edited|created|modified|read\s+time"
+    # A count named before its number ("Words count 15", "Character count: 2.4k", "Views total 12").
+    r"|(?:words?|characters?|chars?|symbols?|views?|visits?|reads?|hits?)\s+(?:count(?:ed)?|total|number)|words|date|author|authors"
     r"|categories|category|tags|tagged|tag|series|source|views|comments|pinned|sticky"
     r"|发表|发布|更新|创建|字数|分类|分類|标签|標籤|来源|出处|日期|时间|浏览量|浏览|访问量|热度|评论数|评论|置顶|编辑|阅读"
 )
@@ -210,6 +212,12 @@ def _name(item: str) -> bool:
         and not _SENTENCE_INSIDE.search(item)
         and not item.endswith((".", "。", "!", "?", "！", "？"))
     )
+
+
+def is_short_name(text: str) -> bool:
+    """A bare value metadata lines carry (an author, a category, a tag): a few words, no sentence."""
+    item = nfkc_fold(clean_body(text)).strip()
+    return bool(item) and _name(item)
 
 
 def _labelled(item: str) -> bool:

@@ -349,7 +349,7 @@ def test_html_content_in_a_txt_file_goes_to_the_html_reader() -> None:
 def test_paragraph_sibling_links_are_not_cards() -> None:
     paragraph = "<p>{} <a href='/x{}'>a linked phrase</a> and then the sentence goes on for quite a while longer.</p>"
     page = (
-        "<html><body><div>"
+        "<html><body><div><p><time>2021-04-02</time></p>"  # dated: the safety net rejects an undated page this short
         + "".join(paragraph.format("Running text with", i) for i in range(5))
         + "</div></body></html>"
     )

@@ -30,15 +30,23 @@ leave this module.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Literal
 
 from bs4 import BeautifulSoup, Tag
 
-from dumpflow.html.article import MainText, main_text, without_meta_fragments, without_notice_boxes
+from dumpflow.html.article import (
+    MainText,
+    main_text,
+    without_meta_boxes,
+    without_meta_fragments,
+    without_notice_boxes,
+)
 from dumpflow.html.blocks import Block, parse_soup, text_blocks
 from dumpflow.html.chrome import is_chrome
+from dumpflow.html.confidence import article_doubt, declared_post, error_page
 from dumpflow.html.encoding import DecodeError, decode_html
 from dumpflow.html.listing import (
     Card,
@@ -50,7 +58,7 @@ from dumpflow.html.listing import (
     one_feed,
     one_folder,
 )
-from dumpflow.html.meta import base_url, declares_article, find_date, page_title, page_url
+from dumpflow.html.meta import base_url, find_date, page_title, page_url
 from dumpflow.html.post import (
     MIN_DECLARED_POST_CHARS,
     MIN_POST_CHARS,
@@ -60,6 +68,7 @@ from dumpflow.html.post import (
     single_post,
     title_line,
 )
+from dumpflow.html.repeats import without_repeated_lines
 from dumpflow.html.standing import standing_page
 from dumpflow.lines import MIN_CONTENT_CHARS, classify
 from dumpflow.normalize import match_key
@@ -78,6 +87,7 @@ MAX_UNLINKED_SHARE = 0.2
 # A listing of whole posts shows at least this many, each titled by a link to itself.
 MIN_WHOLE_POSTS = 3
 _GRAM = 8
+_WIDE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 # Undated title-only cards are a post list only when there are this many,
 # with this many letters per title on average (tags and menus are shorter).
 MIN_TITLE_CARDS = 3
@@ -155,7 +165,7 @@ def _title_listing(soup: BeautifulSoup, cards: list[Card], text: MainText) -> bo
     titles themselves (an article with a list of links is still an article).
     """
     dated = sum(1 for card in cards if card.published)
-    letters = [len(match_key(card.title)) for card in cards]
+    letters = [title_letters(card.title) for card in cards]
     # Undated titles need another sign of posts: long titles, or addresses in one post folder ("/posts/<id>"):
     # short post names ("JAVA", "web安全") are common, but a menu's or a tag cloud's links lead to many folders.
     named = sum(letters) >= MIN_TITLE_LETTERS * len(cards) or one_folder(cards)
@@ -171,6 +181,16 @@ def _title_listing(soup: BeautifulSoup, cards: list[Card], text: MainText) -> bo
     shown = (" ".join(element.get_text(" ") for element in card.elements) for card in cards)
     covered = main & set().union(*(_grams(card_text) for card_text in shown))
     return len(covered) >= MIN_FEED_COVERAGE * len(main)
+
+
+def title_letters(title: str) -> int:
+    """A title's letters, each Han, kana or Hangul character counted twice: it carries a word's worth.
+
+    "随笔杂谈" (4 characters) names a post as well as "Essay notes" (10 letters)
+    does; counted once each, short Chinese titles read as a menu's labels.
+    """
+    key = match_key(title)
+    return len(key) + sum(1 for ch in key if _WIDE_SCRIPT.match(ch))
 
 
 def _post_beside(soup: BeautifulSoup, cards: list[Card]) -> bool:
@@ -215,7 +235,7 @@ def _article(
     titled by a link (an index holding a single whole post) is named by that
     card: its title, link and date, not the site's name.
     """
-    text = without_notice_boxes(without_meta_fragments(text, soup), soup)
+    text = without_meta_boxes(without_notice_boxes(without_meta_fragments(text, soup), soup), soup)
     body = text.text if len(match_key(text.text)) >= MIN_ARTICLE_CHARS else None
     if body is not None and not declared and _link_text_only(soup, body):
         return []
@@ -251,7 +271,7 @@ def _read_listing(soup: BeautifulSoup, base: str | None, text: MainText, declare
     if verdict == "listing":
         if not declared or _whole_posts(cards):
             more = [replace(card, body="") for card in find_more_titles(soup, base, cards)]
-            return _listing_entries(cards + more), False
+            return _listing_entries(without_repeated_lines(cards) + more), False
         return [], False
     if declared:
         return [], False
@@ -320,7 +340,12 @@ def parse_html(
     base = base_url(soup)
     title = page_title(soup)
     text = main_text(decoded.text, title) if mode != "listing" else MainText(paragraphs=[])
-    declared = declares_article(soup)
+    declared = declared_post(soup)
+    if mode == "auto" and declared != "published" and (error := error_page(soup)) is not None:
+        return reject(
+            f"no recognizable articles in HTML page: an error page ({error!r}), not a post or a listing, "
+            "even where it lists recent posts"
+        )
     entries: list[RawEntry] = []
     ambiguous = False
     if mode == "listing":
@@ -341,6 +366,8 @@ def parse_html(
         )
     if not entries and mode != "listing":
         entries = _article(soup, text, title, declared, base)
+        if mode == "auto" and entries and (doubt := article_doubt(soup, entries[0], declared)) is not None:
+            return reject(doubt)
     if not entries:
         return reject(
             "no recognizable articles in HTML page: no repeated cards with a link and excerpt text, "

@@ -14,11 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import trafilatura
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from dumpflow.html.blocks import text_blocks
-from dumpflow.html.chrome import is_chrome, notice_box
-from dumpflow.lines import classify, dated_name
+from dumpflow.html.chrome import is_chrome, notice_box, notice_line, small_box
+from dumpflow.html.meta import find_date
+from dumpflow.lines import classify, dated_name, is_short_name
 from dumpflow.normalize import match_key
 
 # Lines of the extracted text that are chrome trafilatura let through.
@@ -26,6 +27,11 @@ _CHROME_REASONS = frozenset({"metadata", "read_more", "pagination"})
 # A leftover of a meta line has at least this many letters, and at least half (1/SHRINK) of the line's.
 _MIN_FRAGMENT_LETTERS = 8
 _MAX_FRAGMENT_SHRINK = 2
+# Notice lines with no box around them are dropped among the text's last paragraphs only, where themes print them.
+_NOTICE_TAIL = 4
+# A post's meta box (date, category, tags) is at most this long; longer boxes hold text.
+_MAX_META_BOX_CHARS = 240
+_META_BOX_TAGS = frozenset(["p", "div", "footer", "section", "ul", "ol", "dl", "header"])
 
 
 @dataclass(frozen=True)
@@ -78,18 +84,51 @@ def without_notice_boxes(text: MainText, soup: BeautifulSoup) -> MainText:
     """The main text without the lines of the post's copyright or licence box ("Post link: ...", "许可协议 ...").
 
     The extractor keeps the box as the post's last paragraphs; a paragraph
-    whose letters all lie in one such box is the notice, not the post.
+    whose letters all lie in one such box is the notice, not the post. Where
+    no box holds them, a notice line among the last paragraphs ("Link: ...",
+    "License: CC BY 4.0") is dropped too: themes print it after the post.
     """
-    boxes = [match_key(box.get_text(" ")) for box in soup.find_all(notice_box)]
-    boxes = [box for box in boxes if box]
+    boxes = [key for box in soup.find_all(notice_box) if (key := match_key(box.get_text(" ")))]
+    tail = len(text.paragraphs) - _NOTICE_TAIL
+
+    def notice(i: int, paragraph: str) -> bool:
+        key = match_key(paragraph)
+        if len(key) >= _MIN_FRAGMENT_LETTERS and any(key in box for box in boxes):
+            return True
+        return i >= tail and notice_line(paragraph.lstrip("-*• "))
+
+    return MainText(paragraphs=[p for i, p in enumerate(text.paragraphs) if not notice(i, p)])
+
+
+def without_meta_boxes(text: MainText, soup: BeautifulSoup) -> MainText:
+    """The main text without the lines of the post's meta box: its date beside bare category and tag names.
+
+    Themes print the post's date with its category and tags in one box
+    (`<p><time>2008-09-20</time> <span>ESSAY</span><br><span>Emotion</span></p>`)
+    whatever they name it. The date line is a meta line, but the names on
+    lines of their own read as one-word paragraphs and the extractor keeps
+    them. A box that shows a date and otherwise only short names is
+    metadata whole; a paragraph that is one of its names is not the post's.
+    """
+    boxes = [match_key(box.get_text(" ")) for box in soup.find_all(_meta_box)]
     if not boxes:
         return text
     kept = [
         paragraph
         for paragraph in text.paragraphs
-        if len(key := match_key(paragraph)) < _MIN_FRAGMENT_LETTERS or not any(key in box for box in boxes)
+        if not (is_short_name(paragraph) and (key := match_key(paragraph)) and any(key in box for box in boxes))
     ]
     return MainText(paragraphs=kept)
+
+
+def _meta_box(tag: Tag) -> bool:
+    """A small box holding a date (a `<time>` or a dated meta line) and, beside it, nothing but short names."""
+    if tag.name not in _META_BOX_TAGS or not small_box(tag, _MAX_META_BOX_CHARS):
+        return False
+    lines = [block.text for block in text_blocks(tag)]
+    dated = tag.find("time") is not None or any(classify(line) == "metadata" and find_date(line) for line in lines)
+    rest = [line for line in lines if classify(line) != "metadata" and dated_name(line) is None]
+    return dated and len(lines) > len(rest) and bool(rest) and all(map(is_short_name, rest))
 
 
 def _fragment(part: str, line: str) -> bool:

@@ -59,6 +59,32 @@ CHROME_WORDS = frozenset(
 )
 # Words naming the notice box under a post (copyright, licence): boilerplate, though inside the post.
 NOTICE_WORDS = frozenset(["copyright", "license", "licence"])
+# A notice line opens with one of these labels and a colon ("Post link:", "本文作者：").
+_NOTICE_LABEL = re.compile(
+    r"^(?:post|article|original|permanent|this\s+post'?s?|perma)?\s*(?:link|url|permalink|address)\s*[:：]"
+    r"|^(?:post\s+|article\s+)?(?:author|license|licence|licensed\s+under|copyright(?:\s+notice)?)\s*[:：]"
+    r"|^(?:本文|文章|原文|永久|本文章)?(?:链接|地址|作者|出处)\s*[:：]|^(?:版权声明|许可协议|版权所有|著作权归|转载声明)",
+    re.IGNORECASE,
+)
+_NOTICE_SENTENCE = re.compile(r"转载请注明|请注明出处|please\s+(?:credit|cite)\s+the\s+source", re.IGNORECASE)
+_LICENCE = re.compile(r"\bCC\s*[- ]?(?:BY|0)\b|creative\s+commons|知识共享|署名-|许可协议|版权声明", re.IGNORECASE)
+# Copyright lines: part of a notice box beside licence lines, but alone a credit ("© Reuters") a story may keep.
+_COPYRIGHT = re.compile(r"©|\bcopyright\b|all\s+rights\s+reserved|版权所有", re.IGNORECASE)
+_LABELLED_LINE = re.compile(r"^[^\s:：]{1,20}(?:\s[^\s:：]{1,20}){0,2}\s*[:：]\s*\S")
+_MAX_NOTICE_LINE_CHARS = 200
+# A notice or meta box is a few lines: more nodes than this and it is something else.
+SMALL_BOX_NODES = 80
+# Words that name a list of posts as a widget rather than the page's feed.
+_WIDGET = re.compile(
+    r"\b(?:popular|trending|hot|recent|latest|newest|related|random|top|most\s+(?:read|viewed|commented)|featured"
+    r"|you\s+may\s+(?:also\s+)?like|see\s+also)\b|热门|最新|最近|推荐|相关|随机|排行|猜你喜欢|精选|热文|最热",
+    re.IGNORECASE,
+)
+_MAX_WIDGET_HEADING_CHARS = 40
+# How far above a list its heading may sit (`<h3>` beside the `<ul>`, or beside the box around it).
+_WIDGET_HEADING_LEVELS = 3
+_MAX_NOTICE_BOX_CHARS = 600
+_NOTICE_BOX_TAGS = frozenset(["div", "section", "ul", "ol", "p", "blockquote", "footer", "dl", "table"])
 _PAGE_HEADER_NAMES = frozenset(["header", "site-header", "masthead", "page-top"])
 _NEVER_CHROME = frozenset(["html", "body", "main"])
 CHROME_ROLES = frozenset(["navigation", "banner", "contentinfo", "complementary", "search"])
@@ -156,12 +182,86 @@ def _chrome_words(tag: Tag) -> bool:
     return any(word in CHROME_WORDS for word in _words(tag))
 
 
+def widget_heading(group_first: Tag) -> str | None:
+    """The heading that names a list as a widget ("Popular posts", "Recent", "热门文章", "相关推荐"), else None.
+
+    A list of bare post titles below a feed may continue it (a "More" list of
+    older posts) or be a widget beside it (the most read, the newest, related
+    posts), which lists posts the feed may show too. The widget says so in
+    the heading right above its list, in any markup.
+    """
+    node: Tag | None = group_first
+    for _ in range(_WIDGET_HEADING_LEVELS):
+        if node is None:
+            return None
+        heading = node.find_previous_sibling(True)
+        while heading is not None and not heading.get_text(strip=True):
+            heading = heading.find_previous_sibling(True)
+        if heading is not None:
+            text = " ".join(heading.get_text(" ", strip=True).split())
+            return text if len(text) <= _MAX_WIDGET_HEADING_CHARS and _WIDGET.search(text) else None
+        node = node.parent if isinstance(node.parent, Tag) else None
+    return None
+
+
 def notice_box(tag: Tag) -> bool:
-    """A post's copyright or licence notice box (`post-copyright`, `license-box`): author, link and licence lines.
+    """A post's copyright or licence notice box: author, link and licence lines.
 
     Themes print it under every post; it is the site's boilerplate, not the post's text.
+    Named (`post-copyright`, `license-box`) or not: a small box of two or more lines,
+    every one a notice line ("Link: ...", "License: CC BY-NC-SA 4.0", "转载请注明出处"),
+    one of them naming a licence or copyright, is one whatever its class says.
     """
-    return tag.name not in _NEVER_CHROME and any(word in NOTICE_WORDS for word in _words(tag))
+    if tag.name in _NEVER_CHROME or tag.name == "article":
+        return False
+    if any(word in NOTICE_WORDS for word in _words(tag)):
+        return True
+    if tag.name not in _NOTICE_BOX_TAGS or not small_box(tag, _MAX_NOTICE_BOX_CHARS):
+        return False
+    lines = [" ".join(block.text.split()) for block in text_blocks(tag)]
+    if len(lines) < 2 or any(len(line) > _MAX_NOTICE_LINE_CHARS for line in lines):
+        return False
+    # Beside a licence line, any "label: value" line is the notice's (its labels may be in any language).
+    return any(_LICENCE.search(line) for line in lines) and all(
+        notice_line(line) or _COPYRIGHT.search(line) or _LABELLED_LINE.match(line) for line in lines
+    )
+
+
+def small_box(tag: Tag, max_chars: int) -> bool:
+    """Whether the element holds at most `max_chars` characters in at most SMALL_BOX_NODES nodes.
+
+    Asked of every element of a page; it stops early, so a deeply nested page
+    (each `<div>` holding all the others) costs a bounded walk per element,
+    not its whole subtree.
+    """
+    chars, seen = 0, 0
+    stack = list(reversed(tag.contents))  # not `.descendants`: bs4 finds the subtree's end first, a full walk
+    while stack:
+        node = stack.pop()
+        seen += 1
+        if seen > SMALL_BOX_NODES:
+            return False
+        if isinstance(node, Tag):
+            stack.extend(reversed(node.contents))
+        elif isinstance(node, str):
+            chars += len(node.strip())
+            if chars > max_chars:
+                return False
+    return True
+
+
+def notice_line(text: str) -> bool:
+    """A line of a post's licence notice: a labelled permalink, author or licence line, or a reuse request.
+
+    Read by its words, not its class: "Post link: https://...", "本文链接：...",
+    "License: CC BY-NC-SA 4.0", "许可协议: 署名-非商业性使用", "转载请注明出处". A short
+    line naming a Creative Commons licence is one too. A bare "© Reuters" is
+    not: news pages credit photos and agencies that way inside the story.
+    """
+    line = " ".join(text.split())
+    if not line or len(line) > _MAX_NOTICE_LINE_CHARS:
+        return False
+    return bool(_NOTICE_LABEL.match(line) or _NOTICE_SENTENCE.search(line) or _LICENCE.search(line))
 
 
 def _words(tag: Tag) -> list[str]:

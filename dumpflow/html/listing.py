@@ -33,7 +33,7 @@ from bs4 import BeautifulSoup, Tag
 
 from dumpflow.html.blocks import HEADING_TAGS, INVISIBLE_TAGS, Block, is_hidden, text_blocks
 from dumpflow.html.card_dates import card_date, day_shown, yearless_date
-from dumpflow.html.chrome import inline_chrome, is_chrome
+from dumpflow.html.chrome import inline_chrome, is_chrome, widget_heading
 from dumpflow.html.meta import absolute, find_date
 from dumpflow.lines import classify, dated_name, leading_date_removed
 from dumpflow.normalize import match_key
@@ -672,6 +672,8 @@ def _with_lead_card(cards: list[Card], base: str | None) -> list[Card]:
     listed = {card.url for card in cards}
     for anchor in (first, first.parent):
         box = anchor.find_previous_sibling() if isinstance(anchor, Tag) else None
+        while box is not None and not _shows_text(box):
+            box = box.find_previous_sibling()  # a cover image or an empty decorative box between them
         if box is None or box.name not in CARD_TAGS or is_chrome(box):
             continue
         lead = read_card(box, base)
@@ -683,6 +685,10 @@ def _with_lead_card(cards: list[Card], base: str | None) -> list[Card]:
         if len(shapes) == 1 and _url_shape(lead.url) in shapes and _opens_with_title(lead):
             return [lead, *cards] if _distinct([lead, *cards], base) else cards
     return cards
+
+
+def _shows_text(tag: Tag) -> bool:
+    return any(block.text for block in text_blocks(tag))
 
 
 def one_folder(cards: list[Card]) -> bool:
@@ -875,6 +881,8 @@ def find_more_titles(soup: BeautifulSoup, base: str | None, cards: list[Card]) -
             continue  # one list repeats one element; a profile box's "friends" and "about me" links do not
         if any(host(absolute(base, card.url) or "") not in hosts for card in group):
             continue
+        if widget_heading(group[0].elements[0]) is not None:
+            continue  # "Popular", "Recent", "热门文章": a widget beside the feed, not more of it
         elements = [element for card in group for element in card.elements]
         if all(id(element) in after and region in element.parents for element in elements) and len(group) > len(best):
             best = group

@@ -211,13 +211,25 @@ def _without_site_name(title: str, heading: Tag | None) -> str:
 
 
 def page_date(soup: BeautifulSoup) -> str | None:
-    """The article's publication date from its metadata or first <time>."""
+    """The article's publication date from its metadata or first <time>.
+
+    A `<time>` is read for the date it shows (the writer's local date) before
+    its `datetime`, which themes often write in UTC, a day off for anyone east
+    of Greenwich ("2022-10-01T16:00Z" shown as 2022-10-02): cards are read the
+    same way. A shown date without its year ("Mar 5") falls back to `datetime`.
+    """
     if value := _meta(soup, "article:published_time", "datePublished", "pubdate", "date"):
         return find_date(value)
     time_tag = soup.find("time")
     if isinstance(time_tag, Tag):
-        return find_date(_attr(time_tag, "datetime") or time_tag.get_text(" ", strip=True))
+        return find_date(time_tag.get_text(" ", strip=True)) or find_date(_attr(time_tag, "datetime") or "")
     return None
+
+
+def site_name(soup: BeautifulSoup) -> str | None:
+    """The site's name as its metadata gives it (og:site_name, application-name)."""
+    name = _meta(soup, "og:site_name") or _meta(soup, "application-name")
+    return " ".join(name.split()) if name and name.strip() else None
 
 
 def declares_article(soup: BeautifulSoup) -> str | None:

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup, Tag
 
 from dumpflow.html.blocks import text_blocks
-from dumpflow.html.chrome import is_chrome, notice_box
+from dumpflow.html.chrome import is_chrome, notice_box, notice_line
 from dumpflow.html.listing import Card, host, is_post_link, read_card
 from dumpflow.html.meta import absolute, find_date, page_date, title_heading
 from dumpflow.lines import classify, dated_name
@@ -125,6 +125,7 @@ def short_post_text(soup: BeautifulSoup, title: str | None, min_chars: int = MIN
         and not block.heading
         and classify(block.text) not in _CHROME_LINES
         and dated_name(block.text) is None
+        and not notice_line(block.text)
         and not (block.linked and not is_post_link(block.href))
     ]
     text = "\n\n".join(lines)
