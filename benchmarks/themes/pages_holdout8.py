@@ -1,0 +1,95 @@
+"""Selectors for the eighth held-out theme set (``holdout8/``), keyed "holdout8/theme/page".
+
+Why a separate module: holdout8 was built after every earlier set (dev, holdout..holdout7) had been used for tuning,
+so that the next measurement still runs on themes nobody has seen. Its themes come from families no other set holds.
+Its labels come only from the hand-written selectors below (the detector was never run on these pages, and its code
+never read, while building them); ``pages.py`` merges them into ``PAGES`` so the same labeller and fixture test cover
+every set.
+"""
+
+from __future__ import annotations
+
+from benchmarks.themes.label import Page
+
+FCL = "fangchaolong/fangchaolong.github.io@acc0ee23f60ac939fb60b3af4c1af7cfdf6e5ad8"
+NEXMOE_TRIM = (
+    "real Hexo 4.2.1 + Nexmoe output; the Baidu analytics and live2d scripts at the end dropped, the back-to-top "
+    "SVG path emptied"
+)
+NEXMOE_FURNITURE = (
+    "fcl个人博客",
+    "坚持做到每日一更",
+    "回到首页",
+    "文章归档",
+    "我的朋友",
+    "请我喝茶",
+    "我的相册",
+    "学习资源",
+    "版本迭代",
+    "社交按钮",
+    "文章分类",
+    "标签云",
+    "搭建时间：2020-06-17",
+)
+
+HOLDOUT8_PAGES: dict[str, Page] = {
+    "holdout8/hexo-nexmoe/index": Page(
+        theme="hexo-nexmoe",
+        kind="listing",
+        lang="zh",
+        source=f"{FCL}:index.html ({NEXMOE_TRIM}): the first of four home pages, ten cards; each card's link wraps "
+        "only the cover image and an UNLINKED-looking h1 title printed ON the cover, then a meta row of "
+        "'2020年08月24日', '1.5k 字' and '大概 7 分钟' (icon links without href), then an <article> holding the "
+        "post's one-paragraph description (one to three sentences, some only a phrase: '话不多说，请开始你的学习'); a "
+        "left drawer with a site menu, category, tag-cloud and month-archive widgets; og:url is the generator's "
+        "placeholder 'http://yoursite.com/index.html', so labelled URLs are on yoursite.com",
+        entry="section.nexmoe-posts > div.nexmoe-post",
+        title="div.nexmoe-post-cover h1",
+        link="a[href]",
+        date="div.nexmoe-post-meta > a",
+        excerpt="article",
+        furniture=(*NEXMOE_FURNITURE, "1.5k 字", "大概 7 分钟", "作者：方朝龙"),
+    ),
+    "holdout8/hexo-nexmoe/archives": Page(
+        theme="hexo-nexmoe",
+        kind="titles",
+        lang="zh",
+        source=f"{FCL}:archives/index.html ({NEXMOE_TRIM}): the archive's first page, a '2020' h2 and ten rows of "
+        "an 'MM-DD' span BEFORE the title link, then a numbered pager; the drawer as on the index; og:url "
+        "'http://yoursite.com/archives/index.html'",
+        entry="section.nexmoe-archives li",
+        title="a",
+        date="span",
+        year_from="section.nexmoe-archives h2",
+        furniture=NEXMOE_FURNITURE,
+    ),
+    "holdout8/hexo-nexmoe/post-debounce-throttle": Page(
+        theme="hexo-nexmoe",
+        kind="article",
+        lang="zh",
+        source=f"{FCL}:2020/07/27/2020-07-30-手写防抖和节流函数/index.html ({NEXMOE_TRIM}, the reward tooltip's "
+        "<style> block and the gitalk comment script dropped (the empty #gitalk div kept)): a short post "
+        "written in the mdnice editor (every element carries inline styles): a one-line lead, a <a id=more> marker, "
+        "an h3 repeating the title, paragraphs, bullet lists and two highlighted JavaScript blocks of nested spans; "
+        "the h1 title sits on the cover image, the '2020年07月27日' / '297 字' / '大概 1 分钟' meta row between it and "
+        "the <article>; after it category/tag links, a '赏' reward box (微信 / 支付宝) and a '本文作者：' copyright "
+        "box; og:url ends in '/index.html' (the label uses the address without it, as the listing links give it)",
+        entry="div.nexmoe-primary > div.nexmoe-post",
+        title="div.nexmoe-post-cover h1",
+        url_override=(
+            "http://yoursite.com/2020/07/27/2020-07-30-%E6%89%8B%E5%86%99%E9%98%B2%E6%8A%96%E5%92%8C%E8%8A%82%E6%B5"
+            "%81%E5%87%BD%E6%95%B0/",
+        ),
+        date="div.nexmoe-post-meta > a",
+        excerpt="article",
+        furniture=(
+            *NEXMOE_FURNITURE,
+            "297 字",
+            "大概 1 分钟",
+            "本文作者",
+            "欢迎大家借鉴和讨论",
+            "无以生计，卖文苟延",
+            "支付宝",
+        ),
+    ),
+}
