@@ -32,6 +32,13 @@ NEXMOE_FURNITURE = (
     "搭建时间：2020-06-17",
 )
 
+WYS = "18513962330/18513962330.github.io@6a6a470099c0ee7c4ac771c28b1dd7f4fb89cde5"
+INDIGO_TRIM = (
+    "real Hexo 4.2.1 + Indigo (hexo-theme-material-indigo) output; the page-visibility title script dropped, some "
+    "blank template lines at the top of the head collapsed"
+)
+INDIGO_FURNITURE = ("个人博客", "主页", "归档", "分类", "Github", "Weibo", "扫一扫，分享到微信", "wys © 2019 - 2020")
+
 HOLDOUT8_PAGES: dict[str, Page] = {
     "holdout8/hexo-nexmoe/index": Page(
         theme="hexo-nexmoe",
@@ -91,5 +98,43 @@ HOLDOUT8_PAGES: dict[str, Page] = {
             "无以生计，卖文苟延",
             "支付宝",
         ),
+    ),
+    "holdout8/hexo-indigo/page-2": Page(
+        theme="hexo-indigo",
+        kind="listing",
+        lang="zh",
+        source=f"{WYS}:page/2/index.html ({INDIGO_TRIM}; the WeChat share QR code's base64 src emptied): the last "
+        "home page, seven <article class=article-card> cards, all dated 2020-06-15 (the '2020-06-15' <time> ABOVE "
+        "the linked h3 title), each excerpt PLAIN TEXT straight in div.post-content (Hexo's auto-excerpt: Markdown "
+        "stripped, line breaks kept, an image's alt text 'image-20200529101428794' left in one, '&lt;dependency&gt;' "
+        "shown literally in another, cut with '...') then a '阅读全文…' button; two pairs of cards repeat the same "
+        "excerpt (posts saved twice under '(1)' names); og:url is the placeholder "
+        "'http://yoursite.com/page/2/index.html'",
+        entry="ul.post-list > li.post-list-item",
+        title="h3.post-title",
+        date="time.post-time",
+        excerpt="div.post-content",
+        drop=("a.post-more",),
+        furniture=(*INDIGO_FURNITURE, "阅读全文", "上一页"),
+    ),
+    "holdout8/hexo-indigo/archives-page-2": Page(
+        theme="hexo-indigo",
+        kind="titles",
+        lang="zh",
+        source=f"{WYS}:archives/page/2/index.html ({INDIGO_TRIM}; the WeChat share QR code's base64 src emptied): "
+        "the archive's second page, a '六月, 2020' separator and a waterfall of the same seven posts as page-2, each "
+        "an <article class=article-card> of a '2020-06-15' <time> above a linked h3 title, no excerpt",
+        entry="div.waterfall-item",
+        title="h3.post-title",
+        date="time.post-time",
+        furniture=(*INDIGO_FURNITURE, "六月, 2020", "上一页"),
+    ),
+    "holdout8/hexo-indigo/tags": Page(
+        theme="hexo-indigo",
+        kind="reject",
+        lang="zh",
+        source=f"{WYS}:tags/index.html ({INDIGO_TRIM}; the WeChat share QR code's base64 src emptied): the tag page "
+        "of a build that rendered no tag: a '标签' header, a tab bar holding only '全部' and an empty body; no post",
+        furniture=(*INDIGO_FURNITURE, "全部"),
     ),
 }
