@@ -39,6 +39,18 @@ INDIGO_TRIM = (
 )
 INDIGO_FURNITURE = ("个人博客", "主页", "归档", "分类", "Github", "Weibo", "扫一扫，分享到微信", "wys © 2019 - 2020")
 
+LIYANG = "liygogo19/liygogo19.github.io@8ca50dc8540379b38fdc35276092fff83c93e273"
+H2O_TRIM = "real Jekyll + H2O (kaeyleo/jekyll-theme-H2O) output committed as _site/"
+H2O_FURNITURE = (
+    "李阳的个人博客",
+    "home",
+    "tags",
+    "Adversity makes a man wise, not rich.",
+    "逆境中一步步攀爬",
+    "前端开发者，热爱技术&设计，简单乐观爱创造",
+    "Theme H2O",
+)
+
 HOLDOUT8_PAGES: dict[str, Page] = {
     "holdout8/hexo-nexmoe/index": Page(
         theme="hexo-nexmoe",
@@ -136,5 +148,47 @@ HOLDOUT8_PAGES: dict[str, Page] = {
         source=f"{WYS}:tags/index.html ({INDIGO_TRIM}; the WeChat share QR code's base64 src emptied): the tag page "
         "of a build that rendered no tag: a '标签' header, a tab bar holding only '全部' and an empty body; no post",
         furniture=(*INDIGO_FURNITURE, "全部"),
+    ),
+    "holdout8/jekyll-h2o/index": Page(
+        theme="jekyll-h2o",
+        kind="listing",
+        lang="zh",
+        source=f"{LIYANG}:_site/index.html ({H2O_TRIM}; nothing dropped): a home page of TWO cards (the theme's own "
+        "demo posts, left in the owner's site) under a banner quote; each card has a cover link, then a "
+        "section holding an EMPTY <a class=post-link title=...> and an UNLINKED h2 title, then either an h3 "
+        "subtitle ('或许是最漂亮的Jekyll主题', the first card, which has no excerpt: labelled null) or a "
+        "one-sentence p.post-excerpt (the second), then a footer of tag links and an '18 Apr 2017' <time> whose "
+        "datetime is '17-04-18'; an author card and tag cloud beside the list; og:url 'http://localhost:4000/'",
+        entry="div.article-list > article.article-item",
+        title="h2.post-title",
+        link="section.post-preview > a.post-link",
+        date="time.post-date",
+        excerpt="p.post-excerpt",
+        furniture=H2O_FURNITURE,
+    ),
+    "holdout8/jekyll-h2o/post-new-theme-h2o": Page(
+        theme="jekyll-h2o",
+        kind="article",
+        lang="zh",
+        source=f"{LIYANG}:_site/技术/2017/04/18/new-theme-h2o.html ({H2O_TRIM}; the Disqus loader script, whose "
+        "source is empty, dropped): the theme author's announcement post (about 1,500 characters, h2/h3 sections, "
+        "image-only paragraphs, two code blocks, lists); tag links, the h1, an author link and the '18 Apr 2017' "
+        "date sit in a banner <header> that leaves a div.post-cover unclosed, so lxml nests the whole post body "
+        "inside that banner (a browser closes it at </header>); an h2 subtitle stands before the <article>; "
+        "after it an author card and a 'read next' card with the other post's title and excerpt",
+        entry="body",
+        title="div.post-wrapper > h1",
+        url_override=("http://localhost:4000/%E6%8A%80%E6%9C%AF/2017/04/18/new-theme-h2o.html",),
+        date="time.post-meta-item",
+        excerpt="article.markdown-body",
+        furniture=(*H2O_FURNITURE, "Hello Jekyll", "Transform your plain text"),
+    ),
+    "holdout8/jekyll-h2o/404": Page(
+        theme="jekyll-h2o",
+        kind="reject",
+        lang="zh",
+        source=f"{LIYANG}:_site/404.html ({H2O_TRIM}; nothing dropped): a banner with '404', 'Sorry, Page Not Found "
+        ":(' and a 'Back to home' link, no footer",
+        furniture=("李阳的个人博客", "home", "tags", "Sorry, Page Not Found", "Back to home"),
     ),
 }
