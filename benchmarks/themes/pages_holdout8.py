@@ -51,6 +51,22 @@ H2O_FURNITURE = (
     "Theme H2O",
 )
 
+SURTI = "dmsurti/dmsurti.github.io"
+CUPPER_TRIM = (
+    "real Hugo + Cupper (zwbetz-gh/cupper-hugo-theme) output; every path of the inline SVG icon sprite emptied "
+    "(the symbols kept), the Google Analytics snippet dropped"
+)
+CUPPER_FURNITURE = (
+    "skip to content",
+    "This is Alpha Centauri.",
+    "Main navigation",
+    "Menu",
+    "About",
+    "Projects",
+    "dark theme:",
+    "Made with Hugo. Themed by Cupper. Deployed to GH Pages.",
+)
+
 HOLDOUT8_PAGES: dict[str, Page] = {
     "holdout8/hexo-nexmoe/index": Page(
         theme="hexo-nexmoe",
@@ -190,5 +206,53 @@ HOLDOUT8_PAGES: dict[str, Page] = {
         source=f"{LIYANG}:_site/404.html ({H2O_TRIM}; nothing dropped): a banner with '404', 'Sorry, Page Not Found "
         ":(' and a 'Back to home' link, no footer",
         furniture=("李阳的个人博客", "home", "tags", "Sorry, Page Not Found", "Back to home"),
+    ),
+    "holdout8/hugo-cupper/post": Page(
+        theme="hugo-cupper",
+        kind="titles",
+        lang="en",
+        source=f"{SURTI}@164c8f54efc9451c425a75cc119dc050aa3117f2:post/index.html (Hugo 0.83.1; {CUPPER_TRIM}): the "
+        "'Blog' section list, every post of the site (sixteen, 2004-2005) as an h2 title link (a bookmark icon "
+        "inside the link) wrapped in an inline-block span, with an 'Oct 20, 2004' <time> in a floated span AFTER "
+        "it, under a 'Search by title...' box; the canonical is the relative '/post/', so links stay as written",
+        entry="ul#list > li",
+        title="h2",
+        date="time",
+        furniture=(*CUPPER_FURNITURE, "Tutorials", "Tags"),
+    ),
+    "holdout8/hugo-cupper/post-reading-better-faster": Page(
+        theme="hugo-cupper",
+        kind="article",
+        lang="en",
+        source=f"{SURTI}@164c8f54efc9451c425a75cc119dc050aa3117f2:reading-better-faster/index.html (Hugo 0.83.1; "
+        f"{CUPPER_TRIM}): a 2004 post of about 3,900 characters (paragraphs and a 'ticks' list of eleven rules) "
+        "with NO article wrapper: the h1, a 'Publish date: Oct 20, 2004' div, a 'Tags:' list and a prev/next "
+        "box ('I Will »') are siblings of the paragraphs inside <main>; after <main> the prev/next box again and a "
+        "'Show comments' button over 'Disqus comments are disabled.'; the canonical is the relative "
+        "'/reading-better-faster/'",
+        entry="div.main-and-footer > div",
+        title="main#main > h1",
+        url_override=("/reading-better-faster/",),
+        date="div.date",
+        excerpt="main#main",
+        drop=("main#main > h1", "div.date", "div.tags", "div.prev-next-post"),
+        furniture=(
+            *CUPPER_FURNITURE,
+            "Tutorials",
+            "Publish date:",
+            "Tags:",
+            "I Will »",
+            "Show comments",
+            "Disqus comments are disabled.",
+        ),
+    ),
+    "holdout8/hugo-cupper/blog-empty": Page(
+        theme="hugo-cupper",
+        kind="reject",
+        lang="en",
+        source=f"{SURTI}@49250c06e3062bb905195d7a6089bb6c4483e9f3:blog/index.html (an earlier Hugo 0.58.3 build of "
+        f"the same site, four menu items; {CUPPER_TRIM}): the 'Blog' section list of a build whose blog section "
+        "held no post: the h1, the search box and an EMPTY ul#list; no post",
+        furniture=(*CUPPER_FURNITURE, "Blog"),
     ),
 }
