@@ -67,6 +67,24 @@ CUPPER_FURNITURE = (
     "Made with Hugo. Themed by Cupper. Deployed to GH Pages.",
 )
 
+XZY = "xiaozongyang/xiaozongyang.github.io@6e8c5647efc61184258936fe279acc4e08467a8c"
+PURE_TRIM = (
+    "real Hexo 4.2.1 + Pure (cofess/hexo-theme-pure) output; the sidebar's 'Tags' and 'Tag Cloud' widgets, the "
+    "mermaid and busuanzi scripts dropped"
+)
+PURE_FURNITURE = (
+    "肖宗阳",
+    "Inf Developer",
+    "Beijig, China",
+    "Home",
+    "Archives",
+    "Repository",
+    "Board",
+    "欢迎交流与分享经验!",
+    "Recent Posts",
+    "Theme by cofess base on pure.",
+)
+
 HOLDOUT8_PAGES: dict[str, Page] = {
     "holdout8/hexo-nexmoe/index": Page(
         theme="hexo-nexmoe",
@@ -254,5 +272,20 @@ HOLDOUT8_PAGES: dict[str, Page] = {
         f"the same site, four menu items; {CUPPER_TRIM}): the 'Blog' section list of a build whose blog section "
         "held no post: the h1, the search box and an EMPTY ul#list; no post",
         furniture=(*CUPPER_FURNITURE, "Blog"),
+    ),
+    "holdout8/hexo-pure/page-5": Page(
+        theme="hexo-pure",
+        kind="titles",
+        lang="zh",
+        source=f"{XZY}:page/5/index.html ({PURE_TRIM}): the last HOME page, six <article> cards that carry no excerpt "
+        "at all (the owner's posts have none): a linked h1 title and a meta row of a linked <time> showing only "
+        "month and day ('4月 5', no year: labelled null; its datetime is the UTC instant, the day before for four "
+        "posts), tag links and a 'Comments' link; a sidebar of Board, Categories, Archive and a 'Recent Posts' "
+        "widget listing five OTHER posts with full dates; a pager whose Prev link prints its icon markup as text; "
+        "canonical 'http://xiaozongyang.github.io/page/5/index.html'",
+        entry="div.article-list > article",
+        title="a.article-title",
+        date="time",
+        furniture=(*PURE_FURNITURE, "Comments", "Page 5 of 5", "Prev", "Next"),
     ),
 }
