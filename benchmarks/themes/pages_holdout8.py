@@ -85,6 +85,26 @@ PURE_FURNITURE = (
     "Theme by cofess base on pure.",
 )
 
+SHAKEEB = "Shakeebbk/shakeebbk.github.io@75e70c1e371a00c8a0669158ecf76622c2b9360e"
+FI_TRIM = (
+    "real Hugo 0.53 + Future Imperfect output; the Google Analytics snippet and the MathJax/math-code loaders "
+    "dropped, the blank template lines (dozens between the social icons) collapsed, the leading blank lines before "
+    "the doctype dropped"
+)
+FI_FURNITURE = (
+    "Shakeeb Pasha",
+    "About Me",
+    "Contact",
+    "Menu",
+    "Recent Posts",
+    "Hack It Up",
+    "Learn More",
+    "At Hack It Up we are a bunch of tech geeks",
+    "Powered by Hugo",
+    "Previous Page",
+    "Next Page",
+)
+
 HOLDOUT8_PAGES: dict[str, Page] = {
     "holdout8/hexo-nexmoe/index": Page(
         theme="hexo-nexmoe",
@@ -287,5 +307,36 @@ HOLDOUT8_PAGES: dict[str, Page] = {
         title="a.article-title",
         date="time",
         furniture=(*PURE_FURNITURE, "Comments", "Page 5 of 5", "Prev", "Next"),
+    ),
+    "holdout8/hugo-future-imperfect/blog": Page(
+        theme="hugo-future-imperfect",
+        kind="listing",
+        lang="en",
+        source=f"{SHAKEEB}:blog/index.html ({FI_TRIM}): the blog section list, three <article class=post> cards; "
+        "each header holds the linked h2 title AND a one-line description paragraph under it (a subtitle, not the "
+        "excerpt), then a meta block of a 'November 13, 2018' <time>, the author 'Shakeeb' and '3 minute read'; a "
+        "featured image link, the summary paragraph (the excerpt), a 'Continue Reading' button and category/tag "
+        "lists (one tag link is empty); BEFORE <main> an off-canvas #menu section repeats the three posts as "
+        "'Recent Posts' mini-cards with dates, and the sidebar after it repeats them again; og:url is the relative "
+        "'/blog/', so links stay as written",
+        entry="div#main > article.post",
+        title="div.title h2",
+        date="time.published",
+        excerpt=":scope > p",
+        furniture=(*FI_FURNITURE, "Continue Reading", "minute read", "Categories"),
+    ),
+    "holdout8/hugo-future-imperfect/categories-flutter": Page(
+        theme="hugo-future-imperfect",
+        kind="listing",
+        lang="en",
+        source=f"{SHAKEEB}:categories/flutter/index.html ({FI_TRIM}): the 'Flutter' category page, an h1 and ONE "
+        "card marked up as on the blog list (description subtitle, date, author, reading time, image, two-sentence "
+        "summary, 'Continue Reading'), while the off-canvas menu and the sidebar each list three 'Recent Posts' "
+        "with dates",
+        entry="div#main > article.post",
+        title="div.title h2",
+        date="time.published",
+        excerpt=":scope > p",
+        furniture=(*FI_FURNITURE, "Continue Reading", "minute read", "Flutter Posts"),
     ),
 }
