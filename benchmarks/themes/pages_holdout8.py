@@ -105,6 +105,26 @@ FI_FURNITURE = (
     "Next Page",
 )
 
+JINGLE = "jingle1267/jingle1267.github.io@00edfa3268ff77a58d01168226e6300dc78fcbfe"
+JACMAN_TRIM = (
+    "real Hexo + Jacman output (a Pacman descendant), minified by hexo-neat into one line; the sidebar's '工具' "
+    "link list, tag cloud and month archive widgets, the cnzz and Baidu analytics, the 'Hosted by Coding Pages' "
+    "notice with its script and the inline menu/fancybox scripts dropped"
+)
+JACMAN_FURNITURE = (
+    "爱红旗渠",
+    "首页",
+    "简搜",
+    "查看全文",
+    "发表于",
+    "By Jin",
+    "每日一句",
+    "友情链接",
+    "RSS 订阅",
+    "生活不止眼前的苟且",
+    "京ICP备19003264号-1",
+)
+
 HOLDOUT8_PAGES: dict[str, Page] = {
     "holdout8/hexo-nexmoe/index": Page(
         theme="hexo-nexmoe",
@@ -338,5 +358,38 @@ HOLDOUT8_PAGES: dict[str, Page] = {
         date="time.published",
         excerpt=":scope > p",
         furniture=(*FI_FURNITURE, "Continue Reading", "minute read", "Flutter Posts"),
+    ),
+    "holdout8/hexo-jacman/index": Page(
+        theme="hexo-jacman",
+        kind="listing",
+        lang="zh",
+        source=f"{JINGLE}:index.html ({JACMAN_TRIM}): the first of ten home pages, ten cards; the minifier writes "
+        "'</head></html><body>', closing the document before the body; each card is an <article> of a linked h1 "
+        "title, a 'By Jin' author line and a '发表于 2019-11-20' <time>, then div.article-content holding the text "
+        "before the more marker and a '查看全文' link; three cards have NO text before the marker (excerpt null), "
+        "two open with an h3 heading (one with a blockquote, one with a five-item list), one ends in a badge image; "
+        "og:url 'http://94275.cn/index.html'",
+        entry="div#main > article.post",
+        title="header.article-info h1",
+        date="time",
+        excerpt="div.article-content",
+        drop=("p.article-more-link",),
+        furniture=(*JACMAN_FURNITURE, "下一页"),
+    ),
+    "holdout8/hexo-jacman/page-10": Page(
+        theme="hexo-jacman",
+        kind="listing",
+        lang="zh",
+        source=f"{JINGLE}:page/10/index.html ({JACMAN_TRIM}; head and sidebar as on the index, the same build): the "
+        "last home page, ten 2014 cards marked up as on the index, every one with a one- or two-paragraph excerpt "
+        "(some paragraphs end in a stray <br>, two carry inline links); the last card, 'Stay hungry, stay foolish', "
+        "repeats the site motto printed under the site name and quotes the English Stanford address; og:url "
+        "'http://94275.cn/page/10/index.html'",
+        entry="div#main > article.post",
+        title="header.article-info h1",
+        date="time",
+        excerpt="div.article-content",
+        drop=("p.article-more-link",),
+        furniture=(*JACMAN_FURNITURE, "上一页"),
     ),
 }
