@@ -392,4 +392,47 @@ HOLDOUT8_PAGES: dict[str, Page] = {
         drop=("p.article-more-link",),
         furniture=(*JACMAN_FURNITURE, "上一页"),
     ),
+    "holdout8/hexo-nexmoe/page-4": Page(
+        theme="hexo-nexmoe",
+        kind="listing",
+        lang="zh",
+        source=f"{FCL}:page/4/index.html ({NEXMOE_TRIM}): the last home page, three cards marked up as on the index "
+        "(title h1 printed on the cover image inside the cover link, icon-link meta row, <article> description); "
+        "one title holds an escaped ampersand ('HTTP 强缓存&协商缓存'), the last card is the site's first post, "
+        "'Hello World', whose description is the single line '我的博客的第一条'; og:url "
+        "'http://yoursite.com/page/4/index.html'",
+        entry="section.nexmoe-posts > div.nexmoe-post",
+        title="div.nexmoe-post-cover h1",
+        link="a[href]",
+        date="div.nexmoe-post-meta > a",
+        excerpt="article",
+        furniture=(*NEXMOE_FURNITURE, "2.4k 字", "大概 10 分钟", "作者：方朝龙"),
+    ),
+    "holdout8/hugo-future-imperfect/post-academic-papers": Page(
+        theme="hugo-future-imperfect",
+        kind="article",
+        lang="en",
+        source=f"{SHAKEEB}:blog/academic-papers/index.html ({FI_TRIM}; the Disqus loader script dropped, its empty "
+        "#disqus_thread, noscript and credit link kept): a 534-word post; the <article class=post> header holds "
+        "the linked h1 title, the description subtitle, 'November 13, 2018', 'Shakeeb' and '3 minute read', then "
+        "a row of eight share buttons (Twitter ... Email) and the featured image BEFORE div#content, whose body "
+        "opens with an h2 repeating the title and has h3/h4 sections, a blockquote and five code blocks; after it "
+        "category/tag lists, a second <article class=post> holding only the comments box, a 'A Real World Alexa "
+        "Skill' previous-post button; an off-canvas 'Share this post' menu repeats the eight share links; og:url "
+        "is the relative '/blog/academic-papers/'",
+        entry="div#main > article.post:has(div#content)",
+        title="div.title h1",
+        url_override=("/blog/academic-papers/",),
+        date="time.published",
+        excerpt="div#content",
+        furniture=(
+            *FI_FURNITURE,
+            "3 minute read",
+            "Share this post",
+            "StumbleUpon",
+            "Pinterest",
+            "comments powered by Disqus",
+            "A Real World Alexa Skill",
+        ),
+    ),
 }
