@@ -58,6 +58,7 @@ HOLDOUT_SETS = (
     ("holdout5", 6, 14, {"listing": 3, "titles": 3, "article": 2, "reject": 2}),
     ("holdout6", 7, 18, {"listing": 3, "titles": 3, "article": 2, "reject": 2}),
     ("holdout7", 7, 18, {"listing": 3, "titles": 3, "article": 3, "reject": 2}),
+    ("holdout8", 7, 18, {"listing": 3, "titles": 3, "article": 3, "reject": 2}),
 )
 SET_ORDER = ("dev", "holdout", *(name for name, *_ in HOLDOUT_SETS))
 

@@ -268,7 +268,9 @@ and Sakura, Pelican Flex, Hugo Lithium, Diary and Coder). `holdout6/` is the six
 earlier set had been used for tuning, from themes no other set holds (Hexo Redefine, Reimu and ShokaX, Hugo Jane,
 Terminal and Hello Friend NG, Jekyll Mediumish). `holdout7/` is the seventh, built the same way after holdout6 too had
 been used for tuning, from themes no other set holds (Hexo Particle, Stellar and Obsidian, Hugo Zozo, Jekyll Pixyll and
-Feeling Responsive, Pelican Elegant).
+Feeling Responsive, Pelican Elegant). `holdout8/` is the eighth, built the same way after holdout7 too had been used
+for tuning, from themes no other set holds (Hexo Nexmoe, Indigo, Pure and Jacman, Hugo Cupper and Future Imperfect,
+Jekyll H2O).
 """
 
 
