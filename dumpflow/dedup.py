@@ -41,7 +41,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
-from dumpflow import minhash
+from dumpflow import candidates, minhash
 from dumpflow.hashing import hex_id
 from dumpflow.signals import Known, batch_signals, url_signal
 from dumpflow.similarity import NearScorer, near_score
@@ -204,7 +204,24 @@ class Index:
             if owners:
                 self.by_url[u] = min(owners)
         self.taken |= self.source.existing_ids(list(ids))
-        _lap(self.phases, "lookup", lap)
+        lap = _lap(self.phases, "lookup", lap)
+        self._score_ahead(entries, keys)
+        _lap(self.phases, "pairs", lap)
+
+    def _score_ahead(self, entries: Sequence[CleanEntry], keys: list[str]) -> None:
+        """Score the batch's likely candidate pairs in one call before the walk (see candidates.py)."""
+        states = self.states
+        stored = [
+            (h, state.key, state.is_truncated)
+            for h, posting in self.postings.items()
+            for state in map(states.__getitem__, posting)
+            if state.key
+        ]
+        truncated = {entry.key for entry in entries if entry.is_truncated}
+        pairs = candidates.batch_pairs(
+            keys, [self.sigs[k] for k in keys], truncated, stored, MIN_PREFIX, NEAR_THRESHOLD
+        )
+        self.score_near.prime(pairs)
 
     def add(self, state: Known, keys: Iterable[str]) -> None:
         article_id = state.article_id

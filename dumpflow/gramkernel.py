@@ -164,3 +164,28 @@ def score(shorter: str, longer: str, threshold: float) -> float | None:
     """None when `misses_exceed`, else `aligned_containment`: `similarity.near_score`, compiled."""
     result = near_score(code_points(shorter), code_points(longer), threshold)
     return None if result == REJECTED else result
+
+
+@_jit
+def near_scores(flat: np.ndarray, starts: np.ndarray, shorter: np.ndarray, longer: np.ndarray, threshold: float) -> np.ndarray:
+    """`near_score` of many pairs in one call: pair p is key `shorter[p]` against key `longer[p]`,
+    key k being `flat[starts[k]:starts[k + 1]]` (every key's code points, concatenated).
+
+    One call per batch instead of one per pair: the per-call cost of a compiled
+    function (checking its arguments' types) was as large as the scoring itself.
+    """
+    out = np.empty(shorter.size, dtype=np.float64)
+    for p in range(shorter.size):
+        a, b = shorter[p], longer[p]
+        out[p] = near_score(flat[starts[a] : starts[a + 1]], flat[starts[b] : starts[b + 1]], threshold)
+    return out
+
+
+def scores(keys: list[str], shorter: np.ndarray, longer: np.ndarray, threshold: float) -> list[float | None]:
+    """`score` of the pairs (keys[shorter[p]], keys[longer[p]]): None when rejected."""
+    lengths = np.fromiter(map(len, keys), dtype=np.int64, count=len(keys))
+    starts = np.zeros(len(keys) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=starts[1:])
+    flat = np.frombuffer("".join(keys).encode("utf-32-le"), dtype="<u4")
+    found = near_scores(flat, starts, shorter.astype(np.int64), longer.astype(np.int64), threshold).tolist()
+    return [None if s == REJECTED else s for s in found]

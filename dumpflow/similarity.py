@@ -12,8 +12,12 @@ import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from dumpflow.candidates import Pairs
 
 SHINGLE = 3
 GRAM_CACHE_SIZE = 16384
@@ -174,6 +178,13 @@ JIT_AFTER_PAIRS = 32_000
 # on it; if something did, a lost count would move the switch, never an answer.
 _python_pairs = 0
 
+# A batch whose likely pairs (dumpflow/candidates.py) number at least this many
+# has them scored in one compiled call before its walk. A 20k-entry corpus
+# proposes ~10k a batch, so the kernel's loading (~0.6 s) is paid back in its
+# first batch; the seed run (58 entries) proposes a few dozen and never loads it.
+PRIME_MIN_PAIRS = 4_000
+_UNKNOWN = object()
+
 
 def python_pairs() -> int:
     """How many pairs this process has scored in Python (the count `NearScorer` switches on)."""
@@ -191,13 +202,38 @@ class NearScorer:
     kernel, later batches use it from their first pair.
     """
 
-    def __init__(self, threshold: float, after: int | None = None) -> None:
+    def __init__(self, threshold: float, after: int | None = None, prime_after: int | None = None) -> None:
         self.threshold = threshold
         self.after = JIT_AFTER_PAIRS if after is None else after
+        self.prime_after = PRIME_MIN_PAIRS if prime_after is None else prime_after
         self.compiled = _loaded_kernel()
+        self.known: dict[tuple[str, str], float | None] = {}  # scores computed ahead (`prime`)
+
+    def prime(self, pairs: Pairs) -> int:
+        """Score a batch's likely pairs ahead, in one compiled call; how many were scored.
+
+        Only for at least `prime_after` pairs, or once the kernel is loaded
+        anyway: loading it costs more than scoring a few thousand pairs in
+        Python. Where numba cannot be imported, nothing is scored ahead.
+        """
+        if not len(pairs) or (self.compiled is None and len(pairs) < self.prime_after):
+            return 0
+        self.compiled = _load_kernel()
+        if self.compiled is near_score:
+            return 0
+        from dumpflow import gramkernel  # loaded already by _load_kernel
+
+        keys = pairs.keys
+        found = gramkernel.scores(keys, pairs.shorter, pairs.longer, self.threshold)
+        shorter, longer = [keys[i] for i in pairs.shorter.tolist()], [keys[i] for i in pairs.longer.tolist()]
+        self.known.update(zip(zip(shorter, longer, strict=True), found, strict=True))
+        return len(found)
 
     def __call__(self, shorter: str, longer: str) -> float | None:
         global _python_pairs
+        known = self.known.get((shorter, longer), _UNKNOWN)
+        if known is not _UNKNOWN:
+            return known  # type: ignore[return-value]
         if self.compiled is None:
             if _python_pairs < self.after:
                 _python_pairs += 1
