@@ -18,10 +18,12 @@ computed, so the walk decides exactly as without the join.
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Collection, Container, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+
+from dumpflow.signals import Known
 
 # A signal shared by more keys than this pairs none of them: a template (a
 # series intro, a common first clause) that the walk caps too (dedup.MAX_POSTING
@@ -45,7 +47,8 @@ def batch_pairs(
     batch_keys: Sequence[str],
     batch_signals: Sequence[Sequence[int]],
     truncated: Container[str],
-    stored: Iterable[tuple[int, str, bool]],
+    postings: Mapping[int, Collection[str]],
+    states: Mapping[str, Known],
     min_prefix: int,
     threshold: float,
 ) -> Pairs:
@@ -54,37 +57,47 @@ def batch_pairs(
 
     `batch_keys` are the batch's distinct keys in the order the walk meets them
     and `batch_signals` their signals; `truncated` holds the keys some entry
-    shows cut; `stored` gives (signal, key, is_truncated) of the stored
-    articles the warehouse returned. Pairs `dedup.verify` settles without a
-    score are left out: a shorter key under `min_prefix`, or one under
-    `threshold` of the longer key's length that no sighting shows cut.
+    shows cut; `postings` are the stored articles the warehouse returned for
+    each signal and `states` those articles. Pairs `dedup.verify` settles
+    without a score are left out: a shorter key under `min_prefix`, or one
+    under `threshold` of the longer key's length that no sighting shows cut.
     """
-    node: dict[str, int] = {}
-    keys: list[str] = []
-    rank: list[int] = []  # when the walk meets the key: 0 for stored keys, else 1 + its place in the batch
-    cut: list[bool] = []
-    for i, key in enumerate(batch_keys):
-        node[key] = i
-        keys.append(key)
-        rank.append(i + 1)
-        cut.append(key in truncated)
+    node: dict[str, int] = {key: i for i, key in enumerate(batch_keys)}
+    keys = list(batch_keys)
+    rank = list(range(1, len(keys) + 1))  # when the walk meets the key: 0 for a stored key
+    cut = [key in truncated for key in keys]
+    article_node: dict[str, int] = {}
+    for article_id in {a for posting in postings.values() for a in posting}:
+        state = states[article_id]
+        if not state.key:  # a title-only article: no text to compare
+            article_node[article_id] = -1
+            continue
+        n = node.get(state.key)
+        if n is None:
+            n = node[state.key] = len(keys)
+            keys.append(state.key)
+            rank.append(0)
+            cut.append(state.is_truncated)
+        elif state.is_truncated:
+            cut[n] = True
+        article_node[article_id] = n
     counts = np.fromiter(map(len, batch_signals), dtype=np.int64, count=len(batch_signals))
     hashes = [h for sigs in batch_signals for h in sigs]
-    owners = np.repeat(np.arange(len(batch_keys), dtype=np.int64), counts).tolist()
-    for h, key, is_truncated in stored:
-        n = node.get(key)
-        if n is None:
-            n = node[key] = len(keys)
-            keys.append(key)
-            rank.append(0)
-            cut.append(is_truncated)
-        elif is_truncated:
-            cut[n] = True
-        hashes.append(h)
-        owners.append(n)
+    hashes.extend(h for h, posting in postings.items() for _ in posting)
+    owners = np.concatenate(
+        (
+            np.repeat(np.arange(len(batch_keys), dtype=np.int64), counts),
+            np.fromiter(
+                (article_node[a] for posting in postings.values() for a in posting),
+                dtype=np.int64,
+                count=len(hashes) - int(counts.sum()),
+            ),
+        )
+    )
+    texts = owners >= 0
     shorter, longer = _pairs(
-        np.array(hashes, dtype=np.uint64),
-        np.array(owners, dtype=np.int64),
+        np.array(hashes, dtype=np.uint64)[texts],
+        owners[texts],
         np.array(rank, dtype=np.int64),
         np.fromiter(map(len, keys), dtype=np.int64, count=len(keys)),
         np.array(cut, dtype=bool),

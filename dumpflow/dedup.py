@@ -210,16 +210,10 @@ class Index:
 
     def _score_ahead(self, entries: Sequence[CleanEntry], keys: list[str]) -> None:
         """Score the batch's likely candidate pairs in one call before the walk (see candidates.py)."""
-        states = self.states
-        stored = [
-            (h, state.key, state.is_truncated)
-            for h, posting in self.postings.items()
-            for state in map(states.__getitem__, posting)
-            if state.key
-        ]
         truncated = {entry.key for entry in entries if entry.is_truncated}
+        sigs = self.sigs
         pairs = candidates.batch_pairs(
-            keys, [self.sigs[k] for k in keys], truncated, stored, MIN_PREFIX, NEAR_THRESHOLD
+            keys, [sigs[k] for k in keys], truncated, self.postings, self.states, MIN_PREFIX, NEAR_THRESHOLD
         )
         self.score_near.prime(pairs)
 
