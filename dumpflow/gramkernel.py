@@ -167,7 +167,9 @@ def score(shorter: str, longer: str, threshold: float) -> float | None:
 
 
 @_jit
-def near_scores(flat: np.ndarray, starts: np.ndarray, shorter: np.ndarray, longer: np.ndarray, threshold: float) -> np.ndarray:
+def near_scores(
+    flat: np.ndarray, starts: np.ndarray, shorter: np.ndarray, longer: np.ndarray, threshold: float
+) -> np.ndarray:
     """`near_score` of many pairs in one call: pair p is key `shorter[p]` against key `longer[p]`,
     key k being `flat[starts[k]:starts[k + 1]]` (every key's code points, concatenated).
 

@@ -200,7 +200,9 @@ def test_batch_signals_are_each_keys_exact_anchor_and_band_hashes(keys: list[str
     from dumpflow.signals import anchor_signals, batch_signals, exact_signal
 
     bands = minhash.band_hashes(minhash.sketches(keys)).tolist()
-    expected = [[exact_signal(k), *anchor_signals(k), *(b for b in row if b)] for k, row in zip(keys, bands, strict=True)]
+    expected = [
+        [exact_signal(k), *anchor_signals(k), *(b for b in row if b)] for k, row in zip(keys, bands, strict=True)
+    ]
     assert batch_signals(keys) == expected
 
 
