@@ -168,9 +168,11 @@ def near_score(shorter: str, longer: str, threshold: float) -> float | None:
 # after ~25k pairs (measurements in docs/verify-kernel.md). But a 20k-entry
 # corpus verifies 28.6-29.6k pairs in all (four seeds), too few for the kernel
 # to gain anything there, and 100k ~168k in 13 batches of 6-16k, no batch
-# large enough on its own. Just above the 20k runs: they never import numba,
-# and a 100k run scores its remaining ~136k pairs compiled, from its third
-# batch on. The seed run scores a few dozen.
+# large enough on its own. Just above the 20k runs. Since batches score their
+# likely pairs ahead (`PRIME_MIN_PAIRS`), 20k and 100k runs load the kernel in
+# their first batch and score only the few pairs the join missed one by one;
+# this switch is what small batches (an incremental dump) still go by. The seed
+# run scores a few dozen.
 JIT_AFTER_PAIRS = 32_000
 
 # Pairs this process has scored in Python so far. Batches are matched one after
@@ -179,9 +181,12 @@ JIT_AFTER_PAIRS = 32_000
 _python_pairs = 0
 
 # A batch whose likely pairs (dumpflow/candidates.py) number at least this many
-# has them scored in one compiled call before its walk. A 20k-entry corpus
-# proposes ~10k a batch, so the kernel's loading (~0.6 s) is paid back in its
-# first batch; the seed run (58 entries) proposes a few dozen and never loads it.
+# has them scored in one compiled call before its walk (~2 us a pair with the
+# join, against ~25 us one by one in Python, and no per-pair Python call at all
+# in the walk, which looks each score up). Loading the kernel costs ~0.6 s of
+# CPU: ~12k pairs a batch of a 20k corpus pay most of it in their first batch
+# (measurements in docs/verify-kernel.md). The seed run (58 entries) proposes a
+# few dozen and never loads it.
 PRIME_MIN_PAIRS = 4_000
 _UNKNOWN = object()
 
