@@ -210,6 +210,8 @@ class Index:
 
     def _score_ahead(self, entries: Sequence[CleanEntry], keys: list[str]) -> None:
         """Score the batch's likely candidate pairs in one call before the walk (see candidates.py)."""
+        if not self.score_near.wants_pairs():
+            return
         truncated = {entry.key for entry in entries if entry.is_truncated}
         sigs = self.sigs
         pairs = candidates.batch_pairs(

@@ -180,13 +180,13 @@ JIT_AFTER_PAIRS = 32_000
 # on it; if something did, a lost count would move the switch, never an answer.
 _python_pairs = 0
 
-# A batch whose likely pairs (dumpflow/candidates.py) number at least this many
-# has them scored in one compiled call before its walk (~2 us a pair with the
-# join, against ~25 us one by one in Python, and no per-pair Python call at all
-# in the walk, which looks each score up). Loading the kernel costs ~0.6 s of
-# CPU: ~12k pairs a batch of a 20k corpus pay most of it in their first batch
-# (measurements in docs/verify-kernel.md). The seed run (58 entries) proposes a
-# few dozen and never loads it.
+# A batch whose likely pairs (dumpflow/candidates.py) number at least this many,
+# in a process that has not loaded the kernel yet, has them scored in one
+# compiled call before its walk (loading the kernel), instead of one by one in
+# Python (~25 us a pair); the walk then looks each score up. A 20k or 100k run
+# does so in its first batch (~12k pairs) and scores the pairs of later batches
+# one by one, compiled. The seed run (58 entries) proposes a few dozen and never
+# loads the kernel. Measurements in docs/verify-kernel.md.
 PRIME_MIN_PAIRS = 4_000
 _UNKNOWN = object()
 
@@ -215,13 +215,17 @@ class NearScorer:
         self.known: dict[tuple[str, str], float | None] = {}  # scores computed ahead (`prime`)
 
     def prime(self, pairs: Pairs) -> int:
-        """Score a batch's likely pairs ahead, in one compiled call; how many were scored.
+        """Score a batch's likely pairs ahead, in one compiled call, loading the kernel; how many were scored.
 
-        Only for at least `prime_after` pairs, or once the kernel is loaded
-        anyway: loading it costs more than scoring a few thousand pairs in
-        Python. Where numba cannot be imported, nothing is scored ahead.
+        Only in place of the Python scorer: for at least `prime_after` pairs
+        (loading the kernel costs more than scoring a few thousand in Python),
+        and only while the process has not loaded the kernel. Once it has, one
+        compiled call per pair the walk asks (~4 us) costs less than the join
+        and the bulk call (~5 us a pair, a third of them never asked): at 100k
+        priming every batch took 0.6 s more CPU than priming the first.
+        Where numba cannot be imported, nothing is scored ahead.
         """
-        if not len(pairs) or (self.compiled is None and len(pairs) < self.prime_after):
+        if not self.wants_pairs() or not len(pairs) or len(pairs) < self.prime_after:
             return 0
         self.compiled = _load_kernel()
         if self.compiled is near_score:
@@ -233,6 +237,10 @@ class NearScorer:
         shorter, longer = [keys[i] for i in pairs.shorter.tolist()], [keys[i] for i in pairs.longer.tolist()]
         self.known.update(zip(zip(shorter, longer, strict=True), found, strict=True))
         return len(found)
+
+    def wants_pairs(self) -> bool:
+        """Whether `prime` would use a batch's pairs (so the caller can skip finding them)."""
+        return self.compiled is None
 
     def __call__(self, shorter: str, longer: str) -> float | None:
         global _python_pairs

@@ -147,6 +147,17 @@ def test_a_few_pairs_are_not_worth_loading_the_kernel(monkeypatch: pytest.Monkey
     assert similarity.NearScorer(NEAR_THRESHOLD, prime_after=1).prime(pairs) == 1
 
 
+def test_once_the_kernel_is_loaded_pairs_are_scored_one_by_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Compiled calls per pair cost less than the join and the bulk call: a later batch finds no pairs ahead."""
+    monkeypatch.setattr(similarity, "_kernel", [])
+    pairs = candidates.Pairs(["的" * 50, "的" * 50 + "a"], np.array([0]), np.array([1]))
+    first = similarity.NearScorer(NEAR_THRESHOLD, prime_after=1)
+    assert first.wants_pairs() and first.prime(pairs) == 1
+    later = similarity.NearScorer(NEAR_THRESHOLD, prime_after=1)
+    assert not later.wants_pairs() and later.prime(pairs) == 0 and later.known == {}
+    assert later(*pairs.keys) == first(*pairs.keys) == similarity.near_score(*pairs.keys, NEAR_THRESHOLD)
+
+
 @pytest.fixture(scope="module")
 def trap_dumps(tmp_path_factory: pytest.TempPathFactory) -> list:  # type: ignore[type-arg]
     """1200 entries of the trap corpus (seed 7): series intros, section words, short excerpts, edits."""
