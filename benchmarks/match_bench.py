@@ -14,7 +14,7 @@ annotation, which nothing in repeat detection reads.
 The table gives the stage's wall seconds, CPU seconds (all threads; less
 skewed than wall time by other jobs on a shared machine) and entries/s per repeat, their median,
 the per-phase breakdown when the engine reports one (`match_dumps(...,
-phases=...)`: sketch, lookup, verify, merge), and P/R/F1 against the corpus
+phases=...)`: sketch, lookup, pairs, verify, merge), and P/R/F1 against the corpus
 truth. `--assignments` writes (source_name, position, article_id) of every
 entry, to compare two versions of the engine decision by decision. The script
 only uses the engine's public step functions, so it also runs against an older

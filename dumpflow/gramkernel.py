@@ -94,26 +94,30 @@ def _gram_count(length: int) -> int:
     return max(1, length - 2)
 
 
-@_jit
-def near_score(shorter: np.ndarray, longer: np.ndarray, threshold: float) -> float:
-    """`REJECTED` when `misses_exceed(shorter, longer, threshold)`, else `aligned_containment` of the two.
-
-    `shorter` and `longer` are the keys' code points (uint32).
-    """
+@numba.njit(inline="always")
+def _index_longer(longer: np.ndarray, lkeys: np.ndarray, lfirst: np.ndarray, lbits: int) -> int:
+    """Fill the first 2**lbits slots of `lkeys` (empty on entry) with the longer key's grams and
+    `lfirst` with where each first occurs; the number of grams."""
     m = _gram_count(longer.size)
-    lbits = _bits_for(m)
-    lkeys = np.full(1 << lbits, _EMPTY, dtype=np.int64)
-    lfirst = np.empty(1 << lbits, dtype=np.int64)
     for j in range(m):
         g = _gram(longer, j)
         s = _probe(lkeys, g, lbits)
         if lkeys[s] == _EMPTY:
             lkeys[s] = g
             lfirst[s] = j
+    return m
 
+
+@numba.njit(inline="always")
+def _against(
+    shorter: np.ndarray, lkeys: np.ndarray, lfirst: np.ndarray, lbits: int, m: int, seen: np.ndarray, threshold: float
+) -> float:
+    """The score of `shorter` against a longer key indexed by `_index_longer`; `seen` is scratch space
+    of at least 2**bits slots for the shorter key's grams (any content: it is cleared here)."""
     ns = _gram_count(shorter.size)
     sbits = _bits_for(ns)
-    seen = np.full(1 << sbits, _EMPTY, dtype=np.int64)
+    size = 1 << sbits
+    seen[:size] = _EMPTY
 
     # misses_exceed: distinct grams of the shorter key absent from the longer one, from the end.
     n = shorter.size - 2
@@ -131,7 +135,7 @@ def near_score(shorter: np.ndarray, longer: np.ndarray, threshold: float) -> flo
                 absent += 1
                 if absent > budget:
                     return REJECTED
-        seen[:] = _EMPTY
+        seen[:size] = _EMPTY
 
     # aligned_containment: each distinct gram of the shorter key, by its first
     # position, hits when the longer key's first occurrence is within the slack.
@@ -153,6 +157,20 @@ def near_score(shorter: np.ndarray, longer: np.ndarray, threshold: float) -> flo
     return hits / unique
 
 
+@_jit
+def near_score(shorter: np.ndarray, longer: np.ndarray, threshold: float) -> float:
+    """`REJECTED` when `misses_exceed(shorter, longer, threshold)`, else `aligned_containment` of the two.
+
+    `shorter` and `longer` are the keys' code points (uint32).
+    """
+    lbits = _bits_for(_gram_count(longer.size))
+    lkeys = np.full(1 << lbits, _EMPTY, dtype=np.int64)
+    lfirst = np.empty(1 << lbits, dtype=np.int64)
+    m = _index_longer(longer, lkeys, lfirst, lbits)
+    seen = np.empty(1 << _bits_for(_gram_count(shorter.size)), dtype=np.int64)
+    return _against(shorter, lkeys, lfirst, lbits, m, seen, threshold)
+
+
 @lru_cache(maxsize=16384)
 def code_points(key: str) -> np.ndarray:
     """The key as the array `near_score` takes, remembered as `similarity.gram_index` is:
@@ -164,3 +182,49 @@ def score(shorter: str, longer: str, threshold: float) -> float | None:
     """None when `misses_exceed`, else `aligned_containment`: `similarity.near_score`, compiled."""
     result = near_score(code_points(shorter), code_points(longer), threshold)
     return None if result == REJECTED else result
+
+
+@_jit
+def near_scores(
+    flat: np.ndarray, starts: np.ndarray, shorter: np.ndarray, longer: np.ndarray, threshold: float
+) -> np.ndarray:
+    """`near_score` of many pairs in one call: pair p is key `shorter[p]` against key `longer[p]`,
+    key k being `flat[starts[k]:starts[k + 1]]` (every key's code points, concatenated).
+
+    Pairs come sorted by their longer key, so each longer key is indexed once
+    for all the keys scored against it, in tables allocated once for the call.
+    One call per batch instead of one per pair: a compiled function's per-call
+    cost (checking its arguments' types) was as large as the scoring itself.
+    """
+    out = np.empty(shorter.size, dtype=np.float64)
+    widest = 0
+    for k in range(starts.size - 1):
+        widest = max(widest, starts[k + 1] - starts[k])
+    slots = 1 << _bits_for(_gram_count(widest))
+    lkeys = np.full(slots, _EMPTY, dtype=np.int64)
+    lfirst = np.empty(slots, dtype=np.int64)
+    seen = np.empty(slots, dtype=np.int64)
+    current, lbits, m = -1, 0, 0
+    for p in range(shorter.size):
+        b = longer[p]
+        if b != current:
+            key = flat[starts[b] : starts[b + 1]]
+            lkeys[: 1 << lbits] = _EMPTY
+            lbits = _bits_for(_gram_count(key.size))
+            m = _index_longer(key, lkeys, lfirst, lbits)
+            current = b
+        a = shorter[p]
+        out[p] = _against(flat[starts[a] : starts[a + 1]], lkeys, lfirst, lbits, m, seen, threshold)
+    return out
+
+
+def scores(keys: list[str], shorter: np.ndarray, longer: np.ndarray, threshold: float) -> list[float | None]:
+    """`score` of the pairs (keys[shorter[p]], keys[longer[p]]): None when rejected."""
+    lengths = np.fromiter(map(len, keys), dtype=np.int64, count=len(keys))
+    starts = np.zeros(len(keys) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=starts[1:])
+    flat = np.frombuffer("".join(keys).encode("utf-32-le"), dtype="<u4")
+    order = np.argsort(longer, kind="stable")
+    found = np.empty(shorter.size, dtype=np.float64)
+    found[order] = near_scores(flat, starts, shorter[order].astype(np.int64), longer[order].astype(np.int64), threshold)
+    return [None if s == REJECTED else s for s in found.tolist()]

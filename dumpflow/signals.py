@@ -8,6 +8,7 @@ step of the pipeline, must not import an earlier step to do so.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -42,9 +43,18 @@ def batch_signals(keys: Sequence[str], sketch: np.ndarray | None = None) -> list
     `sketch` is `minhash.sketches(keys)` when the caller has it already.
     """
     bands = minhash.band_hashes(minhash.sketches(keys) if sketch is None else sketch).tolist()
-    return [
-        [exact_signal(key), *anchor_signals(key), *(b for b in row if b)] for key, row in zip(keys, bands, strict=True)
-    ]
+    # `exact_signal` and `anchor_signals` inlined: one loop with local names, no call per hash
+    # (~5 hashes a key, a third of the time went to the calls). tests/test_dedup.py checks them equal.
+    blake, number = hashlib.blake2b, int.from_bytes
+    out = []
+    for key, row in zip(keys, bands, strict=True):
+        sigs = [number(blake(("x:" + key).encode(), digest_size=8).digest(), "big")]
+        for i in range(min(ANCHOR_COUNT, len(key) // ANCHOR_WIDTH)):
+            window = key[i * ANCHOR_WIDTH : (i + 1) * ANCHOR_WIDTH]
+            sigs.append(number(blake(f"a{i}:{window}".encode(), digest_size=8).digest(), "big"))
+        sigs.extend(b for b in row if b)
+        out.append(sigs)
+    return out
 
 
 def signals(key: str) -> list[int]:

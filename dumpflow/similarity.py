@@ -12,8 +12,12 @@ import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from dumpflow.candidates import Pairs
 
 SHINGLE = 3
 GRAM_CACHE_SIZE = 16384
@@ -164,15 +168,27 @@ def near_score(shorter: str, longer: str, threshold: float) -> float | None:
 # after ~25k pairs (measurements in docs/verify-kernel.md). But a 20k-entry
 # corpus verifies 28.6-29.6k pairs in all (four seeds), too few for the kernel
 # to gain anything there, and 100k ~168k in 13 batches of 6-16k, no batch
-# large enough on its own. Just above the 20k runs: they never import numba,
-# and a 100k run scores its remaining ~136k pairs compiled, from its third
-# batch on. The seed run scores a few dozen.
+# large enough on its own. Just above the 20k runs. Since batches score their
+# likely pairs ahead (`PRIME_MIN_PAIRS`), 20k and 100k runs load the kernel in
+# their first batch and score only the few pairs the join missed one by one;
+# this switch is what small batches (an incremental dump) still go by. The seed
+# run scores a few dozen.
 JIT_AFTER_PAIRS = 32_000
 
 # Pairs this process has scored in Python so far. Batches are matched one after
 # another (each against the warehouse the one before loaded), so nothing races
 # on it; if something did, a lost count would move the switch, never an answer.
 _python_pairs = 0
+
+# A batch whose likely pairs (dumpflow/candidates.py) number at least this many,
+# in a process that has not loaded the kernel yet, has them scored in one
+# compiled call before its walk (loading the kernel), instead of one by one in
+# Python (~25 us a pair); the walk then looks each score up. A 20k or 100k run
+# does so in its first batch (~12k pairs) and scores the pairs of later batches
+# one by one, compiled. The seed run (58 entries) proposes a few dozen and never
+# loads the kernel. Measurements in docs/verify-kernel.md.
+PRIME_MIN_PAIRS = 4_000
+_UNKNOWN = object()
 
 
 def python_pairs() -> int:
@@ -191,13 +207,46 @@ class NearScorer:
     kernel, later batches use it from their first pair.
     """
 
-    def __init__(self, threshold: float, after: int | None = None) -> None:
+    def __init__(self, threshold: float, after: int | None = None, prime_after: int | None = None) -> None:
         self.threshold = threshold
         self.after = JIT_AFTER_PAIRS if after is None else after
+        self.prime_after = PRIME_MIN_PAIRS if prime_after is None else prime_after
         self.compiled = _loaded_kernel()
+        self.known: dict[tuple[str, str], float | None] = {}  # scores computed ahead (`prime`)
+
+    def prime(self, pairs: Pairs) -> int:
+        """Score a batch's likely pairs ahead, in one compiled call, loading the kernel; how many were scored.
+
+        Only in place of the Python scorer: for at least `prime_after` pairs
+        (loading the kernel costs more than scoring a few thousand in Python),
+        and only while the process has not loaded the kernel. Once it has, one
+        compiled call per pair the walk asks (~4 us) costs less than the join
+        and the bulk call (~5 us a pair, a third of them never asked): at 100k
+        priming every batch took 0.6 s more CPU than priming the first.
+        Where numba cannot be imported, nothing is scored ahead.
+        """
+        if not self.wants_pairs() or not len(pairs) or len(pairs) < self.prime_after:
+            return 0
+        self.compiled = _load_kernel()
+        if self.compiled is near_score:
+            return 0
+        from dumpflow import gramkernel  # loaded already by _load_kernel
+
+        keys = pairs.keys
+        found = gramkernel.scores(keys, pairs.shorter, pairs.longer, self.threshold)
+        shorter, longer = [keys[i] for i in pairs.shorter.tolist()], [keys[i] for i in pairs.longer.tolist()]
+        self.known.update(zip(zip(shorter, longer, strict=True), found, strict=True))
+        return len(found)
+
+    def wants_pairs(self) -> bool:
+        """Whether `prime` would use a batch's pairs (so the caller can skip finding them)."""
+        return self.compiled is None
 
     def __call__(self, shorter: str, longer: str) -> float | None:
         global _python_pairs
+        known = self.known.get((shorter, longer), _UNKNOWN)
+        if known is not _UNKNOWN:
+            return known  # type: ignore[return-value]
         if self.compiled is None:
             if _python_pairs < self.after:
                 _python_pairs += 1

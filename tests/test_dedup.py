@@ -191,6 +191,21 @@ def test_signals_are_stable_and_typed() -> None:
     assert all(0 < h < 2**64 for h in sigs)
 
 
+@settings(max_examples=200, deadline=None)
+@given(keys=st.lists(st.text(alphabet="的一是不了人我在有他这为之大来以个中abcde😀\x00", max_size=120), max_size=8))
+def test_batch_signals_are_each_keys_exact_anchor_and_band_hashes(keys: list[str]) -> None:
+    """The batch loop inlines the hashing; it must give what the one-key definitions give, for any length
+    (fewer than ANCHOR_COUNT full windows, none, the empty key)."""
+    from dumpflow import minhash
+    from dumpflow.signals import anchor_signals, batch_signals, exact_signal
+
+    bands = minhash.band_hashes(minhash.sketches(keys)).tolist()
+    expected = [
+        [exact_signal(k), *anchor_signals(k), *(b for b in row if b)] for k, row in zip(keys, bands, strict=True)
+    ]
+    assert batch_signals(keys) == expected
+
+
 def test_same_sentences_in_another_order_is_another_article() -> None:
     # Order-blind containment would call these near-duplicates (every 3-gram is shared).
     clauses = [c + "。" for c in SIGLIP.split("。") if c]

@@ -198,6 +198,7 @@ def test_match_dumps_decides_the_same_with_the_kernel_from_the_first_pair(trap_c
         return [(s.article_id, s.kind, s.similarity) for m in match_dumps(dumps, EmptySource()) for s in m.sightings]
 
     monkeypatch.setattr(similarity, "JIT_AFTER_PAIRS", 10**9)
+    monkeypatch.setattr(similarity, "PRIME_MIN_PAIRS", 10**9)  # no scores ahead either: every pair in Python
     monkeypatch.setattr(similarity, "_kernel", [])
     python = decisions()
     monkeypatch.setattr(similarity, "JIT_AFTER_PAIRS", 0)

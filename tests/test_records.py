@@ -13,7 +13,7 @@ import pickle
 import pytest
 
 from dumpflow import dedup
-from schemas.records import Annotation, ArticleState, LanguageGuess, Sighting, trusted, trusted_maker
+from schemas.records import Annotation, ArticleState, LanguageGuess, MatchedDump, Sighting, trusted, trusted_maker
 from tests.builders import cleaned, transmission
 from tests.conftest import SEEDS
 from tests.test_url_identity import FEED, all_dumps
@@ -73,3 +73,16 @@ def test_sightings_from_repeat_detection_are_what_validation_builds() -> None:
         assert sighting == checked
         assert sighting.model_fields_set == checked.model_fields_set == set(Sighting.model_fields)
         assert sighting.model_dump_json() == checked.model_dump_json()
+
+
+def test_matched_dumps_from_repeat_detection_are_what_validation_builds() -> None:
+    """The dumps `dedup` hands over (built without validating again), re-keyed ones included."""
+    seeds = [cleaned(seed.name, seed.read_text(encoding="utf-8")) for seed in SEEDS]
+    pages = [*all_dumps(), cleaned("feed.txt", transmission(*FEED))]
+    matched = [m for dumps in (seeds, pages) for m in dedup.match_dumps(dumps, dedup.EmptySource())]
+    assert any(m.dropped for m in matched) and any(m.articles for m in matched)
+    for dump in matched:
+        checked = MatchedDump.model_validate(dump.model_dump())
+        assert dump == checked
+        assert dump.model_fields_set == checked.model_fields_set == set(MatchedDump.model_fields)
+        assert dump.model_dump_json() == checked.model_dump_json()
