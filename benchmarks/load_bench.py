@@ -112,7 +112,11 @@ def _child(cache: Path, db: Path, profile: Path | None) -> None:
 
 
 def table_rows(db: Path) -> dict[str, list[tuple]]:
-    """Every table's rows ORDER BY ALL, with TIMESTAMP columns and run ids replaced by their dense rank."""
+    """Every table's rows ORDER BY ALL, with what the clock decides replaced by its rank.
+
+    TIMESTAMP columns become their dense rank in the column, and a run id the
+    rank of its run's start (ids are random; the order runs started in is not).
+    """
     import duckdb
 
     con = duckdb.connect(str(db), read_only=True)
@@ -124,13 +128,18 @@ def table_rows(db: Path) -> dict[str, list[tuple]]:
                 "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = ? ORDER BY column_index",
                 [table],
             ).fetchall()
-            exprs = [
-                f"dense_rank() OVER (ORDER BY {name}) AS {name}"
-                if kind.startswith("TIMESTAMP") or name == "run_id"
-                else name
-                for name, kind in cols
-            ]
-            out[table] = con.execute(f"SELECT {', '.join(exprs)} FROM {table} ORDER BY ALL").fetchall()
+            exprs = []
+            for name, kind in cols:
+                if name == "run_id":
+                    exprs.append(
+                        "(SELECT r.rank FROM (SELECT run_id, dense_rank() OVER (ORDER BY started_at) AS rank "
+                        "FROM runs) r WHERE r.run_id = t.run_id) AS run_id"
+                    )
+                elif kind.startswith("TIMESTAMP"):
+                    exprs.append(f"dense_rank() OVER (ORDER BY {name}) AS {name}")
+                else:
+                    exprs.append(name)
+            out[table] = con.execute(f"SELECT {', '.join(exprs)} FROM {table} t ORDER BY ALL").fetchall()
         return out
     finally:
         con.close()
