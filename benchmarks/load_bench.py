@@ -186,7 +186,7 @@ def main() -> None:
     if args.corpus is None:
         parser.error("the corpus folder is required")
     sys.path.insert(0, str(HERE))
-    cache = args.cache or HERE / "bench-out" / f"load-{args.corpus.resolve().name}.pkl"
+    cache = (args.cache or HERE / "bench-out" / f"load-{args.corpus.resolve().name}.pkl").resolve()
     if not cache.exists():
         print(f"making the annotated batches of {args.corpus} into {cache} ...", flush=True)
         print(f"{make_batches(args.corpus, cache)} entries", flush=True)
