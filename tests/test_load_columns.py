@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from dumpflow import dedup, enrich, minhash, signals, warehouse
@@ -147,3 +148,31 @@ def _strip(dumps: list[AnnotatedDump], every: int) -> list[AnnotatedDump]:
         out.append(dump.model_copy(update={"articles": articles}))
     assert any(not a.state.new_key_signals for d in out for a in d.articles)
     return out
+
+
+def test_topics_are_deleted_only_for_the_ids_said_to_be_stored(tmp_path: Path) -> None:
+    """A load deletes the stored topics of its re-sighted articles only; new articles have none to delete."""
+    import pyarrow as pa
+
+    from dumpflow.warehouse.load import replace_topics
+    from schemas.records import TopicTag
+
+    db = tmp_path / "w.duckdb"
+    warehouse.ensure(db)
+    llm, rag = TopicTag(topic="llm", score=1.0, evidence=["LLM"]), TopicTag(topic="rag", score=2.0, evidence=["RAG"])
+    with warehouse.session(db) as con:
+        replace_topics(con, pa.array(["x", "y"]), [[llm], [llm]])
+        # y is said to be new: its stored row stays, and inserting the same (article, topic) again is refused.
+        with pytest.raises(duckdb.ConstraintException):
+            replace_topics(con, pa.array(["x", "y"]), [[rag], [llm]], stored=pa.array(["x"]))
+        replace_topics(con, pa.array(["x", "z"]), [[rag], [rag]], stored=pa.array(["x"]))
+        assert con.execute("SELECT article_id, topic FROM article_topics ORDER BY ALL").fetchall() == [
+            ("x", "rag"),
+            ("y", "llm"),
+            ("z", "rag"),
+        ]
+        replace_topics(con, pa.array(["y", "z"]), [[rag], []])  # by default every id's topics are replaced
+        assert con.execute("SELECT article_id, topic FROM article_topics ORDER BY ALL").fetchall() == [
+            ("x", "rag"),
+            ("y", "rag"),
+        ]

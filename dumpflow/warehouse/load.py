@@ -360,9 +360,10 @@ def _upsert_articles(
     moved_to = _stored(con, [article_id for article_id in ids if article_id in first_dump and article_id in targets])
     fresh = pa.array([article_id in first_dump and article_id not in moved_to for article_id in ids], type=pa.bool_())
     table = pa.table(arrays)
+    known = table.filter(pc.invert(fresh))
     _insert(con, "articles", table.filter(fresh))
-    _replace_known(con, table.filter(pc.invert(fresh)))
-    replace_topics(con, article_ids, topics)
+    _replace_known(con, known)
+    replace_topics(con, article_ids, topics, stored=known.column("article_id").combine_chunks())
 
 
 def _replace_known(con: duckdb.DuckDBPyConnection, known: pa.Table) -> None:
@@ -396,10 +397,24 @@ def _replace_known(con: duckdb.DuckDBPyConnection, known: pa.Table) -> None:
 _FIRST_SIGHTING = ("first_seen", "first_dump_id")
 
 
-def replace_topics(con: duckdb.DuckDBPyConnection, article_ids: pa.Array, topics: Sequence[Sequence[TopicTag]]) -> None:
-    """The topics of these articles, replaced by `topics` (one list per article, in the same order)."""
-    with registered(con, "_changed", id_table(article_ids)):
-        con.execute("DELETE FROM article_topics WHERE article_id IN (SELECT value FROM _changed)")
+def replace_topics(
+    con: duckdb.DuckDBPyConnection,
+    article_ids: pa.Array,
+    topics: Sequence[Sequence[TopicTag]],
+    stored: pa.Array | None = None,
+) -> None:
+    """The topics of these articles, replaced by `topics` (one list per article, in the same order).
+
+    `stored`: the ids among them that can have topics already (default: all).
+    A load passes its re-sighted articles only: a new article has no topics
+    to delete, and deleting by every id of a batch (more than
+    PUSHED_JOIN_ROWS) made DuckDB hash-join the whole article_topics table,
+    once per batch, a scan that grows with the warehouse.
+    """
+    stored = article_ids if stored is None else stored
+    if len(stored):
+        with registered(con, "_changed", id_table(stored)):
+            con.execute("DELETE FROM article_topics WHERE article_id IN (SELECT value FROM _changed)")
     tags = list(chain.from_iterable(topics))
     topic, score, evidence = _columns(tags, ("topic", "score", "evidence"))
     _insert(
