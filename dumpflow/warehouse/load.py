@@ -19,6 +19,7 @@ import pyarrow.compute as pc
 
 from dumpflow import minhash
 from dumpflow.signals import batch_signals, url_signal
+from dumpflow.warehouse import keyruns
 from dumpflow.warehouse.connection import id_table, registered, utcnow
 from dumpflow.warehouse.lookup import loaded_dump_ids
 from dumpflow.warehouse.rekey import move_articles
@@ -252,14 +253,10 @@ def _insert_versions(con: duckdb.DuckDBPyConnection, states: Sequence[ArticleSta
     if not keys:
         return
     owner_ids = pa.array(owners, type=pa.string())
-    _insert(
-        con,
-        "match_keys",
-        {
-            "hash": pa.array(np.fromiter(chain.from_iterable(sigs), dtype=np.uint64), type=pa.uint64()),
-            "article_id": _repeated(owner_ids, [len(row) for row in sigs]),
-        },
-    )
+    hashes = np.fromiter(chain.from_iterable(sigs), dtype=np.uint64)
+    hash_owners = _repeated(owner_ids, [len(row) for row in sigs])
+    _insert(con, "match_keys", {"hash": pa.array(hashes, type=pa.uint64()), "article_id": hash_owners})
+    keyruns.add_run(con, hashes, hash_owners)
     _insert(
         con,
         "signatures",
@@ -276,14 +273,10 @@ def index_addresses(con: duckdb.DuckDBPyConnection, owners: Sequence[tuple[str |
     """match_keys rows for canonical addresses given to articles (signals.url_signal), once per article."""
     pairs = [(url_signal(key), article_id) for key, article_id in owners if key is not None]
     if pairs:
-        _insert(
-            con,
-            "match_keys",
-            {
-                "hash": pa.array([h for h, _ in pairs], type=pa.uint64()),
-                "article_id": pa.array([a for _, a in pairs], type=pa.string()),
-            },
-        )
+        hashes = np.array([h for h, _ in pairs], dtype=np.uint64)
+        ids = pa.array([a for _, a in pairs], type=pa.string())
+        _insert(con, "match_keys", {"hash": pa.array(hashes, type=pa.uint64()), "article_id": ids})
+        keyruns.add_run(con, hashes, ids)
 
 
 def _stored(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> set[str]:
