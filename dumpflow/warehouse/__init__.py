@@ -42,6 +42,7 @@ from dumpflow.warehouse.connection import (
 )
 from dumpflow.warehouse.forget import ForgetResult, forget_dump, matching_dumps
 from dumpflow.warehouse.keyruns import compact as compact_key_runs
+from dumpflow.warehouse.keyruns import disagreements as key_run_disagreements
 from dumpflow.warehouse.load import load_dumps, record_rejections
 from dumpflow.warehouse.lookup import WarehouseSource, loaded_dump_ids
 from dumpflow.warehouse.migrations import (
@@ -74,6 +75,7 @@ __all__ = [
     "finish_run",
     "forget_dump",
     "id_table",
+    "key_run_disagreements",
     "load_dumps",
     "loaded_dump_ids",
     "matching_dumps",

@@ -246,8 +246,8 @@ def compact(con: duckdb.DuckDBPyConnection) -> bool:
 
 def rebuild(con: duckdb.DuckDBPyConnection) -> None:
     """One run holding all of match_keys, sorted by hash; the old runs and moves go."""
-    directory = keys_dir(con)
-    if directory is None or not _has_tables(con):
+    directory = keys_dir(con)  # the tables exist: called by compact, or by migration 0007 before its ledger row
+    if directory is None:
         return
     row = con.execute("SELECT count(*), coalesce(max(strlen(article_id)), 1) FROM match_keys").fetchall()[0]
     n, width = (int(row[0]), int(row[1])) if row else (0, 1)
@@ -297,3 +297,26 @@ def _write_sorted(con: duckdb.DuckDBPyConnection, directory: Path, seq: int, n: 
     os.replace(tmp_hash, hash_path)
     os.replace(tmp_ids, ids_path)
     return run_id
+
+
+def disagreements(con: duckdb.DuckDBPyConnection, sample: int = 5000) -> list[str]:
+    """Hashes whose rows the runs give differently from match_keys (`dumpflow check`); [] when incomplete.
+
+    Incomplete runs are a normal state (lookups scan), not a fault. At most
+    `sample` hashes are compared, from both ends of the hash order, so the
+    check stays bounded on a large warehouse and is whole on a small one.
+    """
+    if not _has_tables(con) or keys_dir(con) is None:
+        return []
+    half = max(sample // 2, 1)
+    rows = con.execute(
+        f"WITH h AS (SELECT DISTINCT hash FROM match_keys), picked AS ((SELECT hash FROM h ORDER BY hash LIMIT {half}) "
+        f"UNION (SELECT hash FROM h ORDER BY hash DESC LIMIT {half})) "
+        "SELECT DISTINCT m.hash, m.article_id FROM match_keys m SEMI JOIN picked p ON m.hash = p.hash"
+    ).fetchall()
+    hashes = sorted({h for h, _ in rows})
+    found = lookup(con, hashes)
+    if found is None:
+        return []
+    stored = set(rows)
+    return [str(h) for h in sorted({h for h, _ in stored ^ found})]
