@@ -203,3 +203,13 @@ def test_check_reports_runs_that_disagree_with_the_table(db: Path) -> None:
         )
     with pytest.raises(AssertionError, match="sorted key runs agree with match_keys"):
         assert_consistent(db)
+
+
+def test_a_new_warehouse_leaves_no_directory_until_it_has_keys(tmp_path: Path) -> None:
+    """It is created under a staging name (migrations.ensure): nothing may be left under that name."""
+    path = tmp_path / "w.duckdb"
+    warehouse.ensure(path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["w.duckdb"]
+    ingest(path, text_dump("a.txt", TEXTS[0]))
+    assert (tmp_path / "w.duckdb.keys").is_dir()
+    assert_runs_answer(path)

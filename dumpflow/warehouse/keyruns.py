@@ -253,8 +253,10 @@ def rebuild(con: duckdb.DuckDBPyConnection) -> None:
     n, width = (int(row[0]), int(row[1])) if row else (0, 1)
     seq = _next_seq(con)
     try:
-        directory.mkdir(exist_ok=True)
-        run_id = _write_sorted(con, directory, seq, n, width) if n else None
+        run_id = None
+        if n:  # an empty warehouse gets no directory (a new one is made under a staging name: migrations.ensure)
+            directory.mkdir(exist_ok=True)
+            run_id = _write_sorted(con, directory, seq, n, width)
     except OSError:
         # Nothing listed while match_keys has rows: the runs are incomplete and lookups scan.
         con.execute("DELETE FROM match_key_runs")
