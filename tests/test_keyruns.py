@@ -130,8 +130,8 @@ def test_a_missing_run_file_falls_back_to_the_scan_and_compaction_rebuilds_it(
     from_runs, from_table = both_paths(db, hashes, monkeypatch)
     assert from_runs == from_table  # both were the scan: still right
     with warehouse.session(db) as con:
-        assert warehouse.compact_key_runs(con)
-        assert not warehouse.compact_key_runs(con)  # nothing left to do
+        assert warehouse.compact_key_runs(con) == "rebuild"
+        assert warehouse.compact_key_runs(con) is None  # nothing left to do
     assert_runs_answer(db)
 
 
@@ -181,16 +181,38 @@ def test_forgotten_articles_are_gone_and_come_back_when_loaded_again(db: Path) -
     assert_consistent(db)
 
 
-def test_compaction_merges_many_runs_into_one_and_removes_old_files(db: Path) -> None:
+def test_many_runs_of_similar_size_are_rebuilt_as_one_and_old_files_removed(db: Path) -> None:
     for i in range(keyruns.MAX_RUNS + 1):
         ingest(db, text_dump(f"d{i}.txt", f"{TEXTS[i % len(TEXTS)]} Edition {i}, with its own closing line."))
     expected = assert_runs_answer(db)
     with warehouse.session(db) as con:
-        assert keyruns.needs_compaction(con)
-        assert warehouse.compact_key_runs(con)
+        assert warehouse.compact_key_runs(con) == "rebuild"
+        assert warehouse.compact_key_runs(con) is None  # nothing left to do
         [(_, run_id, _)] = runs(con)
     files = sorted(p.name for p in db.with_name(db.name + ".keys").iterdir())
     assert files == [f"{run_id}.hash.npy", f"{run_id}.ids.npy"]
+    assert assert_runs_answer(db) == expected
+    assert_consistent(db)
+
+
+def test_small_runs_after_a_large_one_are_merged_with_their_moves_applied(db: Path) -> None:
+    """What a stream of small ingests costs: the small runs merge, the large one is left alone."""
+    many = [f"Report number {i}: {TEXTS[i % len(TEXTS)]} It closes with line {i * 7}." for i in range(60)]
+    ingest(db, text_dump("big.txt", *many), run_id="big")
+    ingest(db, text_dump("feed.txt", CUT_EXCERPT), run_id="r1")
+    ingest(db, html("listing.html", entry(0, POST, CUT_EXCERPT)), run_id="r2")  # re-keys feed.txt's article
+    for i in range(keyruns.MAX_RUNS):
+        ingest(db, text_dump(f"s{i}.txt", f"A short item {i} about {TEXTS[i % len(TEXTS)][:40]}."), run_id=f"s{i}")
+    with warehouse.session(db) as con:
+        dump_id = con.execute("SELECT dump_id FROM dumps WHERE source_name = 's0.txt'").fetchall()[0][0]
+        assert warehouse.forget_dump(con, dump_id) is not None
+    expected = assert_runs_answer(db)
+    with warehouse.session(db, read_only=True) as con:
+        before = [r for r in runs(con) if r[1]]
+    with warehouse.session(db) as con:
+        assert warehouse.compact_key_runs(con) == "merge"
+        after = [r for r in runs(con) if r[1]]
+    assert len(after) == 2 and before[0] in after  # the large run is untouched
     assert assert_runs_answer(db) == expected
     assert_consistent(db)
 

@@ -34,6 +34,7 @@ import pyarrow.compute as pc
 MAX_RUNS = 8
 VERSION = 7  # the migration that made match_key_runs and match_key_moves
 MAX_MOVES = 50_000
+MAX_MERGE_ROWS = 1_000_000  # small runs merged in memory up to this many rows; past it, a rebuild
 _STREAM_ROWS = 1 << 20  # rows per batch when a whole run is written from the table
 
 
@@ -108,19 +109,24 @@ def add_run(con: duckdb.DuckDBPyConnection, hashes: np.ndarray, ids: pa.Array | 
     if not n or not _has_tables(con) or (directory := keys_dir(con)) is None or not _complete(con, unlisted=n):
         return
     order = np.argsort(hashes, kind="stable")
-    sorted_hashes = np.ascontiguousarray(hashes[order], dtype=np.uint64)
-    sorted_ids = _id_bytes(ids)[order]
+    # Not written (read-only directory, full disk): the runs stay incomplete and lookups scan.
+    _write_run(con, directory, np.ascontiguousarray(hashes[order], dtype=np.uint64), _id_bytes(ids)[order])
+
+
+def _write_run(con: duckdb.DuckDBPyConnection, directory: Path, hashes: np.ndarray, ids: np.ndarray) -> int | None:
+    """Write one run (rows already sorted by hash) and list it: its seq, or None if its files could not be written."""
     seq = _next_seq(con)
-    digest = hashlib.sha256(sorted_hashes.tobytes() + sorted_ids.tobytes()).hexdigest()[:16]
+    digest = hashlib.sha256(hashes.tobytes() + ids.tobytes()).hexdigest()[:16]
     run_id = f"{seq:09d}-{digest}"
     try:
         directory.mkdir(exist_ok=True)
         hash_path, ids_path = _paths(directory, run_id)
-        _write_npy(hash_path, sorted_hashes)
-        _write_npy(ids_path, sorted_ids)
+        _write_npy(hash_path, hashes)
+        _write_npy(ids_path, ids)
     except OSError:
-        return  # a read-only directory or a full disk: the runs stay incomplete, lookups scan
-    con.execute("INSERT INTO match_key_runs VALUES (?, ?, ?)", [seq, run_id, n])
+        return None
+    con.execute("INSERT INTO match_key_runs VALUES (?, ?, ?)", [seq, run_id, len(hashes)])
+    return seq
 
 
 def record_moves(con: duckdb.DuckDBPyConnection, moves: Sequence[tuple[str, str | None]]) -> None:
@@ -195,31 +201,35 @@ def _moved(con: duckdb.DuckDBPyConnection, hits: list[tuple[int, str, int]]) -> 
         ).fetchall()
     finally:
         con.unregister("_hit_ids")
-    moves: dict[str, list[tuple[int, str | None]]] = {}
-    for seq, old, new in rows:
-        moves.setdefault(old, []).append((seq, new))
+    moves = _by_old_id(rows)
     out: set[tuple[int, str]] = set()
     for h, article_id, seq in hits:
-        current: str | None = article_id
-        at = seq
-        while current is not None:
-            later = next(((s, new) for s, new in moves.get(current, ()) if s > at), None)
-            if later is None:
-                break
-            at, current = later
+        current = _resolve(moves, article_id, seq)
         if current is not None:
             out.add((h, current))
     return out
 
 
-def needs_compaction(con: duckdb.DuckDBPyConnection) -> bool:
-    if not _has_tables(con) or keys_dir(con) is None:
-        return False
-    row = con.execute(
-        "SELECT (SELECT count(*) FROM match_key_runs WHERE run_id IS NOT NULL), (SELECT count(*) FROM match_key_moves)"
-    ).fetchall()[0]
-    n_runs, n_moves = row if row else (0, 0)
-    return n_runs > MAX_RUNS or n_moves > MAX_MOVES or not _complete(con) or not _files_present(con)
+Moves = dict[str, list[tuple[int, str | None]]]
+
+
+def _by_old_id(rows: Sequence[tuple[int, str, str | None]]) -> Moves:
+    moves: Moves = {}
+    for seq, old, new in sorted(rows, key=lambda r: r[0]):
+        moves.setdefault(old, []).append((seq, new))
+    return moves
+
+
+def _resolve(moves: Moves, article_id: str, seq: int) -> str | None:
+    """Where a row of `article_id` in a run written at `seq` is now (None: deleted): the later moves, in order."""
+    current: str | None = article_id
+    at = seq
+    while current is not None:
+        later = next(((s, new) for s, new in moves.get(current, ()) if s > at), None)
+        if later is None:
+            break
+        at, current = later
+    return current
 
 
 def _files_present(con: duckdb.DuckDBPyConnection) -> bool:
@@ -232,16 +242,75 @@ def _files_present(con: duckdb.DuckDBPyConnection) -> bool:
     return True
 
 
-def compact(con: duckdb.DuckDBPyConnection) -> bool:
-    """Rewrite the runs as one, from match_keys itself, when there are too many or they are incomplete.
+def compact(con: duckdb.DuckDBPyConnection) -> str | None:
+    """Keep the runs few, at a cost proportional to what was added: returns what it did, if anything.
 
-    Returns whether it did. Statements are ordered so that a crash between
+    More than MAX_RUNS runs: all but the largest are merged into one (their
+    moves applied), which costs what they hold, not the warehouse. The
+    whole set is rewritten from match_keys ("rebuild") only when the runs are
+    incomplete, the moves too many, or the small runs no longer small (more
+    than half the largest). Statements are ordered so that a crash between
     them leaves the runs incomplete (lookups scan), never wrong.
     """
-    if not needs_compaction(con):
-        return False
-    rebuild(con)
-    return True
+    if not _has_tables(con) or (directory := keys_dir(con)) is None:
+        return None
+    runs = con.execute(
+        "SELECT seq, run_id, n_rows FROM match_key_runs WHERE run_id IS NOT NULL ORDER BY seq"
+    ).fetchall()
+    n_moves = con.execute("SELECT count(*) FROM match_key_moves").fetchall()[0][0]
+    if not _complete(con) or not _files_present(con) or n_moves > MAX_MOVES:
+        rebuild(con)
+        return "rebuild"
+    if len(runs) <= MAX_RUNS:
+        return None
+    largest = max(runs, key=lambda r: (r[2], -r[0]))
+    small = [r for r in runs if r is not largest]
+    if 2 * sum(r[2] for r in small) > largest[2] or sum(r[2] for r in small) > MAX_MERGE_ROWS:
+        rebuild(con)
+        return "rebuild"
+    _merge(con, directory, small)
+    return "merge"
+
+
+def _merge(con: duckdb.DuckDBPyConnection, directory: Path, runs: Sequence[tuple[int, str, int]]) -> None:
+    """One run from these runs' files, each row moved as the moves since its run say (deleted rows dropped).
+
+    The new run is newer than every move, so none applies to it again. Rows
+    dropped here were counted by a forget's negative row: a positive row of
+    as many keeps sum(n_rows) equal to count(*).
+    """
+    moves = _by_old_id(con.execute("SELECT seq, old_id, article_id FROM match_key_moves").fetchall())
+    hashes: list[np.ndarray] = []
+    ids: list[np.ndarray] = []
+    for seq, run_id, _ in runs:
+        hash_path, ids_path = _paths(directory, run_id)
+        stored = np.load(hash_path, allow_pickle=False)
+        raw = np.load(ids_path, allow_pickle=False)
+        if moves:
+            now = [_resolve(moves, b.decode("utf-8"), seq) for b in raw.tolist()]
+            keep = np.array([i is not None for i in now], dtype=bool)
+            stored = stored[keep]
+            raw = _id_bytes(pa.array([i for i in now if i is not None], type=pa.string()))
+        hashes.append(stored)
+        ids.append(raw)
+    width = max((a.dtype.itemsize for a in ids), default=1)
+    merged = np.concatenate(hashes)
+    merged_ids = np.concatenate([a.astype(f"S{width}") for a in ids])
+    order = np.argsort(merged, kind="stable")
+    seq = _write_run(con, directory, np.ascontiguousarray(merged[order]), merged_ids[order])
+    if seq is None:
+        return  # nothing changed: the small runs stay as they were
+    dropped = sum(r[2] for r in runs) - len(merged)
+    if dropped:
+        con.execute("INSERT INTO match_key_runs VALUES (?, NULL, ?)", [seq, dropped])
+    con.register("_merged", pa.table({"seq": pa.array([r[0] for r in runs], type=pa.int64())}))
+    try:
+        con.execute("DELETE FROM match_key_runs WHERE run_id IS NOT NULL AND seq IN (SELECT seq FROM _merged)")
+    finally:
+        con.unregister("_merged")
+    for _, run_id, _ in runs:
+        for path in _paths(directory, run_id):
+            path.unlink(missing_ok=True)
 
 
 def rebuild(con: duckdb.DuckDBPyConnection) -> None:
