@@ -235,3 +235,22 @@ def test_a_new_warehouse_leaves_no_directory_until_it_has_keys(tmp_path: Path) -
     ingest(path, text_dump("a.txt", TEXTS[0]))
     assert (tmp_path / "w.duckdb.keys").is_dir()
     assert_runs_answer(path)
+
+
+@pytest.mark.usefixtures("prefect_server")
+def test_an_ingest_of_many_batches_ends_with_one_run(tmp_path: Path) -> None:
+    """The flow compacts at its end: a bulk ingest leaves one run for the next small ingest to search."""
+    from flows.ingest import ingest as ingest_flow
+
+    dumps = tmp_path / "dumps"
+    dumps.mkdir()
+    for i in range(keyruns.MAX_RUNS + 2):
+        text = f"Bulletin {i}. {TEXTS[i % len(TEXTS)]} Filed under number {i * 13}."
+        (dumps / f"{i:03d}.txt").write_text(transmission(text))
+    db = tmp_path / "w.duckdb"
+    summary = ingest_flow(paths=[str(dumps)], warehouse_file=str(db), batch_bytes=1)
+    assert summary.batches == keyruns.MAX_RUNS + 2
+    with warehouse.session(db, read_only=True) as con:
+        assert len([r for r in runs(con) if r[1]]) == 1
+    assert_runs_answer(db)
+    assert_consistent(db)
