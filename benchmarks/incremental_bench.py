@@ -12,8 +12,9 @@ and runs a child process with that checkout on the path that times
 then the best of the other two (warm). Trials alternate old/new, both with
 the file in the page cache as the copy left it ("cached") and with its pages
 dropped from the cache first (posix_fadvise DONTNEED on that file only:
-"cold"). The table prints medians over rounds and each side's answer, so the
-two can be compared.
+"cold"). The table prints medians over rounds (wall seconds, and the first
+call's CPU seconds, which other jobs on a shared machine disturb less) and
+whether both sides gave the same sightings.
 """
 
 from __future__ import annotations
@@ -36,14 +37,15 @@ from dumpflow import warehouse as wh
 dump_path = next(Path(sys.argv[2]).glob("*.txt"))
 cleaned = clean.clean_dump(read.read_dump(read.identify(dump_path), config.max_bytes()))
 con = wh.connect(Path(sys.argv[1]), read_only=True)
-times, answer = [], None
+times, cpu, answer = [], [], None
 for _ in range(3):
-    started = time.perf_counter()
+    started, started_cpu = time.perf_counter(), time.process_time()
     out = dedup.match_dumps([cleaned], wh.WarehouseSource(con))
     times.append(time.perf_counter() - started)
+    cpu.append(time.process_time() - started_cpu)
     answer = [(s.position, s.article_id, s.kind, round(s.similarity, 6)) for d in out for s in d.sightings]
 con.close()
-print(json.dumps({"times": times, "answer": answer}))
+print(json.dumps({"times": times, "cpu": cpu, "answer": answer}))
 """
 
 
@@ -138,14 +140,16 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"round {n + 1} {name} {state}: " + ", ".join(f"{t:.3f}" for t in r["times"]), flush=True)
     remove(work / "trial.duckdb")
     print()
-    print("| file | checkout | first call s (median) | warm call s (median) | rounds |")
-    print("|---|---|---:|---:|---:|")
+    print("| file | checkout | first call s | its CPU s | warm call s | rounds |")
+    print("|---|---|---:|---:|---:|---:|")
     for cold in (False, True):
         for name in sides:
             rs = results[(name, cold)]
             first = statistics.median(r["times"][0] for r in rs)
+            first_cpu = statistics.median(r["cpu"][0] for r in rs)
             warm = statistics.median(min(r["times"][1:]) for r in rs)
-            print(f"| {'cold' if cold else 'cached'} | {name} | {first:.3f} | {warm:.3f} | {len(rs)} |")
+            state = "cold" if cold else "cached"
+            print(f"| {state} | {name} | {first:.3f} | {first_cpu:.3f} | {warm:.3f} | {len(rs)} |")
     answers = {name: results[(name, False)][0]["answer"] for name in sides}
     print(f"same sightings (position, article, kind, similarity): {answers['old'] == answers['new']}")
     return 0
