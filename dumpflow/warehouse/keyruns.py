@@ -344,6 +344,16 @@ def rebuild(con: duckdb.DuckDBPyConnection) -> None:
 
 def _write_sorted(con: duckdb.DuckDBPyConnection, directory: Path, seq: int, n: int, width: int) -> str:
     """Stream match_keys ordered by hash into the two files (no whole copy of the table in memory)."""
+    # DuckDB draws its progress bar on stdout after 2 s: into `dumpflow ingest --json`'s output, at 1M articles.
+    shown = con.execute("SELECT current_setting('enable_progress_bar')").fetchall()[0][0]
+    con.execute("SET enable_progress_bar = false")
+    try:
+        return _stream_sorted(con, directory, seq, n, width)
+    finally:
+        con.execute(f"SET enable_progress_bar = {'true' if shown else 'false'}")
+
+
+def _stream_sorted(con: duckdb.DuckDBPyConnection, directory: Path, seq: int, n: int, width: int) -> str:
     digest = hashlib.sha256()
     tmp_hash, tmp_ids = directory / f"{seq:09d}.hash.npy.tmp", directory / f"{seq:09d}.ids.npy.tmp"
     reader = con.sql("SELECT hash, article_id FROM match_keys ORDER BY hash, article_id").to_arrow_reader(_STREAM_ROWS)
