@@ -182,7 +182,8 @@ def lookup(con: duckdb.DuckDBPyConnection, hashes: Sequence[int]) -> set[tuple[i
         right = np.searchsorted(stored, wanted, side="right")
         for i in np.flatnonzero(right > left):
             h = int(wanted[i])
-            hits.extend((h, raw.decode("utf-8"), int(seq)) for raw in ids[left[i] : right[i]])
+            # One read of the slice, not one memmap access per id (0.12 ms each on a cold file).
+            hits.extend((h, raw.decode("utf-8"), int(seq)) for raw in np.asarray(ids[left[i] : right[i]]).tolist())
     if not n_moves:
         return {(h, article_id) for h, article_id, _ in hits}
     return _moved(con, hits) if hits else set()
