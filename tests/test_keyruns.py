@@ -254,3 +254,23 @@ def test_an_ingest_of_many_batches_ends_with_one_run(tmp_path: Path) -> None:
         assert len([r for r in runs(con) if r[1]]) == 1
     assert_runs_answer(db)
     assert_consistent(db)
+
+
+def test_runs_that_cannot_be_written_leave_loads_and_lookups_right(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file where the directory should be (or a full disk): loads go on, lookups scan, a later rebuild heals."""
+    keys = db.with_name(db.name + ".keys")
+    keys.write_text("not a directory")
+    ingest(db, text_dump("a.txt", TEXTS[0], TEXTS[1]))
+    with warehouse.session(db, read_only=True) as con:
+        hashes = sorted({h for h, _ in table_rows(con)})
+        assert keyruns.lookup(con, hashes) is None
+    with warehouse.session(db) as con:
+        assert warehouse.compact_key_runs(con) == "rebuild"  # tried, could not write: still incomplete
+        assert keyruns.lookup(con, hashes) is None
+    from_runs, from_table = both_paths(db, hashes, monkeypatch)
+    assert from_runs == from_table and from_runs
+    keys.unlink()
+    with warehouse.session(db) as con:
+        assert warehouse.compact_key_runs(con) == "rebuild"
+    assert_runs_answer(db)
+    assert_consistent(db)

@@ -357,19 +357,24 @@ def _write_sorted(con: duckdb.DuckDBPyConnection, directory: Path, seq: int, n: 
 def _stream_sorted(con: duckdb.DuckDBPyConnection, directory: Path, seq: int, n: int, width: int) -> str:
     digest = hashlib.sha256()
     tmp_hash, tmp_ids = directory / f"{seq:09d}.hash.npy.tmp", directory / f"{seq:09d}.ids.npy.tmp"
-    reader = con.sql("SELECT hash, article_id FROM match_keys ORDER BY hash, article_id").to_arrow_reader(_STREAM_ROWS)
+    # The files are opened before the sort: a directory that cannot be written fails before the work.
     with tmp_hash.open("wb") as fh, tmp_ids.open("wb") as fi:
         np.lib.format.write_array_header_1_0(fh, {"descr": "<u8", "fortran_order": False, "shape": (n,)})
         np.lib.format.write_array_header_1_0(fi, {"descr": f"|S{width}", "fortran_order": False, "shape": (n,)})
         written = 0
-        for batch in reader:
-            hashes = batch.column(0).to_numpy(zero_copy_only=False).astype("<u8", copy=False)
-            ids = _id_bytes(batch.column(1)).astype(f"S{width}")
-            fh.write(hashes.tobytes())
-            fi.write(ids.tobytes())
-            digest.update(hashes.tobytes())
-            digest.update(ids.tobytes())
-            written += len(hashes)
+        query = "SELECT hash, article_id FROM match_keys ORDER BY hash, article_id"
+        reader = con.sql(query).to_arrow_reader(_STREAM_ROWS)
+        try:
+            for batch in reader:
+                hashes = batch.column(0).to_numpy(zero_copy_only=False).astype("<u8", copy=False)
+                ids = _id_bytes(batch.column(1)).astype(f"S{width}")
+                fh.write(hashes.tobytes())
+                fi.write(ids.tobytes())
+                digest.update(hashes.tobytes())
+                digest.update(ids.tobytes())
+                written += len(hashes)
+        finally:
+            reader.close()  # a write that failed half-way must not leave the connection a result to finish
         if written != n:
             raise OSError(f"match_keys changed while its run was written ({written} rows, expected {n})")
         for handle in (fh, fi):
