@@ -235,6 +235,7 @@ def query_predictions(warehouse: Path, env: dict[str, str], log_dir: Path, name:
 def fresh_warehouse(path: Path) -> Path:
     for p in (path, path.with_name(path.name + ".wal"), path.with_name(path.name + ".lock")):
         p.unlink(missing_ok=True)
+    shutil.rmtree(path.with_name(path.name + ".keys"), ignore_errors=True)  # its sorted key runs (keyruns.py)
     path.parent.mkdir(parents=True, exist_ok=True)
     return path
 

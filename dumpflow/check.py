@@ -189,6 +189,9 @@ def run_checks(con: duckdb.DuckDBPyConnection) -> list[Failure]:
         if rows:
             failures.append(Failure(check.name, len(rows), [str(r[0]) for r in rows[:MAX_EXAMPLES]]))
     failures.extend(_views(con))
+    wrong = warehouse.key_run_disagreements(con)
+    if wrong:
+        failures.append(Failure("sorted key runs agree with match_keys", len(wrong), wrong[:MAX_EXAMPLES]))
     return failures
 
 
@@ -197,5 +200,5 @@ def summary_line(con: duckdb.DuckDBPyConnection) -> str:
     dumps, articles, sightings = con.execute(
         "SELECT (SELECT count(*) FROM dumps), (SELECT count(*) FROM articles), (SELECT count(*) FROM sightings)"
     ).fetchone() or (0, 0, 0)
-    n = len(CHECKS) + 2
+    n = len(CHECKS) + 3  # + views exist, views can be queried, key runs agree
     return f"OK: {n} checks passed ({dumps} dumps, {articles} articles, {sightings} sightings)"

@@ -245,6 +245,8 @@ def ingest(
                 for rej in rejected:
                     logger.warning("rejected %s: %s", rej.source_name, rej.reason)
             with writer.connection() as con:
+                # Many loads leave many sorted runs of match_keys: one again, for the next small ingest's lookups.
+                watch.time("load", warehouse.compact_key_runs, con)
                 warehouse.finish_run(con, run_id, status, tally.counts())
             # Closing the last connection checkpoints the file: work of this run, so it is timed with it.
             watch.time("checkpoint", writer.close)

@@ -33,7 +33,7 @@ def corrupted(sound: Path, tmp_path: Path, *statements: str) -> Path:
 def test_sound_warehouse_passes_with_one_line(sound: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--warehouse", str(sound)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith(f"OK: {len(CHECKS) + 2} checks passed (5 dumps, 45 articles, 58 sightings)")
+    assert out.startswith(f"OK: {len(CHECKS) + 3} checks passed (5 dumps, 45 articles, 58 sightings)")
     assert out.count("\n") == 1
 
 

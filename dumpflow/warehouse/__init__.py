@@ -12,6 +12,8 @@ One module per job:
 - migrations.py: numbered SQL migrations, their ledger, Python backfills,
   `ensure` (create) and `upgrade` (an older file, in place);
 - runs.py: the `runs` ledger of ingests;
+- keyruns.py: match_keys also kept as sorted runs beside the file, for small
+  lookups by binary search;
 - lookup.py: reads the pipeline needs: loaded dumps, and the repeat-detection
   index (`WarehouseSource`);
 - load.py: whole dumps in one transaction, bulk-inserted through Arrow, and
@@ -39,6 +41,8 @@ from dumpflow.warehouse.connection import (
     writer_lock,
 )
 from dumpflow.warehouse.forget import ForgetResult, forget_dump, matching_dumps
+from dumpflow.warehouse.keyruns import compact as compact_key_runs
+from dumpflow.warehouse.keyruns import disagreements as key_run_disagreements
 from dumpflow.warehouse.load import load_dumps, record_rejections
 from dumpflow.warehouse.lookup import WarehouseSource, loaded_dump_ids
 from dumpflow.warehouse.migrations import (
@@ -65,11 +69,13 @@ __all__ = [
     "WarehouseSource",
     "Writer",
     "ask_writer_to_yield",
+    "compact_key_runs",
     "connect",
     "ensure",
     "finish_run",
     "forget_dump",
     "id_table",
+    "key_run_disagreements",
     "load_dumps",
     "loaded_dump_ids",
     "matching_dumps",

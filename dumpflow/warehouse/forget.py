@@ -1,7 +1,8 @@
 """Forgetting a dump (`dumpflow forget`): the dump and what only it contributed, in one transaction.
 
 Self-contained on purpose: plain SQL over the tables plus `registered` and
-`id_table`, so it does not depend on how loads are built.
+`id_table`, so it does not depend on how loads are built; the one exception
+is telling the sorted runs of match_keys (keyruns.py) which rows went.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 
 import duckdb
 
+from dumpflow.warehouse import keyruns
 from dumpflow.warehouse.connection import id_table, registered
 
 
@@ -80,7 +82,10 @@ def forget_dump(con: duckdb.DuckDBPyConnection, dump_id: str) -> ForgetResult | 
             con.execute(f"DELETE FROM {table} WHERE dump_id = ?", [dump_id])
         with registered(con, "_gone", id_table(only_here)):
             for table in ("article_topics", "match_keys", "signatures", "articles"):
-                con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT value FROM _gone)")
+                deleted = con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT value FROM _gone)").fetchall()
+                if table == "match_keys":  # rows already in sorted runs are dropped when read
+                    keyruns.record_moves(con, [(article_id, None) for article_id in only_here])
+                    keyruns.record_deleted(con, int(deleted[0][0]) if deleted else 0)
         con.execute("DELETE FROM dumps WHERE dump_id = ?", [dump_id])
         with registered(con, "_kept", id_table(kept)):
             # The first and last dump that still sight each kept article, in load order

@@ -19,6 +19,7 @@ import pyarrow.compute as pc
 
 from dumpflow import minhash
 from dumpflow.signals import batch_signals, url_signal
+from dumpflow.warehouse import keyruns
 from dumpflow.warehouse.connection import id_table, registered, utcnow
 from dumpflow.warehouse.lookup import loaded_dump_ids
 from dumpflow.warehouse.rekey import move_articles
@@ -277,11 +278,9 @@ def _insert_versions(con: duckdb.DuckDBPyConnection, states: Sequence[ArticleSta
     n_sigs = list(map(len, sigs))
     sig_at = _offsets(n_sigs)
     hashes = np.fromiter(chain.from_iterable(sigs), dtype=np.uint64, count=int(sig_at[-1]))
-    _insert(
-        con,
-        "match_keys",
-        {"hash": pa.array(hashes, type=pa.uint64()), "article_id": _repeated(owner_ids, n_sigs)},
-    )
+    hash_owners = _repeated(owner_ids, n_sigs)
+    _insert(con, "match_keys", {"hash": pa.array(hashes, type=pa.uint64()), "article_id": hash_owners})
+    keyruns.add_run(con, hashes, hash_owners)
     bin_at = _offsets(list(map(len, sketches)))
     bins = np.fromiter(chain.from_iterable(sketches), dtype=np.uint32, count=int(bin_at[-1]))
     _insert(
@@ -300,14 +299,10 @@ def index_addresses(con: duckdb.DuckDBPyConnection, owners: Sequence[tuple[str |
     """match_keys rows for canonical addresses given to articles (signals.url_signal), once per article."""
     pairs = [(url_signal(key), article_id) for key, article_id in owners if key is not None]
     if pairs:
-        _insert(
-            con,
-            "match_keys",
-            {
-                "hash": pa.array([h for h, _ in pairs], type=pa.uint64()),
-                "article_id": pa.array([a for _, a in pairs], type=pa.string()),
-            },
-        )
+        hashes = np.array([h for h, _ in pairs], dtype=np.uint64)
+        ids = pa.array([a for _, a in pairs], type=pa.string())
+        _insert(con, "match_keys", {"hash": pa.array(hashes, type=pa.uint64()), "article_id": ids})
+        keyruns.add_run(con, hashes, ids)
 
 
 def _stored(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> set[str]:

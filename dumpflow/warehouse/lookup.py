@@ -14,6 +14,7 @@ import duckdb
 import pyarrow as pa
 
 from dumpflow.signals import Known
+from dumpflow.warehouse import keyruns
 from dumpflow.warehouse.connection import id_table, registered
 
 
@@ -23,6 +24,22 @@ def loaded_dump_ids(con: duckdb.DuckDBPyConnection, dump_ids: Sequence[str]) -> 
             "SELECT dump_id FROM dumps WHERE status = 'loaded' AND dump_id IN (SELECT value FROM _ids)"
         ).fetchall()
     return {row[0] for row in rows}
+
+
+# Lookups of at most this many hashes (a small ingest's) binary-search the sorted runs of match_keys
+# (keyruns.py) instead of scanning the table; a bulk batch asks for 100k+ and scans it once.
+RUN_LOOKUP_MAX = 4096
+
+
+def _capped(found: set[tuple[int, str]], limit: int) -> list[tuple[int, str | None]]:
+    """The lookup's answer from runs: a hash of more than `limit` distinct articles comes back once, as None."""
+    by_hash: dict[int, list[str]] = {}
+    for h, article_id in found:
+        by_hash.setdefault(h, []).append(article_id)
+    out: list[tuple[int, str | None]] = []
+    for h, ids in by_hash.items():
+        out.extend([(h, None)] if len(ids) > limit else [(h, article_id) for article_id in ids])
+    return out
 
 
 class WarehouseSource:
@@ -41,6 +58,14 @@ class WarehouseSource:
         if not hashes:
             return []
         limit = max_posting if max_posting is not None else 2**62
+        if len(hashes) <= RUN_LOOKUP_MAX:
+            cursor = self.con.cursor()
+            try:
+                found = keyruns.lookup(cursor, hashes)
+            finally:
+                cursor.close()
+            if found is not None:
+                return _capped(found, limit)
         with self._registered("_wanted_hashes", pa.table({"hash": pa.array(hashes, type=pa.uint64())})) as cur:
             table = cur.sql(
                 "WITH hits AS (SELECT DISTINCT m.hash, m.article_id FROM match_keys m "

@@ -16,6 +16,7 @@ import duckdb
 import pyarrow as pa
 
 from dumpflow.urlkey import url_key
+from dumpflow.warehouse import keyruns
 from dumpflow.warehouse.connection import registered, session, utcnow
 from dumpflow.warehouse.load import index_addresses
 from schemas import SQL_DIR
@@ -85,7 +86,10 @@ def _backfill_url_keys(con: duckdb.DuckDBPyConnection) -> None:
 
 
 # Python steps of a migration, run right after its SQL in the same transaction (by migration name).
-BACKFILLS: dict[str, Callable[[duckdb.DuckDBPyConnection], None]] = {"0004_dates_and_urls": _backfill_url_keys}
+BACKFILLS: dict[str, Callable[[duckdb.DuckDBPyConnection], None]] = {
+    "0004_dates_and_urls": _backfill_url_keys,
+    "0007_match_key_runs": keyruns.rebuild,  # the runs of what match_keys already holds
+}
 
 
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 import duckdb
 import pyarrow as pa
 
+from dumpflow.warehouse import keyruns
 from dumpflow.warehouse.connection import registered
 from schemas.records import Rekey
 
@@ -55,3 +56,4 @@ def move_articles(con: duckdb.DuckDBPyConnection, rekeys: Sequence[Rekey]) -> No
         con.execute("DELETE FROM article_topics WHERE article_id IN (SELECT old_id FROM _moves)")
         for name in FOLLOWERS:
             con.execute(f"UPDATE {name} SET article_id = m.article_id FROM _moves m WHERE {name}.article_id = m.old_id")
+    keyruns.record_moves(con, moves)  # match_keys rows already in sorted runs follow when read
