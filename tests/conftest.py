@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -50,3 +52,17 @@ def warehouse_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "warehouse" / "test.duckdb"
     monkeypatch.setenv("DUMPFLOW_WAREHOUSE", str(path))
     return path
+
+
+@pytest.fixture(scope="session")
+def trap_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """1200 entries of the benchmark's trap corpus (seed 7): series intros, shared section words, short
+    excerpts, edits, inserted lines. Made once per session: the kernel and candidate tests all decide on it."""
+    corpus = tmp_path_factory.mktemp("trap") / "c"
+    subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "corpus.py"), str(corpus), "--entries", "1200", "--seed", "7"],
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+    )
+    return corpus

@@ -8,9 +8,6 @@ against the walk without them, decision by decision, on the trap corpus.
 from __future__ import annotations
 
 import itertools
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -159,16 +156,9 @@ def test_once_the_kernel_is_loaded_pairs_are_scored_one_by_one(monkeypatch: pyte
 
 
 @pytest.fixture(scope="module")
-def trap_dumps(tmp_path_factory: pytest.TempPathFactory) -> list:  # type: ignore[type-arg]
-    """1200 entries of the trap corpus (seed 7): series intros, section words, short excerpts, edits."""
-    corpus = tmp_path_factory.mktemp("trap") / "c"
-    subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "corpus.py"), str(corpus), "--entries", "1200", "--seed", "7"],
-        check=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-    )
-    return [d for g in match_bench.prepare(corpus) for d in g]
+def trap_dumps(trap_corpus: Path) -> list:  # type: ignore[type-arg]
+    """The trap corpus (conftest) read and cleaned, every batch's dumps in one list."""
+    return [d for g in match_bench.prepare(trap_corpus) for d in g]
 
 
 def test_the_walk_decides_the_same_with_scores_computed_ahead(

@@ -16,7 +16,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -174,19 +173,6 @@ def test_kernel_caches_where_it_can_and_still_runs_where_nothing_is_writable(tmp
         assert _kernel_in_copy(pkg, writable) == "True 1.0"
         assert list((pkg / "dumpflow" / "__pycache__").glob("gramkernel.near_score-*.nbi"))
         assert _kernel_in_copy(pkg, writable) == "True 1.0"  # and loaded from there
-
-
-@pytest.fixture(scope="module")
-def trap_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """1200 entries of the trap corpus: series intros, shared section words, short excerpts, edits, inserted lines."""
-    corpus = tmp_path_factory.mktemp("trap") / "c"
-    subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "corpus.py"), str(corpus), "--entries", "1200", "--seed", "7"],
-        check=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-    )
-    return corpus
 
 
 def test_match_dumps_decides_the_same_with_the_kernel_from_the_first_pair(trap_corpus: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
