@@ -15,9 +15,7 @@ import argparse
 import ast
 import json
 import os
-import pty
 import re
-import select
 import subprocess
 import sys
 import time
@@ -29,6 +27,7 @@ import pytest
 from dumpflow import cli, warehouse
 from dumpflow.cli import build_parser, main
 from tests.conftest import ROOT
+from tests.terminal import on_a_terminal
 from tests.warehouse_copies import upgraded_copy, v1_copy
 
 TOP = "dumpflow"  # the command column for options of `dumpflow` itself
@@ -242,40 +241,10 @@ def test_ingest_max_bytes_rejects_larger_files(
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
 
-def on_a_terminal(argv: list[str], cwd: Path) -> tuple[int, str]:
+def on_a_terminal_plain(argv: list[str], cwd: Path) -> tuple[int, str]:
     """`python -m dumpflow ...` with stderr on a pseudo-terminal; (exit code, what the terminal got, colours removed)."""
-    terminal, child = pty.openpty()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "dumpflow", *argv],
-        cwd=cwd,
-        env={**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "120", "TERM": "xterm-256color"},
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=child,
-        start_new_session=True,
-    )
-    os.close(child)
-    chunks: list[bytes] = []
-    try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            if select.select([terminal], [], [], 1)[0]:
-                try:
-                    data = os.read(terminal, 65536)
-                except OSError:  # EIO: the child closed its side
-                    break
-                if not data:
-                    break
-                chunks.append(data)
-            elif proc.poll() is not None:
-                break
-        proc.wait(timeout=60)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        os.close(terminal)
-    return proc.returncode, ANSI.sub("", b"".join(chunks).decode("utf-8", "replace"))
+    code, _, screen = on_a_terminal(argv, cwd, {**os.environ, "PYTHONPATH": str(ROOT)}, columns=120, timeout=120)
+    return code, ANSI.sub("", screen)
 
 
 @pytest.mark.parametrize(
@@ -284,11 +253,11 @@ def on_a_terminal(argv: list[str], cwd: Path) -> tuple[int, str]:
 def test_quiet_hides_the_bar_and_the_upgrade_note(argv: list[str], bar: str, tmp_path: Path) -> None:
     """On a terminal, an old warehouse: the note and the bar without --quiet, nothing at all with it."""
     loud = v1_copy(tmp_path / "loud")
-    code, screen = on_a_terminal([*argv, "--warehouse", str(loud)], cwd=loud.parent)
+    code, screen = on_a_terminal_plain([*argv, "--warehouse", str(loud)], cwd=loud.parent)
     assert code == 0, screen
     assert f"dumpflow: upgraded {loud} with migrations" in screen and bar in screen, screen
     quiet = v1_copy(tmp_path / "quiet")
-    code, screen = on_a_terminal([*argv, "--warehouse", str(quiet), "--quiet"], cwd=quiet.parent)
+    code, screen = on_a_terminal_plain([*argv, "--warehouse", str(quiet), "--quiet"], cwd=quiet.parent)
     assert code == 0 and screen == "", screen
     with warehouse.session(quiet, read_only=True) as con:
         assert warehouse.pending_versions(con) == []  # upgraded all the same, only silently

@@ -9,12 +9,8 @@ writer hand the file over between steps, as any query would).
 from __future__ import annotations
 
 import os
-import pty
 import re
-import select
 import signal
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,6 +23,7 @@ from tests.builders import snapshot
 from tests.fault_processes import Dumpflow, prefect_server, stop
 from tests.generated import landing_zone
 from tests.invariants import assert_consistent
+from tests.terminal import on_a_terminal
 
 N_DUMPS = 100
 BATCH = {"DUMPFLOW_BATCH_BYTES": "4096"}  # ~2 dumps a batch: some 50 load transactions
@@ -133,38 +130,7 @@ def rows(db: Path, sql: str) -> list[tuple]:
 
 def run_on_a_terminal(dumpflow: Dumpflow, *args: str, cwd: Path, **env: str) -> tuple[int, str, str]:
     """Run dumpflow with stderr on a pseudo-terminal (stdout a pipe); returns (exit code, stdout, terminal text)."""
-    main, child = pty.openpty()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "dumpflow", *args],
-        cwd=cwd,
-        env={**dumpflow.env, "COLUMNS": "160", "TERM": "xterm-256color", **env},
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=child,
-        text=True,
-        start_new_session=True,
-    )
-    os.close(child)
-    chunks: list[bytes] = []
-    try:
-        deadline = time.monotonic() + 300
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([main], [], [], 1)
-            if ready:
-                try:
-                    data = os.read(main, 65536)
-                except OSError:  # EIO: the child side closed
-                    break
-                if not data:
-                    break
-                chunks.append(data)
-            elif proc.poll() is not None:
-                break
-        out, _ = proc.communicate(timeout=60)
-    finally:
-        stop(proc)
-        os.close(main)
-    return proc.returncode, out, b"".join(chunks).decode("utf-8", "replace")
+    return on_a_terminal(args, cwd, {**dumpflow.env, **env})
 
 
 def test_the_progress_bar_is_drawn_on_a_terminal_and_not_under_quiet(
