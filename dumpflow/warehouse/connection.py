@@ -113,8 +113,9 @@ class Writer:
     """The ingest's one writing connection, handed over when a reader asks for the file.
 
     DuckDB lets one process open a file for writing and no one else in the
-    meantime, and it checkpoints (rewrites the file's indexes: ~0.5 s at 100k
-    articles, 3.7 s at 1M) when the last connection closes. Opening a
+    meantime, and it checkpoints when the last connection closes: the
+    logged rows are compressed into the file, and during a bulk ingest each
+    checkpoint also costs a fixed ~0.4 s (docs/load.md). Opening a
     connection per step made an ingest spend more time checkpointing than
     loading. So the connection is kept across steps, and released after a
     step when a process waiting for the file has said so (`connect` touches
