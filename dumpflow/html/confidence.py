@@ -39,7 +39,7 @@ from bs4 import BeautifulSoup, Tag
 from dumpflow.html.blocks import text_blocks
 from dumpflow.html.chrome import is_chrome
 from dumpflow.html.listing import is_post_link
-from dumpflow.html.meta import declares_article, find_date, page_url, site_name
+from dumpflow.html.meta import declares_article, find_date, meta_content, page_url, site_name
 from dumpflow.lines import classify
 from dumpflow.normalize import match_key
 from schemas.records import RawEntry
@@ -137,13 +137,7 @@ def declared_post(soup: BeautifulSoup) -> str | None:
         return declared
     url = page_url(soup)
     named = site_name(soup)
-    title = _meta_title(soup)
+    title = meta_content(soup, "og:title")
     if (url is not None and not is_post_link(url, None)) or (named and title and match_key(title) == match_key(named)):
         return None
     return declared
-
-
-def _meta_title(soup: BeautifulSoup) -> str | None:
-    tag = soup.find("meta", attrs={"property": "og:title"})
-    content = tag.get("content") if isinstance(tag, Tag) else None
-    return content if isinstance(content, str) else None

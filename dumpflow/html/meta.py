@@ -106,7 +106,8 @@ def _attr(tag: Tag | None, name: str) -> str | None:
 _SITE_SEPARATOR = re.compile(r"\s+[|\-–—·•_]\s+\S")
 
 
-def _meta(soup: BeautifulSoup, *names: str) -> str | None:
+def meta_content(soup: BeautifulSoup, *names: str) -> str | None:
+    """The first named <meta> with content, by property or by name: themes write both spellings."""
     for name in names:
         tag = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
         if value := _attr(tag if isinstance(tag, Tag) else None, "content"):
@@ -130,7 +131,7 @@ def base_url(soup: BeautifulSoup) -> str | None:
     for candidate in (
         _attr(base if isinstance(base, Tag) else None, "href"),
         _attr(canonical if isinstance(canonical, Tag) else None, "href"),
-        _meta(soup, "og:url"),
+        meta_content(soup, "og:url"),
     ):
         if url := _absolute_http(candidate):
             return url
@@ -140,7 +141,7 @@ def base_url(soup: BeautifulSoup) -> str | None:
 def page_url(soup: BeautifulSoup) -> str | None:
     """The page's own address (canonical, og:url); `<base>` names a directory, not the page."""
     canonical = soup.find("link", rel="canonical", href=True)
-    for candidate in (_attr(canonical if isinstance(canonical, Tag) else None, "href"), _meta(soup, "og:url")):
+    for candidate in (_attr(canonical if isinstance(canonical, Tag) else None, "href"), meta_content(soup, "og:url")):
         if url := _absolute_http(candidate):
             return url
     return None
@@ -188,7 +189,7 @@ def _links_home(heading: Tag) -> bool:
 def page_title(soup: BeautifulSoup) -> str | None:
     """The article's title: og:title, else the post's <h1>, else <title>."""
     h1 = title_heading(soup)
-    if title := _meta(soup, "og:title", "twitter:title"):
+    if title := meta_content(soup, "og:title", "twitter:title"):
         return _without_site_name(title, h1)
     if h1 is not None and (text := h1.get_text(" ", strip=True)):
         return text
@@ -218,7 +219,7 @@ def page_date(soup: BeautifulSoup) -> str | None:
     of Greenwich ("2022-10-01T16:00Z" shown as 2022-10-02): cards are read the
     same way. A shown date without its year ("Mar 5") falls back to `datetime`.
     """
-    if value := _meta(soup, "article:published_time", "datePublished", "pubdate", "date"):
+    if value := meta_content(soup, "article:published_time", "datePublished", "pubdate", "date"):
         return find_date(value)
     time_tag = soup.find("time")
     if isinstance(time_tag, Tag):
@@ -228,7 +229,7 @@ def page_date(soup: BeautifulSoup) -> str | None:
 
 def site_name(soup: BeautifulSoup) -> str | None:
     """The site's name as its metadata gives it (og:site_name, application-name)."""
-    name = _meta(soup, "og:site_name") or _meta(soup, "application-name")
+    name = meta_content(soup, "og:site_name") or meta_content(soup, "application-name")
     return " ".join(name.split()) if name and name.strip() else None
 
 
@@ -240,7 +241,7 @@ def declares_article(soup: BeautifulSoup) -> str | None:
     on post pages only; index, archive and tag pages say og:type=website. A
     publication time is the stronger sign: a few themes hard-code og:type.
     """
-    if _meta(soup, "article:published_time") is not None:
+    if meta_content(soup, "article:published_time") is not None:
         return "published"
-    kind = _meta(soup, "og:type")
+    kind = meta_content(soup, "og:type")
     return "og" if kind is not None and kind.strip().lower() == "article" else None
